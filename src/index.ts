@@ -1,0 +1,23 @@
+/**
+ * jixiao: Chinese government performance self-evaluation reports (绩效自评报告) as a
+ * typed, position-exact syntax tree.
+ *
+ * This entry is the browser-safe core: it imports nothing from `node:`.
+ */
+import { z } from 'zod';
+import { ReportSchema } from './tree/schema.js';
+
+export { parse, type ParseOptions } from './parse.js';
+export { outline, sectionTitle, type OutlineEntry } from './outline/outline.js';
+export * from './tree/schema.js';
+
+/**
+ * The JSON Schema (draft 2020-12) of the report tree, generated from the zod schemas.
+ * Shipped as `jixiao/schema.json` for consumers that do not use TypeScript.
+ *
+ * @example
+ *   const schema = reportJsonSchema(); schema.$schema // 'https://json-schema.org/draft/2020-12/schema'
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}

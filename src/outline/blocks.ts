@@ -1,0 +1,188 @@
+import { isSpace, squash } from '../text/chars.js';
+import type { Line } from '../text/lines.js';
+import type { Builder } from '../tree/build.js';
+import type { FlowContent, List, ListItem, Paragraph, Phrasing } from '../tree/schema.js';
+import { findEnumeration } from './enumerations.js';
+import { isSubtitle, labelKind, readFields, repeatsTitle } from './front-matter.js';
+import type { MarkerMatch } from './markers.js';
+
+/** A piece of one line that is content (not a heading, not the title). */
+export interface Fragment {
+  start: number;
+  end: number;
+  line: Line;
+  /** The fragment starts with a numbered sentence (a list item, not a heading). */
+  item: boolean;
+}
+
+/** Characters that end a paragraph when they end a line. */
+const PARAGRAPH_END = new Set([...'。！？；：…!?;:|｜”」』）)】']);
+/** Lines shorter than this are not wrapped prose: they end their paragraph. */
+const MIN_WRAPPED_LINE = 15;
+/** A lead-in title (`一是加强理论武装。`) is at most this long. */
+const MAX_LEAD = 24;
+
+/** Groups fragments into paragraphs: a line joins the one before when that one was cut mid-sentence. */
+function paragraphs(input: string, fragments: Fragment[]): Array<{ start: number; end: number; item: boolean }> {
+  const out: Array<{ start: number; end: number; item: boolean; last: Fragment }> = [];
+  for (const f of fragments) {
+    const cur = out[out.length - 1];
+    if (cur && joins(input, cur.last, f)) {
+      cur.end = f.end;
+      cur.last = f;
+    } else {
+      out.push({ start: f.start, end: f.end, item: f.item, last: f });
+    }
+  }
+  return out;
+}
+
+function joins(input: string, prev: Fragment, next: Fragment): boolean {
+  return (
+    !next.item &&
+    next.line.index === prev.line.index + 1 &&
+    next.start === next.line.from &&
+    !next.line.indented &&
+    prev.end === prev.line.to &&
+    prev.line.to - prev.line.from >= MIN_WRAPPED_LINE &&
+    !PARAGRAPH_END.has(input[prev.end - 1]!)
+  );
+}
+
+/**
+ * Turns the content fragments of one section (or of the report before its first
+ * section) into blocks: paragraphs, and lists where items are enumerated.
+ */
+export function bodyBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
+  const out: FlowContent[] = [];
+  for (const p of paragraphs(b.input, fragments)) {
+    for (const block of paragraphOrList(b, p.start, p.end)) {
+      const prev = out[out.length - 1];
+      if (block.type === 'list' && prev?.type === 'list' && continues(prev, block)) {
+        prev.children.push(...block.children);
+        prev.inline &&= block.inline;
+        prev.position.end = block.position.end;
+      } else {
+        out.push(block);
+      }
+    }
+  }
+  return out;
+}
+
+function continues(prev: List, next: List): boolean {
+  const last = prev.children[prev.children.length - 1]!;
+  return prev.style === next.style && next.children[0]!.marker.ordinal === last.marker.ordinal + 1;
+}
+
+function paragraphOrList(b: Builder, start: number, end: number): Array<Paragraph | List> {
+  const markers = findEnumeration(b.input, start, end);
+  if (!markers) return [paragraph(b, start, end)];
+  const out: Array<Paragraph | List> = [];
+  const first = markers[0]!;
+  if (first.start > start) out.push(paragraph(b, start, first.start));
+  const items = markers.map((m, i) => listItem(b, m, i + 1 < markers.length ? markers[i + 1]!.start : end));
+  const lineStarts = markers.every((m) => m.start === start || isLineStart(b.input, m.start));
+  out.push({
+    type: 'list',
+    style: first.style,
+    inline: !lineStarts,
+    children: items,
+    position: b.position(first.start, items[items.length - 1]!.position.end.offset),
+  });
+  return out;
+}
+
+function isLineStart(input: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && isSpace(input.charCodeAt(j)) && input[j] !== '\n' && input[j] !== '\r') j--;
+  return j < 0 || input[j] === '\n' || input[j] === '\r';
+}
+
+function paragraph(b: Builder, start: number, end: number): Paragraph {
+  const children = b.inline(start, end);
+  const from = children[0]?.position.start.offset ?? start;
+  const to = children[children.length - 1]?.position.end.offset ?? end;
+  return { type: 'paragraph', children, position: b.position(from, to) };
+}
+
+function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
+  const input = b.input;
+  let i = m.end;
+  while (i < end && isSpace(input.charCodeAt(i))) i++;
+  // A lead-in title: a short phrase closed by `。` or `：` right after the marker.
+  let leadEnd = -1;
+  for (let j = i; j < end && j - i <= MAX_LEAD; j++) {
+    const ch = input[j]!;
+    if (ch === '。' || ch === '：' || ch === ':') {
+      leadEnd = j > i ? j + 1 : -1;
+      break;
+    }
+    if (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '\n') break;
+  }
+  const children: ListItem['children'] = [{ type: 'marker', value: input.slice(m.start, m.end), position: b.position(m.start, m.end) }];
+  let title: string | undefined;
+  if (leadEnd > 0) {
+    const lead = b.inline(i, leadEnd);
+    children.push({ type: 'lead', children: lead, position: b.position(i, leadEnd) });
+    title = input.slice(i, leadEnd - 1).trim();
+    i = leadEnd;
+  }
+  children.push(...(b.inline(i, end) as Phrasing[]));
+  const last = children[children.length - 1]!;
+  return {
+    type: 'listItem',
+    marker: { raw: input.slice(m.start, m.end), style: m.style, ordinal: m.ordinal },
+    ...(title ? { title } : {}),
+    children,
+    position: b.position(m.start, last.position.end.offset),
+  };
+}
+
+/**
+ * The report before its first section: labels (附件2-3, document numbers, page
+ * chrome), cover fields, the title written again, and prose such as an opening
+ * paragraph. `title` is the title text, to recognise repeats and subtitles.
+ */
+export function frontBlocks(b: Builder, fragments: Fragment[], title: string | undefined, titleLine: number): FlowContent[] {
+  const out: FlowContent[] = [];
+  let prose: Fragment[] = [];
+  const flush = () => {
+    out.push(...bodyBlocks(b, prose));
+    prose = [];
+  };
+  for (const f of fragments) {
+    const text = b.input.slice(f.start, f.end);
+    const kind =
+      labelKind(text) ??
+      (isSubtitle(text) && f.line.index <= titleLine + 2 ? 'subtitle' : undefined) ??
+      (f.line.index > titleLine && repeatsTitle(text, title) ? 'repeat' : undefined);
+    if (kind) {
+      flush();
+      out.push({ type: 'label', kind, children: b.inline(f.start, f.end), position: b.position(f.start, f.end) });
+      continue;
+    }
+    const fields = f.item ? [] : readFields(b.input, f.start, f.end);
+    if (fields.length > 0) {
+      flush();
+      for (const field of fields) {
+        out.push({
+          type: 'field',
+          key: field.key,
+          value: field.value,
+          children: b.inline(field.start, field.end),
+          position: b.position(field.start, field.end),
+        });
+      }
+      continue;
+    }
+    prose.push(f);
+  }
+  flush();
+  return out;
+}
+
+/** Plain text of a block list, for placeholder tests. */
+export function plainText(input: string, blocks: FlowContent[]): string {
+  return squash(blocks.map((n) => input.slice(n.position.start.offset, n.position.end.offset)).join(''));
+}

@@ -1,0 +1,127 @@
+import { isDigit, isSpace } from '../text/chars.js';
+import type { Line } from '../text/lines.js';
+import { isCjkOrdinalChar } from '../text/numerals.js';
+import { readMarker, styleRank, type MarkerMatch } from './markers.js';
+
+/**
+ * A marker that may open a section. Where it stands decides how much evidence it
+ * needs: at the start of a line it is judged by its title; in the middle of a line
+ * (reports flattened onto one line by PDF or web extraction) it must also continue
+ * the numbering exactly.
+ */
+export interface Candidate extends MarkerMatch {
+  line: Line;
+  /** `lineStart`: first thing on its line; `spaced`: after white space (a flattened PDF);
+   * `glued`: after punctuation or right after other text (a report with no line breaks). */
+  place: 'lineStart' | 'spaced' | 'glued';
+  rank: number;
+  /** Where the title starts (after the marker and any space). */
+  titleStart: number;
+  /** Where the title would end on its own (before `。`/`：`, a `|`, a flattened gap, or the line end). */
+  titleEnd: number;
+  /** Code of the title's first character (0 when there is none). */
+  titleChar: number;
+  /** The title reads as a sentence (clause separators, or too long): a list item, not a heading. */
+  sentence: boolean;
+}
+
+/** Longest title a heading plausibly has, in characters. */
+export const MAX_TITLE = 40;
+/** A line this long with several gaps is a flattened page, not a line of prose. */
+const FLAT_LINE = 160;
+const FLAT_GAPS = 3;
+/** A line this long in a text of few lines is a whole report run together. */
+const RUN_ON_LINE = 150;
+
+const TITLE_STOP = new Set(['。', '：', ':', '|', '｜']);
+const GLUED_TITLE_STOP = new Set(['。', '：', ':', '|', '｜', '，', ',', '；', ';', '、']);
+const CLAUSE = new Set(['，', ',', '；', ';']);
+
+/** Characters worth trying `readMarker` on: keeps the scan cheap on long lines. */
+function mayStartMarker(ch: string, code: number): boolean {
+  return (
+    ch === '（' ||
+    ch === '(' ||
+    ch === '第' ||
+    isDigit(code) ||
+    (code >= 0x2460 && code <= 0x2473) ||
+    (code >= 0x3220 && code <= 0x3229) ||
+    isCjkOrdinalChar(ch)
+  );
+}
+
+/** True for a line that is a whole page flattened into one line (words joined by spaces). */
+export function isFlatLine(input: string, line: Line): boolean {
+  if (line.to - line.from < FLAT_LINE) return false;
+  let gaps = 0;
+  for (let i = line.from + 1; i < line.to; i++) {
+    if (isSpace(input.charCodeAt(i)) && !isSpace(input.charCodeAt(i - 1)) && ++gaps >= FLAT_GAPS) return true;
+  }
+  return false;
+}
+
+/**
+ * Finds every marker that could open a section, line by line, in document order.
+ * `skip(offset)` tells which parts of the input are already taken (title, table of contents).
+ */
+export function findCandidates(input: string, lines: Line[], skip: (offset: number) => boolean): Candidate[] {
+  const contentLines = lines.reduce((n, l) => n + (l.blank ? 0 : 1), 0);
+  const out: Candidate[] = [];
+  for (const line of lines) {
+    if (line.blank) continue;
+    const flat = isFlatLine(input, line);
+    const runOn = contentLines <= 6 && line.to - line.from >= RUN_ON_LINE;
+    let from = line.from;
+    while (from < line.to && skip(from)) from++;
+    from = skipSpaces(input, from, line.to);
+    for (let i = from; i < line.to; i++) {
+      const code = input.charCodeAt(i);
+      if (!mayStartMarker(input[i]!, code)) continue;
+      const place = i === from && from === line.from ? 'lineStart' : placeOf(input, i, from);
+      if (place === undefined) continue;
+      if (place === 'glued' && !runOn) continue;
+      const m = readMarker(input, i, line.to);
+      if (!m) continue;
+      // In running text only section-like styles can open a section mid-line.
+      if (place !== 'lineStart' && m.style === 'circled') continue;
+      if (place === 'glued' && m.style !== 'cjk' && m.style !== 'cjk-paren') continue;
+      out.push(describe(input, line, m, place, flat));
+      i = m.end - 1;
+    }
+  }
+  return out;
+}
+
+function skipSpaces(input: string, i: number, end: number): number {
+  while (i < end && isSpace(input.charCodeAt(i))) i++;
+  return i;
+}
+
+function placeOf(input: string, i: number, from: number): Candidate['place'] | undefined {
+  if (i === from) return 'lineStart';
+  const prev = input.charCodeAt(i - 1);
+  if (isSpace(prev)) return 'spaced';
+  // Not inside a number or a numeral: `12.`, `十一、` are read from their start.
+  if (isDigit(prev) || isCjkOrdinalChar(input[i - 1]!)) return undefined;
+  return 'glued';
+}
+
+function describe(input: string, line: Line, m: MarkerMatch, place: Candidate['place'], flat: boolean): Candidate {
+  const titleStart = skipSpaces(input, m.end, line.to);
+  const stops = place === 'glued' ? GLUED_TITLE_STOP : TITLE_STOP;
+  let titleEnd = titleStart;
+  let clauses = false;
+  while (titleEnd < line.to) {
+    const ch = input[titleEnd]!;
+    if (stops.has(ch)) break;
+    // A flattened page: the title ends at the first gap.
+    if ((flat || place === 'spaced') && isSpace(input.charCodeAt(titleEnd)) && titleEnd > titleStart + 1) break;
+    if (CLAUSE.has(ch)) clauses = true;
+    titleEnd++;
+  }
+  let length = 0;
+  for (let i = titleStart; i < titleEnd; i++) if (!isSpace(input.charCodeAt(i))) length++;
+  const sentence = clauses || length > MAX_TITLE || length === 0 || (place !== 'lineStart' && length < 2);
+  const titleChar = titleStart < titleEnd ? input.charCodeAt(titleStart) : 0;
+  return { ...m, line, place, rank: styleRank(m.style, m.level), titleStart, titleEnd, titleChar, sentence };
+}

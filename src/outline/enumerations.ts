@@ -1,0 +1,44 @@
+import { isSpace } from '../text/chars.js';
+import { readEnumeration, readMarker, type MarkerMatch } from './markers.js';
+
+/** Characters after which an enumeration marker may start (never after a letter). */
+const BOUNDARY = new Set([...'，,。；;：:、！？!?“"（(【「—']);
+const LIST_STYLES = new Set(['enumeration', 'arabic-paren', 'circled', 'arabic', 'cjk-paren']);
+
+/**
+ * Finds an enumeration inside a paragraph: `一是…二是…三是…`, `（1）…（2）…`,
+ * `①…②…`, `1、…2、…`. Items must count up from 1 (or continue the item the paragraph
+ * starts with); at least two are needed unless the paragraph itself starts with one.
+ *
+ * @returns the item markers in order, or `undefined` when the paragraph holds no list
+ * @example
+ *   findEnumeration('共三项：一是加强理论武装。二是完善机制。', 0, 20) // markers 一是, 二是
+ */
+export function findEnumeration(input: string, from: number, to: number): MarkerMatch[] | undefined {
+  const found: MarkerMatch[] = [];
+  for (let i = from; i < to; i++) {
+    if (i > from) {
+      const prev = input[i - 1]!;
+      if (!BOUNDARY.has(prev) && !isSpace(input.charCodeAt(i - 1))) continue;
+    }
+    const m = readEnumeration(input, i, to) ?? readMarker(input, i, to);
+    if (!m || !LIST_STYLES.has(m.style) || m.level !== 1) continue;
+    found.push(m);
+    i = m.end - 1;
+  }
+  if (found.length === 0) return undefined;
+
+  const leading = found[0]!.start === from ? found[0] : undefined;
+  let best: MarkerMatch[] | undefined;
+  const chains = new Map<string, MarkerMatch[]>();
+  for (const m of found) {
+    const chain = chains.get(m.style);
+    if (chain && m.ordinal === chain[chain.length - 1]!.ordinal + 1) chain.push(m);
+    else if (!chain && (m.ordinal === 1 || m === leading)) chains.set(m.style, [m]);
+  }
+  for (const chain of chains.values()) {
+    const enough = chain.length >= 2 || chain[0] === leading;
+    if (enough && (!best || chain.length > best.length)) best = chain;
+  }
+  return best;
+}

@@ -1,0 +1,41 @@
+import type { FlowContent, Report, Section } from '../tree/schema.js';
+
+/** One entry of a report's outline. */
+export interface OutlineEntry {
+  depth: number;
+  /** The marker as written: `一、`, `2、`, `（一）`. */
+  marker: string;
+  ordinal: number;
+  /** The title as plain text, without the marker or a closing `。`/`：`. */
+  title: string;
+}
+
+const TRAILING = /[\s。：:，,；;、．.]+$/u;
+
+/**
+ * The outline of a report: one entry per section, in document order.
+ *
+ * @example
+ *   outline(parse('一、基本情况\n（一）项目概况。正文'))
+ *   // [{depth: 1, marker: '一、', ordinal: 1, title: '基本情况'},
+ *   //  {depth: 2, marker: '（一）', ordinal: 1, title: '项目概况'}]
+ */
+export function outline(tree: Report): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  const walk = (nodes: FlowContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'section') continue;
+      out.push({ depth: node.depth, marker: node.marker.raw, ordinal: node.marker.ordinal, title: sectionTitle(node) });
+      walk(node.children.slice(1) as FlowContent[]);
+    }
+  };
+  walk(tree.children);
+  return out;
+}
+
+/** A section's title as plain text. */
+export function sectionTitle(section: Section): string {
+  let title = '';
+  for (const child of section.children[0].children) if (child.type !== 'marker') title += child.value;
+  return title.trim().replace(TRAILING, '');
+}

@@ -1,0 +1,59 @@
+import { squash } from '../text/chars.js';
+import type { PlaceholderKind } from '../tree/schema.js';
+
+/**
+ * What authors write instead of content. Compared after removing white space,
+ * brackets and closing punctuation, so `（略）`, `无。` and ` 暂 无 ` all match.
+ * Sources: ../shared/research/templates.md §3.
+ */
+const LEXICON: Record<string, Exclude<PlaceholderKind, 'template' | 'empty'>> = {
+  保密: 'withheld',
+  涉密: 'withheld',
+  涉密不予公开: 'withheld',
+  保密不予公开: 'withheld',
+  不予公开: 'withheld',
+  暂不公开: 'withheld',
+  涉密内容不予公开: 'withheld',
+  无: 'none',
+  暂无: 'none',
+  無: 'none',
+  暫無: 'none',
+  无此项: 'none',
+  此项无: 'none',
+  本项无: 'none',
+  没有: 'none',
+  不涉及: 'none',
+  不适用: 'none',
+  无相关内容: 'none',
+  无相关情况: 'none',
+  无需要说明的问题: 'none',
+  无其他需要说明的问题: 'none',
+  无其他需要说明的情况: 'none',
+  空白: 'none',
+  '/': 'none',
+  '／': 'none',
+  '—': 'none',
+  '——': 'none',
+  '-': 'none',
+  '--': 'none',
+  '－': 'none',
+  略: 'omitted',
+  此处略: 'omitted',
+  以下略: 'omitted',
+};
+
+const STRIP = /[（()）【】[\]。.，,；;：:！!、]/g;
+
+/**
+ * The kind of placeholder `text` is, or `undefined` when it is real content.
+ *
+ * @example
+ *   placeholderKind('保密') // 'withheld'
+ *   placeholderKind('（略）') // 'omitted'
+ *   placeholderKind('无重大问题。') // undefined: a real sentence
+ */
+export function placeholderKind(text: string): Exclude<PlaceholderKind, 'template' | 'empty'> | undefined {
+  const bare = squash(text);
+  if (bare.length > 16) return undefined;
+  return LEXICON[bare] ?? LEXICON[bare.replace(STRIP, '')];
+}

@@ -1,0 +1,134 @@
+import type { Candidate } from './candidates.js';
+
+/** A candidate accepted as a section heading, with its depth in the outline. */
+export interface Heading {
+  cand: Candidate;
+  depth: number;
+  /** Rank of the level the heading was placed in (differs from its own for a mis-styled marker). */
+  rank: number;
+}
+
+/** What the numbering says about every candidate. */
+export interface Decision {
+  headings: Heading[];
+  /** Line-start candidates that are list items (whole sentences), not headings. */
+  items: Candidate[];
+}
+
+interface Level {
+  style: Candidate['style'];
+  level: number;
+  rank: number;
+  last: number;
+}
+
+/**
+ * Decides which candidates are headings and how deep each one sits.
+ *
+ * 1. Siblings vote: a run of line-start markers of one style (`1、2、3、` under one
+ *    parent) is a list when at least half of its entries read as sentences, so a
+ *    short sentence among numbered duties does not become a heading.
+ * 2. Sequence and siblings, not style alone, decide depth: a marker continues an open
+ *    level of its style; a mis-styled marker that continues another level's numbering
+ *    (the seed's `2、` between `一、` and `三、`) joins that level; any other marker
+ *    opens a level below the deepest open level that ranks above it.
+ * 3. Mid-line markers must continue the numbering exactly, so a `（一）` inside a
+ *    sentence never opens a section.
+ *
+ * @example
+ *   // 一、… 2、… （一）… 三、  →  depths 1, 1, 2, 1
+ */
+export function decideHeadings(candidates: Candidate[]): Decision {
+  const itemSet = voteRuns(candidates.filter((c) => c.place === 'lineStart'));
+  const headings: Heading[] = [];
+  const items: Candidate[] = [];
+  const stack: Level[] = [];
+
+  for (const cand of candidates) {
+    if (cand.place === 'lineStart') {
+      if (itemSet.has(cand)) items.push(cand);
+      else place(cand, false);
+    } else if (!cand.sentence && !startsWithDigit(cand)) {
+      place(cand, true);
+    }
+  }
+  deepenOrphans(headings);
+  return { headings, items };
+
+  function place(cand: Candidate, strict: boolean): void {
+    const same = findLast(stack, (l) => l.style === cand.style && l.level === cand.level);
+    if (same >= 0) {
+      if (strict && cand.ordinal !== stack[same]!.last + 1) return;
+      stack.length = same;
+      return open(cand, cand.style, cand.rank);
+    }
+    if (cand.ordinal !== 1) {
+      // A marker written in the wrong style but continuing an open level's numbering.
+      const sibling = findLast(stack, (l) => l.last === cand.ordinal - 1 && l.rank < cand.rank);
+      if (sibling >= 0 && !strict) {
+        const { style, rank } = stack[sibling]!;
+        stack.length = sibling;
+        return open(cand, style, rank);
+      }
+      if (strict) return;
+    }
+    while (stack.length > 0 && stack[stack.length - 1]!.rank >= cand.rank) stack.pop();
+    open(cand, cand.style, cand.rank);
+  }
+
+  function open(cand: Candidate, style: Candidate['style'], rank: number): void {
+    headings.push({ cand, depth: stack.length + 1, rank });
+    stack.push({ style, level: cand.level, rank, last: cand.ordinal });
+  }
+}
+
+/** Line-start candidates that belong to a run voted to be a list. */
+function voteRuns(lineStart: Candidate[]): Set<Candidate> {
+  const runs: Candidate[][] = [];
+  const open = new Map<string, Candidate[]>();
+  for (const cand of lineStart) {
+    // A marker of a higher level closes the runs below it.
+    for (const [key, run] of open) if (run[0]!.rank > cand.rank) open.delete(key);
+    const key = `${cand.style}/${cand.level}`;
+    const run = open.get(key);
+    if (run && cand.ordinal > run[run.length - 1]!.ordinal - 1 && cand.ordinal !== 1) run.push(cand);
+    else {
+      const fresh = [cand];
+      runs.push(fresh);
+      open.set(key, fresh);
+    }
+  }
+  const items = new Set<Candidate>();
+  for (const run of runs) {
+    const sentences = run.reduce((n, c) => n + (c.sentence ? 1 : 0), 0);
+    if (sentences * 2 >= run.length) for (const c of run) items.add(c);
+    else for (const c of run) if (c.titleEnd === c.titleStart) items.add(c);
+  }
+  return items;
+}
+
+/**
+ * A text that starts mid-report (a page cut out of a longer document) may open with
+ * low-level sections (`7.`) before a higher-level one (`（二）`). They keep the depth
+ * their level has in the rest of the document instead of posing as top level.
+ */
+function deepenOrphans(headings: Heading[]): void {
+  const roots = headings.map((h, i) => [h, i] as const).filter(([h]) => h.depth === 1);
+  for (let r = 0; r < roots.length; r++) {
+    const [root, index] = roots[r]!;
+    const later = roots.slice(r + 1);
+    if (!later.some(([h]) => h.rank < root.rank)) continue;
+    const end = r + 1 < roots.length ? roots[r + 1]![1] : headings.length;
+    for (let i = index; i < end; i++) headings[i]!.depth++;
+  }
+}
+
+function startsWithDigit(cand: Candidate): boolean {
+  const code = cand.titleChar;
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
+function findLast<T>(list: T[], test: (item: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
+  return -1;
+}

@@ -1,0 +1,64 @@
+/**
+ * Character classes used across the parser. Written as code-point tests rather than
+ * regular expressions so the hot loops stay allocation-free, and so that CJK
+ * characters are never mistaken for word boundaries (the `\W` trap).
+ */
+
+/** White space, including the ideographic space U+3000, NBSP and the BOM. */
+export function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
+}
+
+/** ASCII or full-width digit. */
+export function isDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** Value of an ASCII or full-width digit. */
+export function digitValue(code: number): number {
+  return code >= 0xff10 ? code - 0xff10 : code - 48;
+}
+
+/** A CJK ideograph (the unified blocks a report uses). */
+export function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Punctuation that ends a sentence or clause in Chinese text (both widths). */
+export const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '…']);
+
+/** Separators that make a line a sentence rather than a title. */
+export const CLAUSE_SEPARATOR = new Set(['，', ',', '；', ';']);
+
+/** Index of the first non-space character at or after `from`, or `to`. */
+export function skipSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just after the last non-space character before `to`, or `from`. */
+export function trimEnd(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** `text` with all white space removed: for comparing what people write with gaps. */
+export function squash(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) out += text[i];
+  return out;
+}

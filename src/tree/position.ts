@@ -1,0 +1,43 @@
+import type { Point, Position } from './schema.js';
+
+/**
+ * Turns UTF-16 offsets into the original input into 1-based line/column points.
+ * Line starts are found once (`\r\n`, `\r` and `\n` each end a line), so each lookup
+ * is a binary search: building positions stays linear in the input.
+ *
+ * @example
+ *   const at = locator('一、\r\n保密');
+ *   at.point(4) // {line: 2, column: 1, offset: 4}
+ */
+export interface Locator {
+  point(offset: number): Point;
+  position(start: number, end: number): Position;
+}
+
+export function locator(input: string): Locator {
+  const starts = [0];
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 10 /* \n */) starts.push(i + 1);
+    else if (c === 13 /* \r */) {
+      if (input.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+
+  function point(offset: number): Point {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+  }
+
+  return {
+    point,
+    position: (start, end) => ({ start: point(start), end: point(end) }),
+  };
+}

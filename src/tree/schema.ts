@@ -1,0 +1,250 @@
+/**
+ * The report syntax tree, as zod schemas. Every public node type is inferred from
+ * these schemas (`type X = z.infer<typeof XSchema>`), and the JSON Schema shipped as
+ * `jixiao/schema.json` is generated from them, so the three cannot drift apart.
+ *
+ * The tree is unist-compatible: every node has a `type` and a `position` whose
+ * offsets are UTF-16 indices into the ORIGINAL input (end exclusive).
+ */
+import { z } from 'zod';
+
+/** One place in the source: 1-based line and column, 0-based UTF-16 offset. */
+export const PointSchema = z.object({
+  line: z.number().int().min(1).describe('1-based line'),
+  column: z.number().int().min(1).describe('1-based column, in UTF-16 code units'),
+  offset: z.number().int().min(0).describe('0-based UTF-16 offset into the original input'),
+});
+
+/** Where a node is: `input.slice(start.offset, end.offset)` is exactly its source. */
+export const PositionSchema = z.object({ start: PointSchema, end: PointSchema });
+
+const positioned = { position: PositionSchema };
+
+/** How a heading or list marker is written. Ranks follow GB/T 9704: 一、 → （一） → 1. → （1） → ①. */
+export const MarkerStyleSchema = z
+  .enum([
+    'part', // 第一部分
+    'cjk', // 一、 一. 一．
+    'cjk-paren', // （一） (一) （一) ㈠
+    'arabic', // 1. 1、 1． 1,
+    'decimal', // 1.1 1.2.3
+    'arabic-paren', // （1） (1) 1) 1）
+    'circled', // ① ⑳
+    'enumeration', // 一是 二是 (inline lists only)
+  ])
+  .describe('the numbering style of a marker');
+
+/** A marker as read: what was written, its style and the number it stands for. */
+export const MarkerInfoSchema = z.object({
+  raw: z.string().describe('the marker exactly as written, e.g. `2、` or `（一）`'),
+  style: MarkerStyleSchema,
+  ordinal: z.number().int().min(0).describe('the number the marker stands for (`（三）` → 3)'),
+});
+
+/** Kinds of "nothing here" that a section body can be. */
+export const PlaceholderKindSchema = z
+  .enum([
+    'withheld', // 保密, 涉密: content exists but is not published
+    'none', // 无, 暂无, 不涉及, /, —: the author says there is nothing
+    'omitted', // 略: the author left it out
+    'template', // template instructions left in place: （200字以内）, 结合自评情况，说明…
+    'empty', // nothing at all
+  ])
+  .describe('what a placeholder says about the missing content');
+
+// ---------------------------------------------------------------------------
+// Phrasing content (leaves and inline wrappers)
+
+/** Plain text, exactly as in the source (`value === input.slice(start, end)`). */
+export const TextSchema = z.object({ type: z.literal('text'), value: z.string(), ...positioned });
+
+/** A heading or list-item marker (`一、`, `（一）`, `一是`), exactly as written. */
+export const MarkerSchema = z.object({ type: z.literal('marker'), value: z.string(), ...positioned });
+
+/** Template instructions or tokens left in a report (`（200字以内）`, `20xx`, `□`). */
+export const TemplateSchema = z.object({ type: z.literal('template'), value: z.string(), ...positioned });
+
+/** Inline content that is a leaf. Figures (money, dates, counts…) join this union. */
+export const InlineLeafSchema = z.discriminatedUnion('type', [TextSchema, TemplateSchema]);
+
+/** The lead-in title of a list item: `一是加强理论武装。` → `加强理论武装`. */
+export const LeadSchema = z.object({
+  type: z.literal('lead'),
+  children: z.array(InlineLeafSchema),
+  ...positioned,
+});
+
+export const PhrasingSchema = z.discriminatedUnion('type', [TextSchema, TemplateSchema, LeadSchema]);
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+/** The document title; one text child per source line when it spans lines. */
+export const ReportTitleSchema = z.object({
+  type: z.literal('reportTitle'),
+  children: z.array(InlineLeafSchema),
+  ...positioned,
+});
+
+/** Kinds of short lines around the title that are not prose. */
+export const LabelKindSchema = z.enum([
+  'attachment', // 附件2-3
+  'docNumber', // 临市退军发[2024]6号
+  'pageNumber', // —23—
+  'chrome', // 浏览次数: 来源: … (web page furniture), (此页为封面)
+  'date', // 2025年 6 月 16日 on the cover
+  'subtitle', // (2024年度), (林业专项行动经费项目)
+  'repeat', // the title written again (cover page, page header)
+  'issuer', // 淳安县财政局(制), an addressee or signing unit
+]);
+
+/** A short non-prose line near the title. */
+export const LabelSchema = z.object({
+  type: z.literal('label'),
+  kind: LabelKindSchema,
+  children: z.array(InlineLeafSchema),
+  ...positioned,
+});
+
+/** A cover field such as `报告日期:2019年06月18日`; `key` and `value` are normalised. */
+export const FieldSchema = z.object({
+  type: z.literal('field'),
+  key: z.string().describe('the field name without spaces, e.g. 部门(单位)名称'),
+  value: z.string().describe('the field value, trimmed'),
+  children: z.array(InlineLeafSchema),
+  ...positioned,
+});
+
+/** A table of contents; its entries are not sections. */
+export const TocSchema = z.object({
+  type: z.literal('toc'),
+  children: z.array(InlineLeafSchema),
+  ...positioned,
+});
+
+/** Ordinary prose. */
+export const ParagraphSchema = z.object({
+  type: z.literal('paragraph'),
+  children: z.array(PhrasingSchema),
+  ...positioned,
+});
+
+/** A section body (or annex) that says only `保密`, `无`, `略`, `/`, or leaves template text. */
+export const PlaceholderSchema = z.object({
+  type: z.literal('placeholder'),
+  kind: PlaceholderKindSchema,
+  value: z.string().describe('the placeholder exactly as written'),
+  ...positioned,
+});
+
+/** One item of an enumeration: `一是…`, `（1）…`, `①…`, or a numbered sentence. */
+export const ListItemSchema = z.object({
+  type: z.literal('listItem'),
+  marker: MarkerInfoSchema,
+  title: z.string().optional().describe('the lead-in title, when the item has one'),
+  children: z.array(z.discriminatedUnion('type', [MarkerSchema, TextSchema, TemplateSchema, LeadSchema])),
+  ...positioned,
+});
+
+/** An enumeration: inline (`一是…二是…` inside a paragraph) or one item per line. */
+export const ListSchema = z.object({
+  type: z.literal('list'),
+  style: MarkerStyleSchema,
+  inline: z.boolean().describe('true when the items run together inside one paragraph'),
+  children: z.array(ListItemSchema),
+  ...positioned,
+});
+
+/** The head of a section: its marker, then its title. */
+export const SectionTitleSchema = z.object({
+  type: z.literal('sectionTitle'),
+  children: z.array(z.discriminatedUnion('type', [MarkerSchema, TextSchema, TemplateSchema])),
+  ...positioned,
+});
+
+/** A numbered section: its head, then everything up to the next heading of its depth or above. */
+export const SectionSchema = z.object({
+  type: z.literal('section'),
+  depth: z.number().int().min(1).describe('1 = top level'),
+  marker: MarkerInfoSchema,
+  runIn: z.boolean().describe('true when the body starts on the heading line (`（一）标题。正文…`)'),
+  placeholder: PlaceholderKindSchema.optional().describe('set when the whole body is a placeholder or empty'),
+  // The annotation breaks the type-level cycle section → flow content → section.
+  get children(): z.ZodTuple<[typeof SectionTitleSchema], FlowContentUnion> {
+    return z.tuple([SectionTitleSchema], FlowContentSchema);
+  },
+  ...positioned,
+});
+
+type FlowContentUnion = z.ZodDiscriminatedUnion<
+  [
+    typeof ReportTitleSchema,
+    typeof LabelSchema,
+    typeof FieldSchema,
+    typeof TocSchema,
+    typeof ParagraphSchema,
+    typeof PlaceholderSchema,
+    typeof ListSchema,
+    typeof SectionSchema,
+  ],
+  'type'
+>;
+
+/** Anything that can stand in the report or in a section body. */
+export const FlowContentSchema: FlowContentUnion = z.discriminatedUnion('type', [
+  ReportTitleSchema,
+  LabelSchema,
+  FieldSchema,
+  TocSchema,
+  ParagraphSchema,
+  PlaceholderSchema,
+  ListSchema,
+  SectionSchema,
+]);
+
+/** What the parser learnt about the report as a whole. */
+export const ReportDataSchema = z.object({
+  title: z.string().optional().describe('the title, its lines joined'),
+  subtitle: z.string().optional(),
+  attachment: z.string().optional().describe('the attachment label above the title, e.g. 附件2-3'),
+  fields: z
+    .array(z.object({ key: z.string(), value: z.string() }))
+    .describe('cover fields in document order, e.g. {key: "报告日期", value: "2019年06月18日"}'),
+});
+
+/** The root. */
+export const ReportSchema = z.object({
+  type: z.literal('report'),
+  data: ReportDataSchema,
+  children: z.array(FlowContentSchema),
+  ...positioned,
+});
+
+export type Point = z.infer<typeof PointSchema>;
+export type Position = z.infer<typeof PositionSchema>;
+export type MarkerStyle = z.infer<typeof MarkerStyleSchema>;
+export type MarkerInfo = z.infer<typeof MarkerInfoSchema>;
+export type PlaceholderKind = z.infer<typeof PlaceholderKindSchema>;
+export type Text = z.infer<typeof TextSchema>;
+export type Marker = z.infer<typeof MarkerSchema>;
+export type Template = z.infer<typeof TemplateSchema>;
+export type InlineLeaf = z.infer<typeof InlineLeafSchema>;
+export type Lead = z.infer<typeof LeadSchema>;
+export type Phrasing = z.infer<typeof PhrasingSchema>;
+export type ReportTitle = z.infer<typeof ReportTitleSchema>;
+export type LabelKind = z.infer<typeof LabelKindSchema>;
+export type Label = z.infer<typeof LabelSchema>;
+export type Field = z.infer<typeof FieldSchema>;
+export type Toc = z.infer<typeof TocSchema>;
+export type Paragraph = z.infer<typeof ParagraphSchema>;
+export type Placeholder = z.infer<typeof PlaceholderSchema>;
+export type ListItem = z.infer<typeof ListItemSchema>;
+export type List = z.infer<typeof ListSchema>;
+export type SectionTitle = z.infer<typeof SectionTitleSchema>;
+export type Section = z.infer<typeof SectionSchema>;
+export type FlowContent = z.infer<typeof FlowContentSchema>;
+export type ReportData = z.infer<typeof ReportDataSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+
+/** Every node type of the tree. */
+export type Node = Report | FlowContent | SectionTitle | ListItem | Phrasing | Marker | InlineLeaf;

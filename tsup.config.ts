@@ -1,0 +1,31 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defineConfig } from 'tsup';
+
+// The core (`index`) must stay browser-safe; Node-only code lives under src/node and
+// is bundled into its own entry points.
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    platform: 'neutral',
+    // The JSON Schema of the tree is generated from the zod schemas, so it cannot drift.
+    async onSuccess() {
+      const entry = pathToFileURL(resolve('dist/index.js')).href; // a variable: not bundled
+      const { reportJsonSchema } = await import(entry);
+      await writeFile('dist/schema.json', JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+    },
+  },
+  {
+    entry: { cli: 'src/node/cli.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
