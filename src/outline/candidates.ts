@@ -23,6 +23,11 @@ export interface Candidate extends MarkerMatch {
   titleChar: number;
   /** The title reads as a sentence (clause separators, or too long): a list item, not a heading. */
   sentence: boolean;
+  /** The text up to the first clause separator is a plausible title (for mid-line markers
+   * that continue an open level exactly: `二、绩效评价工作开展情况为加强…,`). */
+  phrase: boolean;
+  /** The line before ends with `：` (`备注：`, `主要职责如下：`): what follows is a list. */
+  introduced: boolean;
 }
 
 /** Longest title a heading plausibly has, in characters. */
@@ -36,6 +41,7 @@ const RUN_ON_LINE = 150;
 const TITLE_STOP = new Set(['。', '：', ':', '|', '｜']);
 const GLUED_TITLE_STOP = new Set(['。', '：', ':', '|', '｜', '，', ',', '；', ';', '、']);
 const CLAUSE = new Set(['，', ',', '；', ';']);
+const COLON = new Set(['：', ':']);
 
 /** Characters worth trying `readMarker` on: keeps the scan cheap on long lines. */
 function mayStartMarker(ch: string, code: number): boolean {
@@ -89,7 +95,30 @@ export function findCandidates(input: string, lines: Line[], skip: (offset: numb
       i = m.end - 1;
     }
   }
+  markBodiless(input, lines, out);
   return out;
+}
+
+/**
+ * A line-start candidate that is one closed sentence (`2.资金严格按照规定时间发放。`) and
+ * heads nothing (the next line is a sibling or nothing follows) is a list item.
+ * One after a line ending in `：` is introduced by it, as in `备注：` / `1.…`.
+ */
+function markBodiless(input: string, lines: Line[], cands: Candidate[]): void {
+  const atLine = new Map<number, Candidate>();
+  for (const c of cands) if (c.place === 'lineStart') atLine.set(c.line.index, c);
+  for (const c of atLine.values()) {
+    let prev = c.line.index - 1;
+    while (prev >= 0 && lines[prev]!.blank) prev--;
+    const before = lines[prev];
+    // `现将有关情况报告如下：` before `一、` introduces the report, not a list.
+    if (before && !atLine.has(prev) && c.rank >= 3 && COLON.has(input[before.to - 1]!)) c.introduced = true;
+    if (input[c.titleEnd] !== '。' || skipSpaces(input, c.titleEnd + 1, c.line.to) < c.line.to) continue;
+    let next = c.line.index + 1;
+    while (next < lines.length && lines[next]!.blank) next++;
+    const after = atLine.get(next);
+    if (next >= lines.length || (after && after.rank <= c.rank)) c.sentence = true;
+  }
 }
 
 function skipSpaces(input: string, i: number, end: number): number {
@@ -120,8 +149,14 @@ function describe(input: string, line: Line, m: MarkerMatch, place: Candidate['p
     titleEnd++;
   }
   let length = 0;
-  for (let i = titleStart; i < titleEnd; i++) if (!isSpace(input.charCodeAt(i))) length++;
+  let phraseLength = -1;
+  for (let i = titleStart; i < titleEnd; i++) {
+    if (CLAUSE.has(input[i]!) && phraseLength < 0) phraseLength = length;
+    if (!isSpace(input.charCodeAt(i))) length++;
+  }
+  if (phraseLength < 0) phraseLength = length;
   const sentence = clauses || length > MAX_TITLE || length === 0 || (place !== 'lineStart' && length < 2);
+  const phrase = phraseLength >= 2 && phraseLength <= MAX_TITLE;
   const titleChar = titleStart < titleEnd ? input.charCodeAt(titleStart) : 0;
-  return { ...m, line, place, rank: styleRank(m.style, m.level), titleStart, titleEnd, titleChar, sentence };
+  return { ...m, line, place, rank: styleRank(m.style, m.level), titleStart, titleEnd, titleChar, sentence, phrase, introduced: false };
 }

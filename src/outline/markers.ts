@@ -43,9 +43,8 @@ const CLOSE = new Set(['）', ')']);
 const CJK_SEPARATOR = new Set(['、', '.', '．']);
 const ARABIC_SEPARATOR = new Set(['.', '．', '、']);
 /** Characters that, right after `1.5`, make it a number rather than a heading `1.5标题`. */
-const NUMBER_FOLLOWERS = new Set([
-  ...'万亿元千百%％‰个人名次项家户件所座台套辆间张份批期篇条本处支队起例部栋块位倍岁米吨亩天年月日周时分秒公斤克升度',
-]);
+// Only units a decimal number takes: `1.1部门职责` is a heading even though 部 can count things.
+const NUMBER_FOLLOWERS = new Set([...'万亿元千百%％‰个人次倍岁米吨亩天年月日周时分秒公斤克升度平立']);
 const MAX_ORDINAL_DIGITS = 2;
 
 /**

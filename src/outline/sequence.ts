@@ -48,7 +48,7 @@ export function decideHeadings(candidates: Candidate[]): Decision {
     if (cand.place === 'lineStart') {
       if (itemSet.has(cand)) items.push(cand);
       else place(cand, false);
-    } else if (!cand.sentence && !startsWithDigit(cand)) {
+    } else if (cand.phrase && !startsWithDigit(cand)) {
       place(cand, true);
     }
   }
@@ -72,6 +72,8 @@ export function decideHeadings(candidates: Candidate[]): Decision {
       }
       if (strict) return;
     }
+    // A new level opened mid-line needs a real title, not the start of a sentence.
+    if (strict && cand.sentence) return;
     while (stack.length > 0 && stack[stack.length - 1]!.rank >= cand.rank) stack.pop();
     open(cand, cand.style, cand.rank);
   }
@@ -101,7 +103,7 @@ function voteRuns(lineStart: Candidate[]): Set<Candidate> {
   const items = new Set<Candidate>();
   for (const run of runs) {
     const sentences = run.reduce((n, c) => n + (c.sentence ? 1 : 0), 0);
-    if (sentences * 2 >= run.length) for (const c of run) items.add(c);
+    if (sentences * 2 >= run.length || run[0]!.introduced) for (const c of run) items.add(c);
     else for (const c of run) if (c.titleEnd === c.titleStart) items.add(c);
   }
   return items;
