@@ -49,7 +49,8 @@ export function parse(input: string, _options: ParseOptions = {}): Report {
   // Walk the lines once, cutting them into title, table of contents, headings and content.
   const root: FlowContent[] = [];
   const data: ReportData = { fields: [] };
-  const open: Array<{ section: Section; fragments: Fragment[] }> = [];
+  // `glued`: the heading's title runs into its body with no break, so an empty body is unknown.
+  const open: Array<{ section: Section; fragments: Fragment[]; glued: boolean }> = [];
   let front: Fragment[] = [];
   let frontDone = false;
   const byLine = groupByLine(headings);
@@ -84,7 +85,7 @@ export function parse(input: string, _options: ParseOptions = {}): Report {
       while (open.length > 0 && open[open.length - 1]!.section.depth >= h.depth) close(open.pop()!);
       const parent = container();
       (parent ? parent.section.children : root).push(node);
-      open.push({ section: node, fragments: [] });
+      open.push({ section: node, fragments: [], glued: h.cand.place === 'glued' });
       cursor = skipSpace(text, bodyStart, line.to);
       node.runIn = cursor < line.to;
     }
@@ -102,13 +103,13 @@ export function parse(input: string, _options: ParseOptions = {}): Report {
   root.sort((x, y) => x.position.start.offset - y.position.start.offset);
   return { type: 'report', data, children: root, position: at.position(0, text.length) };
 
-  function close(entry: { section: Section; fragments: Fragment[] }): void {
+  function close(entry: { section: Section; fragments: Fragment[]; glued: boolean }): void {
     const { section, fragments } = entry;
     const blocks = bodyBlocks(b, fragments);
     // Body blocks come before any subsection: they were all written before it.
     const subsections = section.children.slice(1);
     section.children.splice(1, subsections.length, ...blocks, ...subsections);
-    markPlaceholder(b, section, blocks, subsections.length);
+    if (blocks.length > 0 || !entry.glued) markPlaceholder(b, section, blocks, subsections.length);
     const last = section.children[section.children.length - 1]!;
     section.position = b.position(section.position.start.offset, last.position.end.offset);
   }
@@ -170,6 +171,8 @@ function sectionFor(b: Builder, h: Heading, limit: number): { node: Section; bod
   const input = b.input;
   let titleEnd = Math.min(cand.titleEnd, limit);
   while (titleEnd > cand.titleStart && isSpace(input.charCodeAt(titleEnd - 1))) titleEnd--;
+  // A report with no breaks glues a placeholder body to its title: `其他需要说明的问题暂无`.
+  if (cand.place === 'glued') titleEnd -= gluedPlaceholder(input.slice(cand.titleStart, titleEnd));
   let bodyStart = titleEnd;
   if (titleEnd < limit && TITLE_DELIMITER.has(input[titleEnd]!)) bodyStart = titleEnd + 1;
   const raw = input.slice(cand.start, cand.end);
@@ -186,6 +189,14 @@ function sectionFor(b: Builder, h: Heading, limit: number): { node: Section; bod
     position: b.position(cand.start, headEnd),
   };
   return { node, bodyStart };
+}
+
+const GLUED_PLACEHOLDER = ['暂无', '無', '无'];
+
+/** Length of a placeholder word ending a glued title, or 0. */
+function gluedPlaceholder(title: string): number {
+  const word = GLUED_PLACEHOLDER.find((w) => title.endsWith(w) && title.length >= w.length + 4);
+  return word ? word.length : 0;
 }
 
 /**

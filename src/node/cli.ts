@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { inspect } from 'unist-util-inspect';
+import { inspectColor, inspectNoColor } from 'unist-util-inspect';
 import { parse } from '../index.js';
 
 const USAGE = `Usage: jixiao <command> [options]
@@ -23,12 +23,28 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write('jixiao inspect: missing FILE\n\n' + USAGE);
       return 2;
     }
-    const text = await readFile(file, 'utf8');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`jixiao inspect: cannot read ${file}: ${describeReadError(error)}\n`);
+      return 2;
+    }
+    const color = process.stdout.isTTY && !process.env.NO_COLOR;
+    const inspect = color ? inspectColor : inspectNoColor;
     process.stdout.write(inspect(parse(text), { showPositions: true }) + '\n');
     return 0;
   }
   process.stderr.write(`jixiao: unknown command "${command}"\n\n${USAGE}`);
   return 2;
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file (check the path)';
+  if (code === 'EISDIR') return 'it is a folder; give a file';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
 }
 
 main(process.argv.slice(2)).then(

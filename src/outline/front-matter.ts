@@ -162,6 +162,7 @@ export interface FieldSpan {
 }
 
 const FIELD_KEY = /(^|\s)([^\s:：|｜，。,;；《》“”]{1,16})\s*[:：]/g;
+const SPREAD_KEY = /^((?:[\u4e00-\u9fff]\s{1,3}){1,7}[\u4e00-\u9fff])\s*[:：]\s*/;
 
 /**
  * Reads cover fields from one line (`报告日期:2019年06月18日`, several per line
@@ -174,6 +175,15 @@ export function readFields(input: string, from: number, to: number): FieldSpan[]
   FIELD_KEY.lastIndex = 0;
   for (let m = FIELD_KEY.exec(text); m; m = FIELD_KEY.exec(text)) {
     keys.push({ at: m.index + m[1]!.length, key: m[2]!, valueAt: m.index + m[0].length });
+  }
+  if (keys.length === 0 || keys[0]!.at !== 0) {
+    // A key spread out to align a form: `预 算 编 码:   906017`.
+    const spread = SPREAD_KEY.exec(text);
+    if (spread) {
+      const rest = keys.filter((k) => k.at >= spread[0].length);
+      keys.length = 0;
+      keys.push({ at: 0, key: spread[1]!, valueAt: spread[0].length }, ...rest);
+    }
   }
   if (keys.length === 0) {
     const spaced = SPACE_KEYS.exec(text);

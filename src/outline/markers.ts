@@ -41,6 +41,8 @@ export function styleRank(style: MarkerStyle, level = 1): number {
 const OPEN = new Set(['（', '(']);
 const CLOSE = new Set(['）', ')']);
 const CJK_SEPARATOR = new Set(['、', '.', '．']);
+/** `一、二类`, `一、二级`, `一、二、三等`: a series of numerals, not a marker. */
+const SERIES_END = new Set([...'、.．类級级等档星期批']);
 const ARABIC_SEPARATOR = new Set(['.', '．', '、']);
 /** Characters that, right after `1.5`, make it a number rather than a heading `1.5标题`. */
 // Only units a decimal number takes: `1.1部门职责` is a heading even though 部 can count things.
@@ -114,7 +116,7 @@ function readCjk(text: string, i: number, end: number): MarkerMatch | undefined 
   // `一.` followed by a digit is not a heading (`一.5`); `一、二类` is a series, not a marker.
   const next = text.charCodeAt(j + 1);
   if (text[j] !== '、' && isDigit(next)) return undefined;
-  if (j + 1 < end && isCjkOrdinalChar(text[j + 1]!) && CJK_SEPARATOR.has(text[j + 2] ?? '')) return undefined;
+  if (j + 1 < end && isCjkOrdinalChar(text[j + 1]!) && SERIES_END.has(text[j + 2] ?? '')) return undefined;
   return { start: i, end: j + 1, style: 'cjk', ordinal: n, level: 1 };
 }
 

@@ -93,7 +93,9 @@ function voteRuns(lineStart: Candidate[]): Set<Candidate> {
     for (const [key, run] of open) if (run[0]!.rank > cand.rank) open.delete(key);
     const key = `${cand.style}/${cand.level}`;
     const run = open.get(key);
-    if (run && cand.ordinal > run[run.length - 1]!.ordinal - 1 && cand.ordinal !== 1) run.push(cand);
+    // Items count strictly upwards: a repeated number starts a new run (`2.评价结论`
+    // after list items `1.…2.…` is the next heading, not a third item).
+    if (run && cand.ordinal > run[run.length - 1]!.ordinal) run.push(cand);
     else {
       const fresh = [cand];
       runs.push(fresh);

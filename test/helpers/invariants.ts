@@ -1,0 +1,69 @@
+import { expect } from 'vitest';
+import { ReportSchema, type Report } from '../../src/index.js';
+
+interface AnyNode {
+  type: string;
+  value?: unknown;
+  children?: AnyNode[];
+  position: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };
+}
+
+/** Leaves in document order. */
+export function leaves(tree: Report): AnyNode[] {
+  const out: AnyNode[] = [];
+  const walk = (node: AnyNode) => {
+    if (node.children && node.children.length > 0) node.children.forEach(walk);
+    else if (!node.children) out.push(node);
+  };
+  (tree as unknown as AnyNode).children!.forEach(walk);
+  return out;
+}
+
+/** Line/column of an offset, computed independently of the parser. */
+function pointOf(input: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = input[i];
+    if (c === '\n' || (c === '\r' && input[i + 1] !== '\n')) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * What every tree must satisfy: it validates against the root schema; leaves are in
+ * order, do not overlap, and together hold every non-white-space character of the
+ * input exactly once; a leaf's `value` is its exact source; every node's position
+ * points into the original input with the right line and column.
+ */
+export function expectValidTree(input: string, tree: Report, { checkColumns = true } = {}): void {
+  ReportSchema.parse(tree);
+  const list = leaves(tree);
+  let cursor = 0;
+  const covered = new Uint8Array(input.length);
+  for (const leaf of list) {
+    const { start, end } = leaf.position;
+    expect(start.offset).toBeGreaterThanOrEqual(cursor);
+    expect(end.offset).toBeGreaterThanOrEqual(start.offset);
+    if (typeof leaf.value === 'string') expect(leaf.value).toBe(input.slice(start.offset, end.offset));
+    for (let i = start.offset; i < end.offset; i++) covered[i] = 1;
+    cursor = end.offset;
+  }
+  for (let i = 0; i < input.length; i++) {
+    if (!covered[i] && !/\s/u.test(input[i]!)) {
+      throw new Error(`character ${JSON.stringify(input[i])} at offset ${i} is in no leaf`);
+    }
+  }
+  if (!checkColumns) return;
+  const walk = (node: AnyNode) => {
+    for (const p of [node.position.start, node.position.end]) {
+      expect(p.offset).toBeLessThanOrEqual(input.length);
+      expect({ line: p.line, column: p.column }).toEqual(pointOf(input, p.offset));
+    }
+    node.children?.forEach(walk);
+  };
+  walk(tree as unknown as AnyNode);
+}

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { outline, parse } from '../../src/index.js';
+import { fixture, fixtureNames } from '../helpers/fixtures.js';
+import { expectValidTree } from '../helpers/invariants.js';
+
+/** Characters that exercise the parser: markers, brackets, digits, spaces, breaks. */
+const ALPHABET = [...'一二三十（）()、.．，。：:；1234567890①②㈠第部分是万元个名年月日保密无略/ \u3000\t\r\n|'];
+const reportish = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 300 }).map((a) => a.join(''));
+
+describe('parse on any input', () => {
+  it('never throws and always gives a valid, lossless tree (random report-like text)', () => {
+    fc.assert(
+      fc.property(reportish, (input) => {
+        const tree = parse(input);
+        expectValidTree(input, tree, { checkColumns: false });
+        expect(() => outline(tree)).not.toThrow();
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws on arbitrary strings (including lone surrogates and NUL)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (input) => {
+        expectValidTree(input, parse(input), { checkColumns: false });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays valid on mutated fixtures (characters inserted, deleted, line breaks changed)', () => {
+    const names = fixtureNames();
+    const mutation = fc.record({
+      name: fc.constantFrom(...names),
+      edits: fc.array(
+        fc.record({ at: fc.nat(), cut: fc.nat({ max: 5 }), insert: fc.constantFrom('', '\n', '\r\n', '（一）', '2、', '一是', '。', ' ', '保密') }),
+        { maxLength: 8 },
+      ),
+    });
+    fc.assert(
+      fc.property(mutation, ({ name, edits }) => {
+        let input = fixture(name);
+        for (const e of edits) {
+          const at = e.at % (input.length + 1);
+          input = input.slice(0, at) + e.insert + input.slice(at + e.cut);
+        }
+        expectValidTree(input, parse(input), { checkColumns: false });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('handles degenerate inputs', () => {
+    for (const input of ['', ' ', '\n\n\n', '\ufeff', '一、', '（一）', '1.', '|||', '\u0000\u0001', '①'.repeat(50)]) {
+      expectValidTree(input, parse(input));
+    }
+  });
+
+  it('handles a megabyte of one character', () => {
+    for (const ch of ['一', '1', '（', '\n']) {
+      const input = ch.repeat(1_000_000);
+      expectValidTree(input, parse(input), { checkColumns: false });
+    }
+  });
+});
