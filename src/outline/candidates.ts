@@ -32,6 +32,8 @@ export interface Candidate extends MarkerMatch {
 
 /** Longest title a heading plausibly has, in characters. */
 export const MAX_TITLE = 40;
+/** How far a title is looked for after its marker. */
+const MAX_TITLE_SCAN = 3 * MAX_TITLE;
 /** A line this long with several gaps is a flattened page, not a line of prose. */
 const FLAT_LINE = 160;
 const FLAT_GAPS = 3;
@@ -140,7 +142,10 @@ function describe(input: string, line: Line, m: MarkerMatch, place: Candidate['p
   const stops = place === 'glued' ? GLUED_TITLE_STOP : TITLE_STOP;
   let titleEnd = titleStart;
   let clauses = false;
-  while (titleEnd < line.to) {
+  // Bounded: past this a title is a sentence anyway, and an unbounded scan per marker
+  // would make a long line of markers quadratic.
+  const limit = Math.min(line.to, titleStart + MAX_TITLE_SCAN);
+  while (titleEnd < limit) {
     const ch = input[titleEnd]!;
     if (stops.has(ch)) break;
     // A flattened page: the title ends at the first gap.

@@ -117,13 +117,17 @@ function voteRuns(lineStart: Candidate[]): Set<Candidate> {
  * their level has in the rest of the document instead of posing as top level.
  */
 function deepenOrphans(headings: Heading[]): void {
-  const roots = headings.map((h, i) => [h, i] as const).filter(([h]) => h.depth === 1);
-  for (let r = 0; r < roots.length; r++) {
-    const [root, index] = roots[r]!;
-    const later = roots.slice(r + 1);
-    if (!later.some(([h]) => h.rank < root.rank)) continue;
-    const end = r + 1 < roots.length ? roots[r + 1]![1] : headings.length;
-    for (let i = index; i < end; i++) headings[i]!.depth++;
+  const roots: number[] = [];
+  headings.forEach((h, i) => h.depth === 1 && roots.push(i));
+  // One pass from the right, carrying the best rank among later roots: linear.
+  let laterBest = Infinity;
+  let end = headings.length;
+  for (let r = roots.length - 1; r >= 0; r--) {
+    const index = roots[r]!;
+    const rank = headings[index]!.rank;
+    if (laterBest < rank) for (let i = index; i < end; i++) headings[i]!.depth++;
+    laterBest = Math.min(laterBest, rank);
+    end = index;
   }
 }
 
