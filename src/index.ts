@@ -9,6 +9,10 @@ import { ReportSchema } from './tree/schema.js';
 
 export { parse, type ParseOptions } from './parse.js';
 export { outline, sectionTitle, type OutlineEntry } from './outline/outline.js';
+export { extract, type FigureRecord } from './extract/extract.js';
+export { defaultFigureConfig } from './figures/config.js';
+export { inferFiscalYear } from './figures/fiscal-year.js';
+export type { FigureConfig, FigureContext, FigureParser, FigureRefiner, Found } from './figures/types.js';
 export * from './tree/schema.js';
 
 /**

@@ -1,3 +1,6 @@
+import { defaultFigureConfig } from './figures/config.js';
+import { inferFiscalYear } from './figures/fiscal-year.js';
+import type { FigureConfig } from './figures/types.js';
 import { bodyBlocks, frontBlocks, type Fragment } from './outline/blocks.js';
 import { findCandidates } from './outline/candidates.js';
 import { findTitle, findTocs, type TitleBlock } from './outline/front-matter.js';
@@ -13,6 +16,10 @@ import type { FlowContent, Report, ReportData, Section, SectionTitle } from './t
 export interface ParseOptions {
   /** Reserved for the input format; plain text is the default. */
   format?: 'text';
+  /** The report's fiscal year, when the caller knows it better than the text says. */
+  year?: number;
+  /** Figure recognisers (see `defaultFigureConfig()`), or `false` to leave figures as plain text. */
+  figures?: FigureConfig | false;
 }
 
 /** Punctuation that closes a run-in title and belongs to the heading, not the body. */
@@ -28,14 +35,16 @@ const TITLE_DELIMITER = new Set([...'。：:，,；;、．.']);
  *   tree.children[0].type // 'section'
  *   tree.children[0].placeholder // 'withheld'
  */
-export function parse(input: string, _options: ParseOptions = {}): Report {
+export function parse(input: string, options: ParseOptions = {}): Report {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const at = locator(text);
-  const b = builder(text, at);
   const lines = splitLines(text);
 
   const title = findTitle(text, lines);
   const titleText = title ? title.spans.map(([s, e]) => text.slice(s, e).trim()).join('') : undefined;
+  const fiscalYear = inferFiscalYear(text, titleText, options.year);
+  const figures = options.figures === undefined ? defaultFigureConfig() : options.figures;
+  const b = builder(text, at, { figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
   const tocs = findTocs(text, lines, titleText);
   const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
   const inToc = (line: number) => tocs.some(([a, z]) => line >= a && line <= z);
@@ -95,6 +104,7 @@ export function parse(input: string, _options: ParseOptions = {}): Report {
   if (!frontDone) root.push(...frontBlocks(b, front, titleText, title?.lastLine ?? -1));
 
   if (titleText) data.title = titleText;
+  if (fiscalYear) data.fiscalYear = fiscalYear;
   for (const node of root) {
     if (node.type === 'label' && node.kind === 'attachment' && !data.attachment) data.attachment = labelText(node);
     if (node.type === 'label' && node.kind === 'subtitle' && !data.subtitle) data.subtitle = labelText(node);

@@ -100,7 +100,7 @@ function isLineStart(input: string, i: number): boolean {
 }
 
 function paragraph(b: Builder, start: number, end: number): Paragraph {
-  const children = b.inline(start, end);
+  const children = b.prose(start, end);
   const from = children[0]?.position.start.offset ?? start;
   const to = children[children.length - 1]?.position.end.offset ?? end;
   return { type: 'paragraph', children, position: b.position(from, to) };
@@ -128,7 +128,7 @@ function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
     title = input.slice(i, leadEnd - 1).trim();
     i = leadEnd;
   }
-  children.push(...(b.inline(i, end) as Phrasing[]));
+  children.push(...(b.prose(i, end) as Phrasing[]));
   const last = children[children.length - 1]!;
   return {
     type: 'listItem',

@@ -1,7 +1,17 @@
-import type { Locator } from './position.js';
-import type { InlineLeaf, Position } from './schema.js';
+import { recognize } from '../figures/recognize.js';
+import type { FigureConfig, Found } from '../figures/types.js';
 import { findTemplateText } from '../outline/template-text.js';
 import { isSpace } from '../text/chars.js';
+import type { Locator } from './position.js';
+import type { Event, Figure, InlineLeaf, Position } from './schema.js';
+
+/** What the builder needs to know about the report to read figures. */
+export interface BuildOptions {
+  /** The recognisers to run, or `false` to leave figures as text. */
+  figures: FigureConfig | false;
+  /** The report's fiscal year, for dates that do not state one. */
+  year?: number;
+}
 
 /**
  * Builds leaves over spans of the original input. Every leaf's `value` is exactly
@@ -11,11 +21,18 @@ export interface Builder {
   input: string;
   at: Locator;
   position(start: number, end: number): Position;
-  /** Text and template leaves covering `[start, end)`, with outer white space left out. */
+  /** Leaves covering `[start, end)` (outer white space left out): text, template text and figures. */
   inline(start: number, end: number): InlineLeaf[];
+  /** Like `inline`, with clauses headed by a date wrapped in `event` nodes (for prose). */
+  prose(start: number, end: number): Array<InlineLeaf | Event>;
 }
 
-export function builder(input: string, at: Locator): Builder {
+/** Characters after which a clause starts. */
+const CLAUSE_START = new Set([...'。；;！？!?：:\n\r']);
+const CLAUSE_END = new Set([...'。；;！？!?']);
+const AFTER_DATE = new Set([...'，,、']);
+
+export function builder(input: string, at: Locator, options: BuildOptions = { figures: false }): Builder {
   const position = (start: number, end: number) => at.position(start, end);
 
   function text(start: number, end: number, out: InlineLeaf[]): void {
@@ -24,20 +41,114 @@ export function builder(input: string, at: Locator): Builder {
     if (start < end) out.push({ type: 'text', value: input.slice(start, end), position: position(start, end) });
   }
 
+  function figuresIn(start: number, end: number): Found[] {
+    if (!options.figures || start >= end) return [];
+    return recognize(options.figures, { input, from: start, to: end, year: options.year });
+  }
+
+  /** Template spans and figures in `[start, end)`, sorted. */
+  function pieces(start: number, end: number): Array<{ start: number; end: number; node: InlineLeaf }> {
+    const out: Array<{ start: number; end: number; node: InlineLeaf }> = [];
+    let cursor = start;
+    const add = (from: number, to: number) => {
+      for (const f of figuresIn(from, to)) {
+        const { start: s, end: e, ...fields } = f;
+        out.push({ start: s, end: e, node: { ...fields, position: position(s, e) } as Figure });
+      }
+    };
+    for (const [s, e] of findTemplateText(input.slice(start, end), start)) {
+      add(cursor, s);
+      out.push({ start: s, end: e, node: { type: 'template', value: input.slice(s, e), position: position(s, e) } });
+      cursor = e;
+    }
+    add(cursor, end);
+    return out;
+  }
+
+  /** Leaves over `[start, end)`. */
+  function leaves(start: number, end: number): InlineLeaf[] {
+    const out: InlineLeaf[] = [];
+    let cursor = start;
+    for (const piece of pieces(start, end)) {
+      text(cursor, piece.start, out);
+      out.push(piece.node);
+      cursor = piece.end;
+    }
+    text(cursor, end, out);
+    return out;
+  }
+
+  /** A text leaf cut at the offsets in `cuts` that fall inside it. */
+  function cutText(leaf: InlineLeaf, cuts: number[]): InlineLeaf[] {
+    const s = leaf.position.start.offset;
+    const e = leaf.position.end.offset;
+    const inside = cuts.filter((c) => c > s && c < e);
+    if (leaf.type !== 'text' || inside.length === 0) return [leaf];
+    const out: InlineLeaf[] = [];
+    let cursor = s;
+    for (const c of inside) {
+      text(cursor, c, out);
+      cursor = c;
+    }
+    text(cursor, e, out);
+    return out;
+  }
+
   return {
     input,
     at,
     position,
-    inline(start, end) {
-      const out: InlineLeaf[] = [];
-      let cursor = start;
-      for (const [s, e] of findTemplateText(input.slice(start, end), start)) {
-        text(cursor, s, out);
-        out.push({ type: 'template', value: input.slice(s, e), position: position(s, e) });
-        cursor = e;
+    inline: (start, end) => leaves(start, end),
+    prose(start, end) {
+      const all = leaves(start, end);
+      const spans = eventSpans(input, start, end, all);
+      if (spans.length === 0) return all;
+      const cuts = spans.flat();
+      const cut = all.flatMap((leaf) => cutText(leaf, cuts));
+      const out: Array<InlineLeaf | Event> = [];
+      let k = 0;
+      for (const leaf of cut) {
+        const s = leaf.position.start.offset;
+        while (k < spans.length && spans[k]![1] <= s) k++;
+        const span = spans[k];
+        if (!span || s < span[0]) {
+          out.push(leaf);
+          continue;
+        }
+        const last = out[out.length - 1];
+        if (last?.type === 'event' && last.position.start.offset === span[0]) {
+          last.children.push(leaf);
+          last.position = position(span[0], leaf.position.end.offset);
+        } else {
+          out.push({ type: 'event', children: [leaf], position: position(span[0], leaf.position.end.offset) });
+        }
       }
-      text(cursor, end, out);
       return out;
     },
   };
+}
+
+/**
+ * Clauses headed by a date: the date opens a clause (after `。`, `；`, `：` or at the
+ * start) and is followed by `，` (`9月7日，邀请了…上党课；`). The clause runs to the next
+ * `；`/`。`, which it includes.
+ */
+function eventSpans(input: string, start: number, end: number, leaves: InlineLeaf[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const leaf of leaves) {
+    if (leaf.type !== 'date') continue;
+    const s = leaf.position.start.offset;
+    const e = leaf.position.end.offset;
+    if (out.length > 0 && s < out[out.length - 1]![1]) continue;
+    let p = s - 1;
+    while (p >= start && isSpace(input.charCodeAt(p)) && input[p] !== '\n') p--;
+    if (p >= start && !CLAUSE_START.has(input[p]!)) continue;
+    let q = e;
+    while (q < end && q - e < 4 && !AFTER_DATE.has(input[q]!) && !CLAUSE_END.has(input[q]!)) q++;
+    if (!AFTER_DATE.has(input[q] ?? '')) continue;
+    let z = q;
+    while (z < end && !CLAUSE_END.has(input[z]!)) z++;
+    out.push([s, Math.min(end, z + 1)]);
+  }
+  return out;
 }

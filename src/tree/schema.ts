@@ -64,8 +64,94 @@ export const MarkerSchema = z.object({ type: z.literal('marker'), value: z.strin
 /** Template instructions or tokens left in a report (`（200字以内）`, `20xx`, `□`). */
 export const TemplateSchema = z.object({ type: z.literal('template'), value: z.string(), ...positioned });
 
-/** Inline content that is a leaf. Figures (money, dates, counts…) join this union. */
-export const InlineLeafSchema = z.discriminatedUnion('type', [TextSchema, TemplateSchema]);
+// ---------------------------------------------------------------------------
+// Figures: leaves whose `value` is the source text as written, with what it means.
+
+/** Qualifiers of a stated number: 余/多/以上/逾/超过 (over), 约/左右/上下 (about), 近/不足/不到/以下 (under). */
+export const ApproxSchema = z.enum(['over', 'about', 'under']);
+
+const quantity = {
+  amount: z.number().optional().describe('the stated number in base units (yuan for money); absent for a range'),
+  min: z.number().optional().describe('lower bound, for ranges (`2-3个`) and qualified numbers (`20余万元`)'),
+  max: z.number().optional().describe('upper bound, for ranges and numbers stated as a ceiling (`不足10人`)'),
+  approx: ApproxSchema.optional(),
+  unit: z.string().describe('the unit as written: 万元, 名, %, 个百分点, 亩'),
+};
+
+/** An amount of money: `1342.23万元`, `20余万元`, `三千二百万元`, `2至3万元`, `壹佰万元整`. */
+export const MoneySchema = z.object({
+  type: z.literal('money'),
+  value: z.string(),
+  ...quantity,
+  currency: z.string().describe('ISO 4217 code: CNY unless the text says 美元, 港元 …'),
+  ...positioned,
+});
+
+/** A count of things: `2名`, `两个`, `70余个`, `1.2万人`, `2-3个`. */
+export const CountSchema = z.object({
+  type: z.literal('count'),
+  value: z.string(),
+  ...quantity,
+  subject: z.string().optional().describe('what is counted, where plain: `2名党外干部` → 党外干部'),
+  ...positioned,
+});
+
+/** A percentage: `98.5%`, `百分之九十`, `2.5个百分点` (unit 个百分点), `0.07‰`. */
+export const PercentSchema = z.object({ type: z.literal('percent'), value: z.string(), ...quantity, ...positioned });
+
+/** A physical measure or a duration: `1.2万亩`, `1000㎡`, `860吨`, `3个月`, `2天`. */
+export const MeasureSchema = z.object({ type: z.literal('measure'), value: z.string(), ...quantity, ...positioned });
+
+/** How a date relates to the point it names: `10月前` → before, `年底` → end, `5月上旬` → early. */
+export const DateQualifierSchema = z.enum(['before', 'after', 'since', 'until', 'start', 'mid', 'end', 'early', 'late']);
+
+/** A calendar expression: `2019年06月18日`, `9月7日`, `今年4月`, `2021年度`, `上半年`. */
+export const DateSchema = z.object({
+  type: z.literal('date'),
+  value: z.string(),
+  iso: z
+    .string()
+    .optional()
+    .describe('ISO form of the calendar point as written (`2020-09-07`, `2020-04`, `2020`; `2020-H1`, `2020-Q3` for periods); absent when no year can be known or the date is impossible'),
+  known: z
+    .object({ year: z.number().optional(), month: z.number().optional(), day: z.number().optional() })
+    .describe('what the text states'),
+  implied: z.object({ year: z.number().optional() }).describe('what was inferred: the year, from the report'),
+  yearInferred: z.boolean().describe('the year was not written but taken from the report (`9月7日`, `今年4月`)'),
+  qualifier: DateQualifierSchema.optional(),
+  period: z.enum(['H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4']).optional().describe('a half or a quarter of the year'),
+  valid: z.boolean().describe('false for impossible dates such as `2月30日` or `13月`'),
+  ...positioned,
+});
+
+/** An official document number: `邵东办字[2020]41号`, `财预〔2020〕10号`. */
+export const DocRefSchema = z.object({
+  type: z.literal('docRef'),
+  value: z.string(),
+  issuer: z.string().describe('the issuing agency code: 财预, 邵东办字'),
+  year: z.number().int(),
+  number: z.number().int().optional(),
+  ...positioned,
+});
+
+/** Inline content that is a leaf. */
+export const InlineLeafSchema = z.discriminatedUnion('type', [
+  TextSchema,
+  TemplateSchema,
+  MoneySchema,
+  CountSchema,
+  PercentSchema,
+  MeasureSchema,
+  DateSchema,
+  DocRefSchema,
+]);
+
+/** A clause headed by a date (`9月7日，邀请了…上党课；`): the date and what happened, together. */
+export const EventSchema = z.object({
+  type: z.literal('event'),
+  children: z.array(InlineLeafSchema),
+  ...positioned,
+});
 
 /** The lead-in title of a list item: `一是加强理论武装。` → `加强理论武装`. */
 export const LeadSchema = z.object({
@@ -74,7 +160,7 @@ export const LeadSchema = z.object({
   ...positioned,
 });
 
-export const PhrasingSchema = z.discriminatedUnion('type', [TextSchema, TemplateSchema, LeadSchema]);
+export const PhrasingSchema = z.discriminatedUnion('type', [...InlineLeafSchema.options, LeadSchema, EventSchema]);
 
 // ---------------------------------------------------------------------------
 // Blocks
@@ -142,7 +228,7 @@ export const ListItemSchema = z.object({
   type: z.literal('listItem'),
   marker: MarkerInfoSchema,
   title: z.string().optional().describe('the lead-in title, when the item has one'),
-  children: z.array(z.discriminatedUnion('type', [MarkerSchema, TextSchema, TemplateSchema, LeadSchema])),
+  children: z.array(z.discriminatedUnion('type', [MarkerSchema, ...PhrasingSchema.options])),
   ...positioned,
 });
 
@@ -158,7 +244,7 @@ export const ListSchema = z.object({
 /** The head of a section: its marker, then its title. */
 export const SectionTitleSchema = z.object({
   type: z.literal('sectionTitle'),
-  children: z.array(z.discriminatedUnion('type', [MarkerSchema, TextSchema, TemplateSchema])),
+  children: z.array(z.discriminatedUnion('type', [MarkerSchema, ...InlineLeafSchema.options])),
   ...positioned,
 });
 
@@ -203,7 +289,15 @@ export const FlowContentSchema: FlowContentUnion = z.discriminatedUnion('type', 
 ]);
 
 /** What the parser learnt about the report as a whole. */
+/** The fiscal year the report covers, and why jixiao believes it. */
+export const FiscalYearSchema = z.object({
+  year: z.number().int(),
+  source: z.enum(['option', 'title', 'cover', 'text', 'docRef', 'dates']).describe('where the year came from'),
+  evidence: z.string().describe('the text that gave it away: `2020年度`, `邵东办字[2020]41号`'),
+});
+
 export const ReportDataSchema = z.object({
+  fiscalYear: FiscalYearSchema.optional(),
   title: z.string().optional().describe('the title, its lines joined'),
   subtitle: z.string().optional(),
   attachment: z.string().optional().describe('the attachment label above the title, e.g. 附件2-3'),
@@ -228,6 +322,17 @@ export type PlaceholderKind = z.infer<typeof PlaceholderKindSchema>;
 export type Text = z.infer<typeof TextSchema>;
 export type Marker = z.infer<typeof MarkerSchema>;
 export type Template = z.infer<typeof TemplateSchema>;
+export type Approx = z.infer<typeof ApproxSchema>;
+export type Money = z.infer<typeof MoneySchema>;
+export type Count = z.infer<typeof CountSchema>;
+export type Percent = z.infer<typeof PercentSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
+export type DateQualifier = z.infer<typeof DateQualifierSchema>;
+export type DateFigure = z.infer<typeof DateSchema>;
+export type DocRef = z.infer<typeof DocRefSchema>;
+export type Event = z.infer<typeof EventSchema>;
+/** Any figure node. */
+export type Figure = Money | Count | Percent | Measure | DateFigure | DocRef;
 export type InlineLeaf = z.infer<typeof InlineLeafSchema>;
 export type Lead = z.infer<typeof LeadSchema>;
 export type Phrasing = z.infer<typeof PhrasingSchema>;
@@ -244,7 +349,8 @@ export type SectionTitle = z.infer<typeof SectionTitleSchema>;
 export type Section = z.infer<typeof SectionSchema>;
 export type FlowContent = z.infer<typeof FlowContentSchema>;
 export type ReportData = z.infer<typeof ReportDataSchema>;
+export type FiscalYear = z.infer<typeof FiscalYearSchema>;
 export type Report = z.infer<typeof ReportSchema>;
 
 /** Every node type of the tree. */
-export type Node = Report | FlowContent | SectionTitle | ListItem | Phrasing | Marker | InlineLeaf;
+export type Node = Report | FlowContent | SectionTitle | ListItem | Phrasing | Marker | InlineLeaf | Event;

@@ -18,12 +18,12 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     // Adding or removing a public name is an API change: update this list on purpose.
     const functions = Object.keys(jixiao).filter((k) => typeof (jixiao as Record<string, unknown>)[k] === 'function');
-    expect(functions.sort()).toEqual(['outline', 'parse', 'reportJsonSchema', 'sectionTitle']);
+    expect(functions.sort()).toEqual(['defaultFigureConfig', 'extract', 'inferFiscalYear', 'outline', 'parse', 'reportJsonSchema', 'sectionTitle']);
   });
 
   it('exports a zod schema for every node type the tree uses', () => {
     const schemas = Object.keys(jixiao).filter((k) => k.endsWith('Schema'));
-    for (const name of ['Report', 'Section', 'SectionTitle', 'Paragraph', 'List', 'ListItem', 'Text', 'Marker', 'Placeholder', 'ReportTitle', 'Label', 'Field', 'Toc', 'Lead', 'Template']) {
+    for (const name of ['Report', 'Section', 'SectionTitle', 'Paragraph', 'List', 'ListItem', 'Text', 'Marker', 'Placeholder', 'ReportTitle', 'Label', 'Field', 'Toc', 'Lead', 'Template', 'Money', 'Count', 'Percent', 'Measure', 'Date', 'DocRef', 'Event']) {
       expect(schemas).toContain(`${name}Schema`);
     }
   });

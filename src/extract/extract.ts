@@ -1,0 +1,153 @@
+import { parse, type ParseOptions } from '../parse.js';
+import { sectionTitle } from '../outline/outline.js';
+import type { Approx, DateQualifier, Event, Figure, FlowContent, InlineLeaf, ListItem, Report, Section } from '../tree/schema.js';
+
+/**
+ * One figure as a flat record: the format analysts load into pandas or Excel. Every
+ * record has every field (`null` where it does not apply), so columns are stable.
+ */
+export interface FigureRecord {
+  kind: 'money' | 'date' | 'count' | 'percent' | 'measure' | 'docRef' | 'event';
+  /** The source text exactly as written. */
+  text: string;
+  /** UTF-16 offsets into the original input, end exclusive. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  /** Money in yuan; counts, percents and measures as numbers; dates as ISO (`2020-09-07`, `2020-04`, `2020`);
+   * a document number as `issuer〔year〕number号`; an event as its date. `null` for a range. */
+  value: number | string | null;
+  min: number | null;
+  max: number | null;
+  approx: Approx | null;
+  unit: string | null;
+  currency: string | null;
+  yearInferred: boolean | null;
+  qualifier: DateQualifier | null;
+  subject: string | null;
+  /** The marker path of the enclosing sections, e.g. `2、/（三）`. */
+  section: string | null;
+  sectionTitle: string | null;
+  /** The sentence the figure stands in. */
+  sentence: string;
+}
+
+type Leaf = InlineLeaf;
+const SENTENCE_END = new Set([...'。！？；!?;\n']);
+
+/**
+ * Every figure of a report, in document order, as flat records.
+ *
+ * @example
+ *   extract('（三）…邵东共收到各界人士捐款捐物折合人民币1342.23万元。')
+ *   // [{kind: 'money', text: '1342.23万元', value: 13422300, unit: '万元', currency: 'CNY', …}]
+ */
+export function extract(treeOrText: Report | string, options: ParseOptions = {}): FigureRecord[] {
+  const tree = typeof treeOrText === 'string' ? parse(treeOrText, options) : treeOrText;
+  const out: FigureRecord[] = [];
+  const walk = (nodes: FlowContent[], path: Section[]) => {
+    for (const node of nodes) {
+      if (node.type === 'section') {
+        const inner = [...path, node];
+        block(node.children[0].children as Leaf[], inner, out);
+        walk(node.children.slice(1) as FlowContent[], inner);
+      } else if (node.type === 'list') {
+        for (const item of node.children) block(item.children as ListItem['children'], path, out);
+      } else if ('children' in node) {
+        block(node.children as Array<Leaf | Event>, path, out);
+      }
+    }
+  };
+  walk(tree.children, []);
+  return out;
+}
+
+function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: FigureRecord[]): void {
+  // The block's text, rebuilt from its leaves, to find each figure's sentence.
+  const leaves: Leaf[] = [];
+  const events: Event[] = [];
+  const flatten = (nodes: ReadonlyArray<{ type: string }>) => {
+    for (const node of nodes) {
+      if (node.type === 'event') events.push(node as Event);
+      if ('children' in node) flatten((node as { children: Array<{ type: string }> }).children);
+      else if (node.type !== 'marker') leaves.push(node as Leaf);
+    }
+  };
+  flatten(children);
+  let text = '';
+  const at: number[] = [];
+  let previousEnd = -1;
+  for (const leaf of leaves) {
+    if (previousEnd >= 0 && leaf.position.start.offset > previousEnd) text += ' ';
+    at.push(text.length);
+    text += leaf.value;
+    previousEnd = leaf.position.end.offset;
+  }
+  const section = path.length > 0 ? path.map((s) => s.marker.raw).join('/') : null;
+  const title = path.length > 0 ? sectionTitle(path[path.length - 1]!) : null;
+  const sentence = (i: number, length: number) => {
+    let s = i;
+    while (s > 0 && !SENTENCE_END.has(text[s - 1]!)) s--;
+    let e = i + length;
+    while (e < text.length && !SENTENCE_END.has(text[e]!)) e++;
+    if (e < text.length && text[e] !== '\n') e++;
+    return text.slice(s, e).trim();
+  };
+  const base = { section, sectionTitle: title };
+
+  for (const event of events) {
+    const first = leaves.indexOf(event.children[0] as Leaf);
+    const date = event.children.find((c) => c.type === 'date');
+    const clause = event.children.map((c) => c.value).join('');
+    out.push({
+      ...empty(),
+      ...base,
+      kind: 'event',
+      text: clause,
+      ...where(event),
+      value: date && date.type === 'date' ? (date.iso ?? null) : null,
+      yearInferred: date && date.type === 'date' ? date.yearInferred : null,
+      qualifier: date && date.type === 'date' ? (date.qualifier ?? null) : null,
+      sentence: first >= 0 ? sentence(at[first]!, clause.length) : clause,
+    });
+  }
+  leaves.forEach((leaf, i) => {
+    if (leaf.type === 'text' || leaf.type === 'template') return;
+    out.push({ ...record(leaf), ...base, sentence: sentence(at[i]!, leaf.value.length) });
+  });
+  out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
+}
+
+function where(node: { position: Figure['position'] }) {
+  const { start, end } = node.position;
+  return { start: start.offset, end: end.offset, line: start.line, column: start.column };
+}
+
+function empty(): Omit<FigureRecord, 'kind' | 'text' | 'start' | 'end' | 'line' | 'column' | 'sentence' | 'section' | 'sectionTitle'> {
+  return { value: null, min: null, max: null, approx: null, unit: null, currency: null, yearInferred: null, qualifier: null, subject: null };
+}
+
+function record(f: Figure): Omit<FigureRecord, 'sentence' | 'section' | 'sectionTitle'> {
+  const common = { ...empty(), kind: f.type, text: f.value, ...where(f) };
+  switch (f.type) {
+    case 'money':
+    case 'count':
+    case 'percent':
+    case 'measure':
+      return {
+        ...common,
+        value: f.amount ?? null,
+        min: f.min ?? null,
+        max: f.max ?? null,
+        approx: f.approx ?? null,
+        unit: f.unit,
+        currency: f.type === 'money' ? f.currency : null,
+        subject: f.type === 'count' ? (f.subject ?? null) : null,
+      };
+    case 'date':
+      return { ...common, value: f.iso ?? null, yearInferred: f.yearInferred, qualifier: f.qualifier ?? null };
+    case 'docRef':
+      return { ...common, value: `${f.issuer}〔${f.year}〕${f.number ?? ''}号` };
+  }
+}

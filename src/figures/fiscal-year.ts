@@ -1,0 +1,45 @@
+import type { FiscalYear } from '../tree/schema.js';
+
+const YEAR_OF_REPORT = /((?:19|20)\d\d)\s*年度/g;
+const YEAR = /((?:19|20)\d\d)\s*年/g;
+const COVER_DATE = /(?:报告日期|填报日期|报告时间|报告期|報(?:\(bào\))?告日期|填報日期)\s*[:：]?\s*((?:19|20)\d\d)/;
+const DOC_YEAR = /[〔[【(（［]\s*((?:19|20)\d\d)\s*[〕\]】)）］]/g;
+/** How far below the title a `(2024年度)` subtitle may stand. */
+const HEAD_LINES = 4;
+
+function mostFrequent(text: string, pattern: RegExp): { year: number; evidence: string } | undefined {
+  const counts = new Map<number, { n: number; evidence: string }>();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const year = Number(m[1]);
+    const entry = counts.get(year);
+    if (entry) entry.n++;
+    else counts.set(year, { n: 1, evidence: m[0] });
+  }
+  let best: { year: number; evidence: string; n: number } | undefined;
+  for (const [year, { n, evidence }] of counts) if (!best || n > best.n) best = { year, evidence, n };
+  return best && { year: best.year, evidence: best.evidence };
+}
+
+/**
+ * The fiscal year a report covers, with the evidence: a year given by the caller; the
+ * title (`2020年度` first, then `2020年`, in the title or a subtitle under it); the
+ * cover's report date (the year before it); the most frequent `YYYY年度` or `YYYY年`
+ * in the text; the year of the document numbers it cites. Never the clock.
+ *
+ * @example
+ *   inferFiscalYear('…（邵东办字[2020]41号）…')?.year // 2020
+ */
+export function inferFiscalYear(input: string, title?: string, option?: number): FiscalYear | undefined {
+  if (option !== undefined) return { year: option, source: 'option', evidence: String(option) };
+  const head = [title ?? '', ...input.split(/\r\n|\r|\n/, 12).filter((l) => l.trim()).slice(0, HEAD_LINES)].join('\n');
+  const inTitle = mostFrequent(head, YEAR_OF_REPORT) ?? (title ? mostFrequent(title, YEAR) : undefined);
+  if (inTitle) return { ...inTitle, source: 'title' };
+  const cover = COVER_DATE.exec(input);
+  if (cover) return { year: Number(cover[1]) - 1, source: 'cover', evidence: cover[0] };
+  const text = mostFrequent(input, YEAR_OF_REPORT) ?? mostFrequent(input, YEAR);
+  if (text) return { ...text, source: 'text' };
+  const doc = mostFrequent(input, DOC_YEAR);
+  if (doc) return { ...doc, source: 'docRef' };
+  return undefined;
+}

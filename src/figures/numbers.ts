@@ -1,0 +1,95 @@
+import { digitValue, isDigit, isSpace } from '../text/chars.js';
+import { isCjkNumeralChar, parseCjkNumber } from '../text/numerals.js';
+
+/** A number as written: Arabic (`1,342.23`, `１２`) or Chinese (`三千二百万`, `壹佰`). */
+export interface NumberToken {
+  start: number;
+  end: number;
+  /** Decimal digits without separators or point, and the count of fraction digits:
+   * exact, so scaling by 万 never adds float noise. */
+  digits: string;
+  scale: number;
+  /** Chinese numerals can hold 万/亿 themselves (`三千二百万`): already in the value. */
+  script: 'arabic' | 'cjk';
+}
+
+/** `token × 10^exponent` as the nearest double, computed from the decimal string (1342.23 × 10^4 = 13422300). */
+export function valueOf(token: NumberToken, exponent = 0): number {
+  return Number(`${token.digits}e${exponent - token.scale}`);
+}
+
+const THOUSANDS = new Set([',', '，']);
+const GLUED_YEAR = /^(?:19|20)\d\d\s*年/;
+const POINT = new Set(['.', '．']);
+/** Characters a Chinese number must start with: a digit or 十 (not 万企, 百姓, 千岛湖). */
+const CJK_START = new Set([...'〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾']);
+
+/** True when a number may start at `i`: not inside another number or a Latin word. */
+export function numberBoundary(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const prev = text.charCodeAt(i - 1);
+  if (isDigit(prev)) return false;
+  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) return false;
+  // `1.2024 年`: a list marker glued to a year, not the number 1.2024.
+  if (POINT.has(text[i - 1]!) && i >= 2 && isDigit(text.charCodeAt(i - 2))) return GLUED_YEAR.test(text.slice(i, i + 8));
+  return true;
+}
+
+/**
+ * Reads an Arabic number at `i`: digits (ASCII or full-width), thousands separators
+ * between groups of three (`1,342.23`, `1，342.23`), a decimal part.
+ *
+ * @example
+ *   readArabic('共1，342.23万元', 1) // {start: 1, end: 9, digits: '134223', scale: 2, script: 'arabic'}
+ */
+export function readArabic(text: string, i: number, end = text.length): NumberToken | undefined {
+  if (i >= end || !isDigit(text.charCodeAt(i))) return undefined;
+  let j = i;
+  let digits = '';
+  while (j < end && isDigit(text.charCodeAt(j))) digits += digitValue(text.charCodeAt(j++));
+  // Thousands groups: a separator followed by exactly three digits.
+  while (j + 3 < end + 1 && THOUSANDS.has(text[j]!) && digits.length <= 3 + 4 * 3) {
+    let k = j + 1;
+    let group = '';
+    while (k < end && isDigit(text.charCodeAt(k)) && group.length < 4) group += digitValue(text.charCodeAt(k++));
+    if (group.length !== 3) break;
+    digits += group;
+    j = k;
+  }
+  let scale = 0;
+  if (j + 1 < end && POINT.has(text[j]!) && isDigit(text.charCodeAt(j + 1))) {
+    j++;
+    while (j < end && isDigit(text.charCodeAt(j))) {
+      digits += digitValue(text.charCodeAt(j++));
+      scale++;
+    }
+  }
+  return { start: i, end: j, digits: digits.replace(/^0+(?=\d)/, ''), scale, script: 'arabic' };
+}
+
+/** Reads a Chinese number at `i` (`两`, `十二`, `三千二百万`, `壹佰`). */
+export function readCjk(text: string, i: number, end = text.length): NumberToken | undefined {
+  if (i >= end || !CJK_START.has(text[i]!)) return undefined;
+  let j = i;
+  while (j < end && isCjkNumeralChar(text[j]!) && j - i < 16) j++;
+  const value = parseCjkNumber(text.slice(i, j));
+  if (value === undefined) return undefined;
+  return { start: i, end: j, digits: String(value), scale: 0, script: 'cjk' };
+}
+
+/** Reads an Arabic or Chinese number at `i`. */
+export function readNumber(text: string, i: number, end = text.length): NumberToken | undefined {
+  return readArabic(text, i, end) ?? readCjk(text, i, end);
+}
+
+/** Index after any white space at `i` (line breaks included: PDF wraps split `0\n万元`). */
+export function skipBlank(text: string, i: number, end = text.length): number {
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The longest entry of `words` that `text` has at `i`, or `undefined`. `words` must be longest first. */
+export function matchWord(text: string, i: number, words: readonly string[]): string | undefined {
+  for (const w of words) if (text.startsWith(w, i)) return w;
+  return undefined;
+}

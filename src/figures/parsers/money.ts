@@ -1,0 +1,93 @@
+import { matchWord, skipBlank } from '../numbers.js';
+import { numberStarts, quantityFields, readOuter, readQuantity } from '../quantity.js';
+import type { FigureParser, Found } from '../types.js';
+
+/** Units of money, longest first, with their power of ten. */
+const UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['亿元', 8],
+  ['億元', 8],
+  ['万元', 4],
+  ['萬元', 4],
+  ['千元', 3],
+  ['元', 0],
+  ['圆', 0],
+  ['亿', 8],
+  ['億', 8],
+  ['万', 4],
+  ['萬', 4],
+];
+const FOREIGN: ReadonlyArray<readonly [string, string]> = [
+  ['美元', 'USD'],
+  ['港元', 'HKD'],
+  ['港币', 'HKD'],
+  ['欧元', 'EUR'],
+  ['日元', 'JPY'],
+  ['英镑', 'GBP'],
+];
+const SIGNS: ReadonlyArray<readonly [string, string]> = [
+  ['人民币', 'CNY'],
+  ['￥', 'CNY'],
+  ['¥', 'CNY'],
+  ['$', 'USD'],
+  ['美元', 'USD'],
+];
+/** Words that make a bare `万`/`亿` (no 元) an amount of money when they come shortly before it. */
+const MONEY_CONTEXT = /资金|金额|经费|支出|收入|预算|投资|拨款|补助|补贴|总额|资产|贷款|费用|款|元|捐|税|成本|结余|结转|执行数|预算数/;
+const CONTEXT_WINDOW = 16;
+/** After a bare `万`, these make it a count or a measure, not money (`1.2万人`, `1.26亿立方米`). */
+const NOT_MONEY_AFTER = /^\s*[(（]?\s*(?:[人个名家户次项所座台套辆间张份批件处亩公平立吨米千克株只头羽元]|余[人个名家户])/;
+
+/**
+ * Money: a number with a unit of money (`1342.23万元`, `20余万元`, `三千二百万元`,
+ * `2至3万元`, `壹佰万元整`, `5万美元`, `864.2万` where the sentence is about money).
+ */
+export const moneyParser: FigureParser = {
+  name: 'money',
+  find({ input, from, to }) {
+    const out: Found[] = [];
+    for (const i of numberStarts(input, from, to)) {
+      const q = readQuantity(input, i, from, to);
+      if (!q) continue;
+      let j = skipBlank(input, q.end, to);
+      const unit = UNITS.find(([u]) => input.startsWith(u, j));
+      if (!unit) continue;
+      let [word, exponent] = unit;
+      // Chinese numerals take 万/亿 themselves: `三千二百万元` is read as 三千二百万 + 元.
+      if (q.low.script === 'cjk' && exponent > 0 && word.length === 1) continue;
+      j += word.length;
+      // A PDF line break between 万 and 元: `1781.86 万\n元`.
+      const yuan = skipBlank(input, j, to);
+      if (word.length === 1 && exponent > 0 && yuan > j && input[yuan] === '元') {
+        word = input.slice(j - 1, yuan + 1);
+        j = yuan + 1;
+      }
+      let currency = 'CNY';
+      const bare = word.length === 1 && exponent > 0;
+      const foreign = bare ? FOREIGN.find(([w]) => input.startsWith(w, j)) : undefined;
+      if (foreign) {
+        currency = foreign[1];
+        j += foreign[0].length;
+      } else if (bare) {
+        // A bare 万/亿 is money only where the sentence is plainly about money.
+        if (NOT_MONEY_AFTER.test(input.slice(j, j + 4))) continue;
+        if (!MONEY_CONTEXT.test(input.slice(Math.max(from, i - CONTEXT_WINDOW), i))) continue;
+      }
+      const sign = SIGNS.find(([s]) => input.startsWith(s, i - s.length) && i - s.length >= from);
+      if (sign) currency = sign[1];
+      let approx = q.approx;
+      const outer = readOuter(input, j);
+      if (outer && !approx) approx = outer[1];
+      const end = j + (input[j] === '整' ? 1 : 0);
+      out.push({
+        type: 'money',
+        start: q.start,
+        end,
+        value: input.slice(q.start, end),
+        ...quantityFields(q, exponent, approx),
+        unit: (word + (foreign?.[0] ?? '')).replace(/\s+/g, ''),
+        currency,
+      });
+    }
+    return out;
+  },
+};

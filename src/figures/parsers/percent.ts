@@ -1,0 +1,41 @@
+import { readCjk, readNumber, skipBlank, valueOf } from '../numbers.js';
+import { numberStarts, quantityFields, readOuter, readQuantity } from '../quantity.js';
+import type { FigureParser, Found } from '../types.js';
+
+const UNITS = ['个百分点', '個百分點', '个千分点', '%', '％', '‰'] as const;
+
+/**
+ * Percentages: `98.5%`, `98.5％`, `100-80%` (a range), `2.5个百分点` (percentage points,
+ * their own unit), `0.07‰`, and `百分之九十` / `百分之95`.
+ */
+export const percentParser: FigureParser = {
+  name: 'percent',
+  find({ input, from, to }) {
+    const out: Found[] = [];
+    for (const i of numberStarts(input, from, to)) {
+      if (i >= from + 3 && input.startsWith('百分之', i - 3)) continue;
+      const q = readQuantity(input, i, from, to);
+      if (!q) continue;
+      const j = skipBlank(input, q.end, to);
+      const unit = UNITS.find((u) => input.startsWith(u, j));
+      if (!unit) continue;
+      const end = j + unit.length;
+      const outer = readOuter(input, end);
+      out.push({
+        type: 'percent',
+        start: q.start,
+        end,
+        value: input.slice(q.start, end),
+        ...quantityFields(q, 0, q.approx ?? outer?.[1]),
+        unit: unit === '％' ? '%' : unit,
+      });
+    }
+    // 百分之九十, 百分之95.5
+    for (let i = input.indexOf('百分之', from); i >= 0 && i < to; i = input.indexOf('百分之', i + 3)) {
+      const n = readNumber(input, i + 3, to) ?? readCjk(input, i + 3, to);
+      if (!n) continue;
+      out.push({ type: 'percent', start: i, end: n.end, value: input.slice(i, n.end), amount: valueOf(n), unit: '%' });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,125 @@
+import type { Approx } from '../tree/schema.js';
+import { isCjkNumeralChar } from '../text/numerals.js';
+import { matchWord, numberBoundary, readNumber, skipBlank, valueOf, type NumberToken } from './numbers.js';
+
+/** A number with what is written around it: `约`, `2至3`, `20余`. */
+export interface Quantity {
+  /** Start of the number (a leading qualifier such as 约 is not part of the span). */
+  start: number;
+  end: number;
+  low: NumberToken;
+  /** The upper end of a range (`2-3个`, `2至3万元`). */
+  high?: NumberToken;
+  approx?: Approx;
+}
+
+const PREFIXES: ReadonlyArray<readonly [string, Approx]> = [
+  ['超过', 'over'],
+  ['高于', 'over'],
+  ['多于', 'over'],
+  ['逾', 'over'],
+  ['大约', 'about'],
+  ['约合', 'about'],
+  ['约', 'about'],
+  ['将近', 'under'],
+  ['接近', 'under'],
+  ['不足', 'under'],
+  ['不到', 'under'],
+  ['低于', 'under'],
+  ['近', 'under'],
+];
+const RANGE = ['至', '到', '~', '～', '-', '－', '—', '–'] as const;
+/** After the number, before the unit: `20余万元`, `70多个`. */
+const INNER = ['余', '多'] as const;
+/** After the unit: `10万元左右`, `90%以上`. */
+export const OUTER: ReadonlyArray<readonly [string, Approx]> = [
+  ['左右', 'about'],
+  ['上下', 'about'],
+  ['以上', 'over'],
+  ['以下', 'under'],
+  ['之上', 'over'],
+];
+
+/** The qualifier written right before `start`, if any. */
+function prefixBefore(text: string, start: number, from: number): Approx | undefined {
+  for (const [word, approx] of PREFIXES) {
+    const at = start - word.length;
+    if (at >= from && text.startsWith(word, at)) return approx;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a number at `i` with a range and an inner qualifier, or `undefined` when no
+ * number starts there (or `i` is inside another number or a Latin word).
+ *
+ * @example
+ *   readQuantity('民营企业70余个', 4) // low 70, approx 'over', end after 余
+ */
+export function readQuantity(text: string, i: number, from: number, to: number): Quantity | undefined {
+  if (!numberBoundary(text, i)) return undefined;
+  const low = readNumber(text, i, to);
+  if (!low) return undefined;
+  let end = low.end;
+  let high: NumberToken | undefined;
+  const j = skipBlank(text, end, to);
+  const sep = matchWord(text, j, RANGE);
+  if (sep) {
+    const k = skipBlank(text, j + sep.length, to);
+    const other = readNumber(text, k, to);
+    // A range joins two numbers of one script: `2-3个`, `二至三万元`.
+    if (other && other.script === low.script) {
+      high = other;
+      end = other.end;
+    }
+  }
+  let approx = prefixBefore(text, i, from);
+  const inner = matchWord(text, skipBlank(text, end, to), INNER);
+  if (inner) {
+    approx = 'over';
+    end = skipBlank(text, end, to) + inner.length;
+  }
+  return { start: i, end, low, ...(high ? { high } : {}), ...(approx ? { approx } : {}) };
+}
+
+/** The qualifier after a unit at `i` (`左右`, `以上`), with its length. */
+export function readOuter(text: string, i: number): readonly [string, Approx] | undefined {
+  return OUTER.find(([w]) => text.startsWith(w, i));
+}
+
+/**
+ * Value fields of a quantity scaled by `10^exponent`: `amount` for a single number,
+ * `min`/`max` for a range (sorted: `100-80%` gives 80 and 100), and the bound a
+ * qualifier implies (`20余万元`: min 200000; `不足10人`: max 10).
+ */
+export function quantityFields(q: Quantity, exponent: number, approx = q.approx) {
+  const low = valueOf(q.low, exponent);
+  if (q.high) {
+    const high = valueOf(q.high, exponent);
+    return { min: Math.min(low, high), max: Math.max(low, high), ...(approx ? { approx } : {}) };
+  }
+  return {
+    amount: low,
+    ...(approx === 'over' ? { min: low } : approx === 'under' ? { max: low } : {}),
+    ...(approx ? { approx } : {}),
+  };
+}
+
+/** Starts of numbers in `[from, to)`: the only places a quantity parser needs to look. */
+export function* numberStarts(text: string, from: number, to: number): Generator<number> {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+      if (numberBoundary(text, i)) yield i;
+      // Skip the rest of this digit run: nothing starts inside it.
+      while (i + 1 < to && isDigitCode(text.charCodeAt(i + 1))) i++;
+    } else if (CJK_FIRST.has(text[i]!) && (i === from || !isCjkNumeralChar(text[i - 1]!))) {
+      yield i;
+    }
+  }
+}
+
+const CJK_FIRST = new Set([...'〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾']);
+function isDigitCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
