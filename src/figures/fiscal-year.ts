@@ -6,6 +6,7 @@ const COVER_DATE = /(?:报告日期|填报日期|报告时间|报告期|報(?:\(
 const DOC_YEAR = /[〔[【(（［]\s*((?:19|20)\d\d)\s*[〕\]】)）］]/g;
 /** How far below the title a `(2024年度)` subtitle may stand. */
 const HEAD_LINES = 4;
+const MAX_HEAD_LINE = 40;
 
 function mostFrequent(text: string, pattern: RegExp): { year: number; evidence: string } | undefined {
   const counts = new Map<number, { n: number; evidence: string }>();
@@ -32,7 +33,9 @@ function mostFrequent(text: string, pattern: RegExp): { year: number; evidence: 
  */
 export function inferFiscalYear(input: string, title?: string, option?: number): FiscalYear | undefined {
   if (option !== undefined) return { year: option, source: 'option', evidence: String(option) };
-  const head = [title ?? '', ...input.split(/\r\n|\r|\n/, 12).filter((l) => l.trim()).slice(0, HEAD_LINES)].join('\n');
+  // The title block: the title and short lines at the top (a `(2024年度)` subtitle), not prose.
+  const lines = input.split(/\r\n|\r|\n/, 12).filter((l) => l.trim());
+  const head = [title ?? '', ...lines.slice(0, HEAD_LINES).filter((l) => l.trim().length <= MAX_HEAD_LINE && !/[，。；,;]/.test(l))].join('\n');
   const inTitle = mostFrequent(head, YEAR_OF_REPORT) ?? (title ? mostFrequent(title, YEAR) : undefined);
   if (inTitle) return { ...inTitle, source: 'title' };
   const cover = COVER_DATE.exec(input);

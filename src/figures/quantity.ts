@@ -28,6 +28,7 @@ const PREFIXES: ReadonlyArray<readonly [string, Approx]> = [
   ['低于', 'under'],
   ['近', 'under'],
 ];
+const MULTIPLIER = new Set(['万', '亿', '萬', '億']);
 const RANGE = ['至', '到', '~', '～', '-', '－', '—', '–'] as const;
 /** After the number, before the unit: `20余万元`, `70多个`. */
 const INNER = ['余', '多'] as const;
@@ -70,7 +71,11 @@ export function readQuantity(text: string, i: number, from: number, to: number):
     // A range joins two numbers of one script: `2-3个`, `二至三万元`.
     if (other && other.script === low.script) {
       high = other;
-      end = other.end;
+      // `二至三万元`: the 万 belongs to the unit of both ends, not to 三 alone.
+      if (other.script === 'cjk' && MULTIPLIER.has(text[other.end - 1]!) && !MULTIPLIER.has(text[low.end - 1]!)) {
+        high = readNumber(text, other.start, other.end - 1) ?? other;
+      }
+      end = high.end;
     }
   }
   let approx = prefixBefore(text, i, from);

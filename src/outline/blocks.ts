@@ -17,6 +17,8 @@ export interface Fragment {
 
 /** Characters that end a paragraph when they end a line. */
 const PARAGRAPH_END = new Set([...'。！？；：…!?;:|｜”」』）)】']);
+/** Characters no sentence starts with: units, measure words and closing punctuation. */
+const CONTINUATION = new Set([...'元万亿%％‰个名人家户次项件，,。、；;：:）)】”']);
 /** Lines shorter than this are not wrapped prose: they end their paragraph. */
 const MIN_WRAPPED_LINE = 15;
 /** A lead-in title (`一是加强理论武装。`) is at most this long. */
@@ -38,15 +40,12 @@ function paragraphs(input: string, fragments: Fragment[]): Array<{ start: number
 }
 
 function joins(input: string, prev: Fragment, next: Fragment): boolean {
-  return (
-    !next.item &&
-    next.line.index === prev.line.index + 1 &&
-    next.start === next.line.from &&
-    !next.line.indented &&
-    prev.end === prev.line.to &&
-    prev.line.to - prev.line.from >= MIN_WRAPPED_LINE &&
-    !PARAGRAPH_END.has(input[prev.end - 1]!)
-  );
+  if (next.item || next.line.index !== prev.line.index + 1 || next.start !== next.line.from) return false;
+  if (prev.end !== prev.line.to || PARAGRAPH_END.has(input[prev.end - 1]!)) return false;
+  // A line that cannot start a sentence continues the one before, however short
+  // (`1781.86 万` / `元，…`).
+  if (CONTINUATION.has(input[next.start]!)) return true;
+  return !next.line.indented && prev.line.to - prev.line.from >= MIN_WRAPPED_LINE;
 }
 
 /**

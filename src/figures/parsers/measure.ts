@@ -4,7 +4,7 @@ import type { FigureParser, Found } from '../types.js';
 
 /** Physical units and durations, longest first. Years and months are dates, not measures. */
 const UNITS = [
-  '平方公里', '平方千米', '平方米', '立方米', '万公顷', '公顷', '公里', '千米', '厘米', '毫米', '万亩', '亩', '吨',
+  '平方公里', '平方千米', '平方米', '立方米', '公顷', '公里', '千米', '厘米', '毫米', '亩', '吨',
   '千克', '公斤', '千瓦时', '千瓦', '兆瓦', '㎡', 'm²', 'm³', 'km', '个工作日', '个小时', '个季度', '个月', '小时',
   '天', '周', '米', '克', '升', '株', '头', '只',
 ] as const;
@@ -21,13 +21,16 @@ export const measureParser: FigureParser = {
       const q = readQuantity(input, i, from, to);
       if (!q) continue;
       let j = skipBlank(input, q.end, to);
+      // The value is in the base unit; the unit stays as written (`1.2万亩`: 12000, 万亩).
       let exponent = 0;
-      if (q.low.script === 'arabic' && (input[j] === '万' || input[j] === '亿') && !input.startsWith('万公顷', j) && !input.startsWith('万亩', j)) {
+      const unitStart = j;
+      if (q.low.script === 'arabic' && (input[j] === '万' || input[j] === '亿')) {
         exponent = input[j] === '万' ? 4 : 8;
         j++;
       }
       const unit = UNITS.find((u) => input.startsWith(u, j));
       if (!unit) continue;
+      if (exponent > 0 && unit.startsWith('个')) continue;
       // `米` after a Chinese numeral is usually part of a name (`一米阳光`).
       if (unit === '米' && q.low.script === 'cjk') continue;
       const end = j + unit.length;
@@ -38,7 +41,7 @@ export const measureParser: FigureParser = {
         end,
         value: input.slice(q.start, end),
         ...quantityFields(q, exponent, q.approx ?? outer?.[1]),
-        unit,
+        unit: input.slice(unitStart, end),
       });
     }
     return out;
