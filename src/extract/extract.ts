@@ -60,7 +60,9 @@ export function extract(treeOrText: Report | string, options: ParseOptions = {})
     }
   };
   walk(tree.children, []);
-  return out;
+  // Document order; an event comes just before the date that opens it.
+  out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
+  return out.map(ordered);
 }
 
 function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: FigureRecord[]): void {
@@ -90,7 +92,8 @@ function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: 
     let s = i;
     while (s > 0 && !SENTENCE_END.has(text[s - 1]!)) s--;
     let e = i + length;
-    while (e < text.length && !SENTENCE_END.has(text[e]!)) e++;
+    if (!SENTENCE_END.has(text[e - 1]!)) while (e < text.length && !SENTENCE_END.has(text[e]!)) e++;
+    else e--;
     if (e < text.length && text[e] !== '\n') e++;
     return text.slice(s, e).trim();
   };
@@ -116,7 +119,18 @@ function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: 
     if (leaf.type === 'text' || leaf.type === 'template') return;
     out.push({ ...record(leaf), ...base, sentence: sentence(at[i]!, leaf.value.length) });
   });
-  out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
+}
+
+/** Fields in one fixed order, so CSV columns and JSON keys never move. */
+const ORDER: Array<keyof FigureRecord> = [
+  'kind', 'text', 'start', 'end', 'line', 'column', 'value', 'min', 'max', 'approx', 'unit', 'currency',
+  'yearInferred', 'qualifier', 'subject', 'section', 'sectionTitle', 'sentence',
+];
+
+function ordered(record: FigureRecord): FigureRecord {
+  const out: Record<string, unknown> = {};
+  for (const key of ORDER) out[key] = record[key];
+  return out as unknown as FigureRecord;
 }
 
 function where(node: { position: Figure['position'] }) {

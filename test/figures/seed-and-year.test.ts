@@ -92,10 +92,18 @@ describe('the seed', () => {
     const events = records.filter((r) => r.kind === 'event');
     expect(events[0]).toMatchObject({ value: '2020-09-07', text: '9月7日，邀请了邵阳市委党校副教授姚海波为统一战线成员上党课；' });
     expect(events.map((e) => e.value)).toContain('2020-04');
+    // An event's sentence is its own clause, not the clause after it too.
+    expect(events[0]!.sentence).toBe(events[0]!.text);
     const sub = (tree.children.find((n) => n.type === 'section' && n.marker.raw === '2、') as Section).children[1] as Section;
     const paragraph = sub.children[1] as Extract<FlowContent, { type: 'paragraph' }>;
     const event = paragraph.children.find((c): c is Event => c.type === 'event')!;
     expect(event.children[0]).toMatchObject({ type: 'date', iso: '2020-09-07' });
+  });
+
+  it('gives every record every field, in one order (stable CSV columns)', () => {
+    const keys = Object.keys(records[0]!);
+    expect(keys).toEqual(['kind', 'text', 'start', 'end', 'line', 'column', 'value', 'min', 'max', 'approx', 'unit', 'currency', 'yearInferred', 'qualifier', 'subject', 'section', 'sectionTitle', 'sentence']);
+    for (const r of records) expect(Object.keys(r)).toEqual(keys);
   });
 
   it('keeps the tree lossless and valid with figures in it', () => {
