@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extract, inferFiscalYear, parse, type Event, type FlowContent, type Section } from '../../src/index.js';
+import { defaultFigureConfig, extract, inferFiscalYear, parse, type Event, type FlowContent, type Found, type Section } from '../../src/index.js';
 import { fixture } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
@@ -130,5 +130,27 @@ describe('inferFiscalYear', () => {
   it('can leave figures as plain text', () => {
     const tree = parse('资金1342.23万元。', { figures: false });
     expect(extract(tree)).toEqual([]);
+  });
+});
+
+describe('figure configuration', () => {
+  it('takes user parsers and refiners, and a fresh default each time', () => {
+    const config = defaultFigureConfig();
+    config.parsers.push({
+      name: 'phone',
+      find: ({ input, from, to }) => {
+        const out: Found[] = [];
+        const re = /1[3-9]\d{9}/g;
+        re.lastIndex = from;
+        for (let m = re.exec(input); m && m.index < to; m = re.exec(input)) {
+          out.push({ type: 'count', start: m.index, end: m.index + 11, value: m[0], amount: 1, unit: '号码' });
+        }
+        return out;
+      },
+    });
+    config.refiners.unshift({ name: 'no-money', refine: (found) => found.filter((f) => f.type !== 'money') });
+    const records = extract(parse('联系电话13974010178，经费5万元。', { figures: config }));
+    expect(records.map((r) => [r.kind, r.text])).toEqual([['count', '13974010178']]);
+    expect(defaultFigureConfig().parsers.map((p) => p.name)).toEqual(['docRef', 'date', 'money', 'percent', 'measure', 'count']);
   });
 });
