@@ -16,8 +16,9 @@ export default defineConfig([
     // The JSON Schema of the tree is generated from the zod schemas, so it cannot drift.
     async onSuccess() {
       const entry = pathToFileURL(resolve('dist/index.js')).href; // a variable: not bundled
-      const { reportJsonSchema } = await import(entry);
+      const { reportJsonSchema, profileJsonSchema } = await import(entry);
       await writeFile('dist/schema.json', JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+      await writeFile('dist/profile.schema.json', JSON.stringify(profileJsonSchema(), null, 2) + '\n');
     },
   },
   {

@@ -13,6 +13,24 @@ export { extract, type FigureRecord } from './extract/extract.js';
 export { defaultFigureConfig } from './figures/config.js';
 export { inferFiscalYear } from './figures/fiscal-year.js';
 export type { FigureConfig, FigureContext, FigureParser, FigureRefiner, Found } from './figures/types.js';
+export { check, recommended, DOCS_URL, type CheckOptions } from './check/check.js';
+export { ConfigError } from './check/settings.js';
+export { rules } from './check/rules/index.js';
+export type { Rule, RuleContext, RuleSetting, Severity, SeverityInput, Locale, Wording } from './check/types.js';
+export {
+  profiles,
+  detectProfile,
+  matchProfile,
+  resolveProfile,
+  normalizeHeading,
+  profileJsonSchema,
+  type Profile,
+  type ProfileInput,
+  type ProfileMatch,
+  type Slot,
+} from './check/profiles/index.js';
+export { ProfileSchema, SlotSchema } from './check/profiles/schema.js';
+export { jixiaoParse, jixiaoLint } from './unified/plugins.js';
 export * from './tree/schema.js';
 
 /**

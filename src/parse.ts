@@ -214,8 +214,10 @@ function gluedPlaceholder(title: string): number {
  * instructions) or is empty. A parent whose content is all in its subsections is not
  * empty.
  */
-function markPlaceholder(b: Builder, section: Section, blocks: FlowContent[], subsections: number): void {
+function markPlaceholder(b: Builder, section: Section, all: FlowContent[], subsections: number): void {
   if (subsections > 0) return;
+  // Comments (directives) are not content.
+  const blocks = all.filter((n) => n.type !== 'html');
   if (blocks.length === 0) {
     section.placeholder = 'empty';
     return;
@@ -230,7 +232,7 @@ function markPlaceholder(b: Builder, section: Section, blocks: FlowContent[], su
   const kind = placeholderKind(b.input.slice(start, end));
   if (kind) {
     section.placeholder = kind;
-    section.children[1] = { type: 'placeholder', kind, value: b.input.slice(start, end), position: block.position };
+    section.children[section.children.indexOf(block)] = { type: 'placeholder', kind, value: b.input.slice(start, end), position: block.position };
   } else if (isTemplateOnly(block)) {
     section.placeholder = 'template';
   }

@@ -54,6 +54,27 @@ function joins(input: string, prev: Fragment, next: Fragment): boolean {
  */
 export function bodyBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
   const out: FlowContent[] = [];
+  const prose: Fragment[] = [];
+  const flush = () => {
+    out.push(...proseBlocks(b, prose));
+    prose.length = 0;
+  };
+  for (const f of fragments) {
+    const text = b.input.slice(f.start, f.end);
+    if (COMMENT.test(text)) {
+      flush();
+      out.push({ type: 'html', value: text, position: b.position(f.start, f.end) });
+    } else prose.push(f);
+  }
+  flush();
+  return out;
+}
+
+/** A line that is one HTML comment (a directive such as `<!--jixiao disable no-empty-annex-->`). */
+const COMMENT = /^<!--[^]*?-->$/;
+
+function proseBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
+  const out: FlowContent[] = [];
   for (const p of paragraphs(b.input, fragments)) {
     for (const block of paragraphOrList(b, p.start, p.end)) {
       const prev = out[out.length - 1];

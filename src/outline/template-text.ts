@@ -6,7 +6,7 @@
  */
 const PATTERNS: RegExp[] = [
   // An instruction sentence with its length limit: 结合自评情况，说明…（200字以内）
-  /(?:结合|对照|针对|请|根据)[^。\n|]{0,80}?[（(]\s*(?:限\s*)?\d{2,4}\s*字(?:以内|以下|左右)?\s*[)）]/g,
+  /(?:结合|对照|针对|请|根据)[^\n|]{0,80}?[（(]\s*(?:限\s*)?\d{2,4}\s*字(?:以内|以下|左右)?\s*[)）]/g,
   // The length limit alone.
   /[（(]\s*(?:限\s*)?\d{2,4}\s*字(?:以内|以下|左右)?\s*[)）]/g,
   // An instruction with no limit: 结合自评情况，说明项目自评总分… up to the sentence end.

@@ -208,6 +208,9 @@ export const TocSchema = z.object({
   ...positioned,
 });
 
+/** An HTML comment on a line of its own, such as a `<!--jixiao disable rule-id-->` directive. */
+export const HtmlSchema = z.object({ type: z.literal('html'), value: z.string(), ...positioned });
+
 /** Ordinary prose. */
 export const ParagraphSchema = z.object({
   type: z.literal('paragraph'),
@@ -271,6 +274,7 @@ type FlowContentUnion = z.ZodDiscriminatedUnion<
     typeof ParagraphSchema,
     typeof PlaceholderSchema,
     typeof ListSchema,
+    typeof HtmlSchema,
     typeof SectionSchema,
   ],
   'type'
@@ -285,6 +289,7 @@ export const FlowContentSchema: FlowContentUnion = z.discriminatedUnion('type', 
   ParagraphSchema,
   PlaceholderSchema,
   ListSchema,
+  HtmlSchema,
   SectionSchema,
 ]);
 
@@ -342,6 +347,7 @@ export type Label = z.infer<typeof LabelSchema>;
 export type Field = z.infer<typeof FieldSchema>;
 export type Toc = z.infer<typeof TocSchema>;
 export type Paragraph = z.infer<typeof ParagraphSchema>;
+export type Html = z.infer<typeof HtmlSchema>;
 export type Placeholder = z.infer<typeof PlaceholderSchema>;
 export type ListItem = z.infer<typeof ListItemSchema>;
 export type List = z.infer<typeof ListSchema>;

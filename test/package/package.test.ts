@@ -18,7 +18,10 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     // Adding or removing a public name is an API change: update this list on purpose.
     const functions = Object.keys(jixiao).filter((k) => typeof (jixiao as Record<string, unknown>)[k] === 'function');
-    expect(functions.sort()).toEqual(['defaultFigureConfig', 'extract', 'inferFiscalYear', 'outline', 'parse', 'reportJsonSchema', 'sectionTitle']);
+    expect(functions.sort()).toEqual([
+      'ConfigError', 'check', 'defaultFigureConfig', 'detectProfile', 'extract', 'inferFiscalYear', 'jixiaoLint', 'jixiaoParse',
+      'matchProfile', 'normalizeHeading', 'outline', 'parse', 'profileJsonSchema', 'recommended', 'reportJsonSchema', 'resolveProfile', 'sectionTitle',
+    ]);
   });
 
   it('exports a zod schema for every node type the tree uses', () => {
@@ -59,6 +62,7 @@ describe('built package', () => {
     expect(schema).toEqual(jixiao.reportJsonSchema());
     expect(schema.$schema).toContain('2020-12');
     expect(JSON.stringify(schema)).toContain('sectionTitle');
+    expect(JSON.parse(readFileSync(join(dist, 'profile.schema.json'), 'utf8'))).toEqual(jixiao.profileJsonSchema());
   });
 
   it.runIf(existsSync(dist))('loads from both the ESM and the CommonJS build', () => {

@@ -1,0 +1,78 @@
+import { VFileMessage } from 'vfile-message';
+import { parse, type ParseOptions } from '../parse.js';
+import type { Node, Report } from '../tree/schema.js';
+import { readDirectives } from './directives.js';
+import { detectProfile, matchProfile, resolveProfile, type ProfileInput } from './profiles/index.js';
+import { rules } from './rules/index.js';
+import { resolveSettings } from './settings.js';
+import type { Locale, RuleContext, RuleSetting } from './types.js';
+import { ancestry } from './walk.js';
+
+/** Options for {@link check}. */
+export interface CheckOptions extends ParseOptions {
+  /** A built-in profile id (`hunan-dept-overall`, `mof-project-2020`, `generic`) or your own profile; detected when absent. */
+  profile?: string | ProfileInput;
+  /** Rule settings over the recommended preset: `{'no-template-text': 'off', 'rate-consistency': ['error', {tolerance: 0.5}]}`. */
+  rules?: Record<string, RuleSetting>;
+  /** Message language: `zh-CN` (default) or `en`. */
+  locale?: Locale;
+}
+
+/** Where each rule's documentation lives. */
+export const DOCS_URL = 'https://github.com/jixiao-dev/jixiao/blob/main/docs/rules/';
+
+/**
+ * Checks a report the way a finance-bureau reviewer would, with the recommended
+ * rules (all of them) and the detected or given profile. Returns vfile messages
+ * sorted by position: `ruleId`, `source: 'jixiao'`, `url`, `place`, `fatal` (true for
+ * errors, false for warnings), `ancestors`, and `cause` where a related node exists.
+ *
+ * @example
+ *   check(seed).map((m) => `${m.line}:${m.column} ${m.ruleId}`)
+ *   // ['7:1 no-placeholder-section', '9:1 numbering-style', '29:1 no-empty-annex']
+ */
+export function check(treeOrText: Report | string, options: CheckOptions = {}): VFileMessage[] {
+  const tree = typeof treeOrText === 'string' ? parse(treeOrText, options) : treeOrText;
+  const settings = resolveSettings(rules, options.rules);
+  const match = options.profile ? matchProfile(tree, resolveProfile(options.profile)) : detectProfile(tree);
+  const locale: Locale = options.locale ?? 'zh-CN';
+  const chains = ancestry(tree);
+  const silence = readDirectives(tree);
+  const messages: VFileMessage[] = [];
+
+  for (const rule of rules) {
+    const { severity, options: ruleOptions } = settings.get(rule.id)!;
+    if (severity === 'off') continue;
+    const context: RuleContext<never> = {
+      tree,
+      options: ruleOptions as never,
+      match,
+      ...(tree.data.fiscalYear ? { year: tree.data.fiscalYear.year } : {}),
+      report(node, wording, extra = {}) {
+        const place = extra.place ?? node.position;
+        if (silence.silenced(rule.id, place.start.offset)) return;
+        const cause = extra.cause && new VFileMessage(locale === 'en' ? extra.cause.wording.en : extra.cause.wording.zh, { place: extra.cause.node.position, source: 'jixiao', ruleId: rule.id });
+        const message = new VFileMessage(locale === 'en' ? wording.en : wording.zh, {
+          place,
+          ruleId: rule.id,
+          source: 'jixiao',
+          ancestors: chains.get(node as Node) ?? [tree],
+          ...(cause ? { cause } : {}),
+        });
+        message.fatal = severity === 'error';
+        message.url = `${DOCS_URL}${rule.id}.md`;
+        if (extra.actual !== undefined) message.actual = extra.actual;
+        if (extra.expected) message.expected = extra.expected;
+        messages.push(message);
+      },
+    };
+    rule.check(context);
+  }
+  const start = (m: VFileMessage) => (m.place && 'start' in m.place ? m.place.start.offset ?? 0 : 0);
+  return messages.sort((a, b) => start(a) - start(b) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+}
+
+/** The ids and default severities of every rule (the recommended preset). */
+export function recommended(): Record<string, 'warn' | 'error'> {
+  return Object.fromEntries(rules.map((r) => [r.id, r.severity]));
+}

@@ -1,0 +1,61 @@
+import type { Html, Node, Report } from '../tree/schema.js';
+
+/** `<!--jixiao disable rule-a rule-b-->`, `<!--jixiao enable-->`, `<!--jixiao ignore rule-a-->`. */
+const DIRECTIVE = /^<!--\s*jixiao\s+(disable|enable|ignore)((?:\s+[a-z][a-z0-9-]*)*)\s*-->$/;
+
+/** Which offsets each rule is silenced at. */
+export interface Silence {
+  silenced(ruleId: string, offset: number): boolean;
+}
+
+interface Range {
+  from: number;
+  to: number;
+  /** Rule ids, or undefined for every rule. */
+  ids: Set<string> | undefined;
+}
+
+/**
+ * Reads ignore directives. `disable` silences rules from the comment on (until an
+ * `enable` names them, or everything with a bare `enable`); `ignore` silences them for
+ * the next section or block only. No ids means every rule.
+ */
+export function readDirectives(tree: Report): Silence {
+  const blocks: Node[] = [];
+  const comments: Html[] = [];
+  const walk = (nodes: Node[]) => {
+    for (const node of nodes) {
+      if (node.type === 'html') comments.push(node);
+      else if (node.type !== 'sectionTitle') blocks.push(node);
+      if (node.type === 'section') walk(node.children.slice(1) as Node[]);
+    }
+  };
+  walk(tree.children as Node[]);
+
+  const ranges: Range[] = [];
+  const open = new Map<string | undefined, number>();
+  const end = tree.position.end.offset + 1;
+  for (const comment of comments) {
+    const m = DIRECTIVE.exec(comment.value.trim());
+    if (!m) continue;
+    const ids = m[2]!.trim() ? m[2]!.trim().split(/\s+/) : undefined;
+    const at = comment.position.end.offset;
+    if (m[1] === 'disable') {
+      for (const id of ids ?? [undefined]) if (!open.has(id)) open.set(id, at);
+    } else if (m[1] === 'enable') {
+      for (const [id, from] of [...open]) {
+        if (ids && id !== undefined && !ids.includes(id)) continue;
+        ranges.push({ from, to: comment.position.start.offset, ids: id === undefined ? undefined : new Set([id]) });
+        open.delete(id);
+      }
+    } else {
+      const next = blocks.find((b) => b.position.start.offset >= at);
+      if (next) ranges.push({ from: next.position.start.offset, to: next.position.end.offset, ids: ids && new Set(ids) });
+    }
+  }
+  for (const [id, from] of open) ranges.push({ from, to: end, ids: id === undefined ? undefined : new Set([id]) });
+
+  return {
+    silenced: (ruleId, offset) => ranges.some((r) => offset >= r.from && offset < r.to && (!r.ids || r.ids.has(ruleId))),
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { Report } from '../../tree/schema.js';
+import { BUILTIN_PROFILES } from './builtin.js';
+import { matchProfile, type ProfileMatch } from './match.js';
+import { ProfileSchema, type Profile, type ProfileInput } from './schema.js';
+
+/** The built-in profiles, validated (defaults filled in). */
+export const profiles: ReadonlyMap<string, Profile> = new Map(
+  BUILTIN_PROFILES.map((p) => {
+    const profile = ProfileSchema.parse(p);
+    return [profile.id, profile] as const;
+  }),
+);
+
+/** A profile must match at least this many slots to be chosen over `generic`. */
+const MIN_SLOTS = 3;
+
+/**
+ * Picks the built-in profile a report follows: the one whose slots its headings fill
+ * best, a title word breaking ties (`整体支出`); `generic` when none fits.
+ *
+ * @example
+ *   detectProfile(parse(seed)).profile.id // 'hunan-dept-overall'
+ */
+export function detectProfile(tree: Report): ProfileMatch {
+  const title = tree.data.title ?? '';
+  let best: { match: ProfileMatch; score: number } | undefined;
+  for (const profile of profiles.values()) {
+    if (profile.id === 'generic') continue;
+    const match = matchProfile(tree, profile);
+    const filled = match.bySlot.size;
+    if (filled < MIN_SLOTS) continue;
+    const score = filled + (profile.titleWords.some((w) => title.includes(w)) ? 0.5 : 0);
+    if (!best || score > best.score) best = { match, score };
+  }
+  return best?.match ?? matchProfile(tree, profiles.get('generic')!);
+}
+
+/**
+ * Resolves what the user gave as a profile: a built-in id, or a profile object
+ * (checked against the schema, with an error that names what is wrong).
+ */
+export function resolveProfile(given: string | ProfileInput): Profile {
+  if (typeof given === 'string') {
+    const found = profiles.get(given);
+    if (!found) {
+      throw new Error(`jixiao: unknown profile "${given}"; use one of ${[...profiles.keys()].join(', ')} or pass a profile object`);
+    }
+    return found;
+  }
+  const parsed = ProfileSchema.safeParse(given);
+  if (!parsed.success) {
+    throw new Error(`jixiao: invalid profile: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** The JSON Schema users validate their own profiles against (shipped as jixiao/profile.schema.json). */
+export function profileJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ProfileSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+}
+
+export { matchProfile, normalizeHeading, slotsFor, type ProfileMatch } from './match.js';
+export type { Profile, ProfileInput, Slot } from './schema.js';

@@ -1,0 +1,55 @@
+import { sectionTitle } from '../../outline/outline.js';
+import type { Report, Section } from '../../tree/schema.js';
+import type { Profile, Slot } from './schema.js';
+
+/**
+ * A heading reduced to what matters for matching: no marker, no white space, no
+ * brackets or `（单位）`, no closing `。：`, 的 dropped, 及/和/与/、 alike, no leading year.
+ *
+ * @example
+ *   normalizeHeading('部门（单位）整体支出绩效状况。') // '部门整体支出绩效状况'
+ *   normalizeHeading('存在的问题和原因') // '存在问题及原因'
+ */
+export function normalizeHeading(title: string): string {
+  return title
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（(]单位[)）]/g, '')
+    .replace(/^(?:(?:19|20)\d\d|20[xX×]{2})?(?:本)?年度/, '')
+    .replace(/[（()）【】[\]“”"《》]/g, '')
+    .replace(/[。：:．.，,；;]+$/, '')
+    .replace(/[和与、]/g, '及')
+    .replace(/的/g, '');
+}
+
+/** Which slots a heading fills: a heading may fill two (`存在的问题及改进措施`). */
+export function slotsFor(profile: Profile, title: string): Slot[] {
+  const heading = normalizeHeading(title);
+  if (!heading) return [];
+  return profile.slots.filter((slot) =>
+    [slot.title, ...slot.synonyms].some((words) => {
+      const w = normalizeHeading(words);
+      return w.length > 0 && heading.includes(w);
+    }),
+  );
+}
+
+/** How a report's top-level sections fill a profile's slots. */
+export interface ProfileMatch {
+  profile: Profile;
+  /** Each top-level section, in order, with the slots it fills. */
+  sections: Array<{ section: Section; slots: Slot[] }>;
+  /** The first section that fills each slot, by slot id. */
+  bySlot: Map<string, Section>;
+}
+
+/** Top-level sections: depth 1 (the `一、` level, or whatever level a report starts at). */
+export function topSections(tree: Report): Section[] {
+  return tree.children.filter((n): n is Section => n.type === 'section');
+}
+
+export function matchProfile(tree: Report, profile: Profile): ProfileMatch {
+  const sections = topSections(tree).map((section) => ({ section, slots: slotsFor(profile, sectionTitle(section)) }));
+  const bySlot = new Map<string, Section>();
+  for (const { section, slots } of sections) for (const slot of slots) if (!bySlot.has(slot.id)) bySlot.set(slot.id, section);
+  return { profile, sections, bySlot };
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRule } from '../types.js';
+import { sections } from '../walk.js';
+
+/** A section with no content at all (and no subsections). */
+export const noEmptySection = defineRule({
+  id: 'no-empty-section',
+  severity: 'error',
+  summary: { zh: '章节没有任何内容', en: 'a section has no content at all' },
+  options: z.object({}).strict().default({}),
+  check({ tree, match, report }) {
+    const annexes = new Set(match.profile.slots.filter((s) => s.annex).map((s) => match.bySlot.get(s.id)));
+    for (const { section, title } of sections(tree)) {
+      // The evidence annex has its own rule (no-empty-annex).
+      if (section.placeholder !== 'empty' || annexes.has(section)) continue;
+      report(section.children[0], {
+        zh: `章节“${title}”内容为空，应填写内容`,
+        en: `Unexpected empty section “${title}”, expected content`,
+      });
+    }
+  },
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRule } from '../types.js';
+import { leaves } from '../walk.js';
+
+/** Template instructions or tokens left in: （200字以内）, 结合自评情况，说明…, XX, 20xx, □. */
+export const noTemplateText = defineRule({
+  id: 'no-template-text',
+  severity: 'warn',
+  summary: { zh: '残留模板说明或占位符', en: 'template instructions or tokens were left in' },
+  options: z.object({}).strict().default({}),
+  check({ tree, report }) {
+    for (const { leaf, block } of leaves(tree)) {
+      if (leaf.type !== 'template') continue;
+      // An unticked box on a cover form is an option not chosen, not a gap.
+      if (/^□+$/.test(leaf.value) && (block.type === 'field' || block.type === 'label')) continue;
+      report(leaf, {
+        zh: `残留模板文字“${leaf.value}”，应删除或替换为实际内容`,
+        en: `Unexpected template text “${leaf.value}”, expected the report’s own words`,
+      }, { actual: leaf.value });
+    }
+  },
+});
