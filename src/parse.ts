@@ -1,10 +1,10 @@
 import { defaultFigureConfig } from './figures/config.js';
 import { inferFiscalYear } from './figures/fiscal-year.js';
 import type { FigureConfig } from './figures/types.js';
-import { bodyBlocks, frontBlocks, type Fragment } from './outline/blocks.js';
+import { assembler, type Assembler } from './outline/assemble.js';
+import type { Fragment } from './outline/blocks.js';
 import { findCandidates } from './outline/candidates.js';
 import { findTitle, findTocs, type TitleBlock } from './outline/front-matter.js';
-import { placeholderKind } from './outline/placeholders.js';
 import { decideHeadings, type Heading } from './outline/sequence.js';
 import { isSpace, skipSpace } from './text/chars.js';
 import { splitLines, type Line } from './text/lines.js';
@@ -56,77 +56,33 @@ export function parse(input: string, options: ParseOptions = {}): Report {
   const itemStarts = new Set(items.map((c) => c.start));
 
   // Walk the lines once, cutting them into title, table of contents, headings and content.
-  const root: FlowContent[] = [];
-  const data: ReportData = { fields: [] };
-  // `glued`: the heading's title runs into its body with no break, so an empty body is unknown.
-  const open: Array<{ section: Section; fragments: Fragment[]; glued: boolean }> = [];
-  let front: Fragment[] = [];
-  let frontDone = false;
+  const tree = assembler(b, titleText, title?.lastLine ?? -1);
   const byLine = groupByLine(headings);
-
-  const container = () => open[open.length - 1];
-  const emit = (f: Fragment) => (container() ? container()!.fragments.push(f) : front.push(f));
-
   for (const line of lines) {
     if (line.blank) continue;
     const toc = tocs.find(([a]) => a === line.index);
     if (toc) {
-      root.push(tocNode(b, lines.slice(toc[0], toc[1] + 1)));
+      tree.block(tocNode(b, lines.slice(toc[0], toc[1] + 1)), line);
       continue;
     }
     if (inToc(line.index)) continue;
 
     let cursor = line.from;
     if (title && line.index <= title.lastLine && cursor < titleEnd) {
-      cursor = emitTitle(b, title, line, root);
-      cursor = skipSpace(text, cursor, line.to);
+      cursor = skipSpace(text, emitTitle(b, title, line, tree), line.to);
     }
     for (const h of byLine.get(line.index) ?? []) {
       if (h.cand.start < cursor) continue;
-      if (cursor < h.cand.start) emit(fragment(text, line, cursor, h.cand.start, itemStarts));
-      if (!frontDone) {
-        root.push(...frontBlocks(b, front, titleText, title?.lastLine ?? -1));
-        front = [];
-        frontDone = true;
-      }
-      const next = nextHeadingStart(byLine.get(line.index)!, h);
-      const { node, bodyStart } = sectionFor(b, h, next);
-      while (open.length > 0 && open[open.length - 1]!.section.depth >= h.depth) close(open.pop()!);
-      const parent = container();
-      (parent ? parent.section.children : root).push(node);
-      open.push({ section: node, fragments: [], glued: h.cand.place === 'glued' });
+      if (cursor < h.cand.start) tree.emit(fragment(text, line, cursor, h.cand.start, itemStarts));
+      const { node, bodyStart } = sectionFor(b, h, nextHeadingStart(byLine.get(line.index)!, h));
+      tree.open(node, h.cand.place === 'glued');
       cursor = skipSpace(text, bodyStart, line.to);
       node.runIn = cursor < line.to;
     }
-    if (cursor < line.to) emit(fragment(text, line, cursor, line.to, itemStarts));
+    if (cursor < line.to) tree.emit(fragment(text, line, cursor, line.to, itemStarts));
   }
-  while (open.length > 0) close(open.pop()!);
-  if (!frontDone) root.push(...frontBlocks(b, front, titleText, title?.lastLine ?? -1));
-
-  if (titleText) data.title = titleText;
-  if (fiscalYear) data.fiscalYear = fiscalYear;
-  for (const node of root) {
-    if (node.type === 'label' && node.kind === 'attachment' && !data.attachment) data.attachment = labelText(node);
-    if (node.type === 'label' && node.kind === 'subtitle' && !data.subtitle) data.subtitle = labelText(node);
-    if (node.type === 'field') data.fields.push({ key: node.key, value: node.value });
-  }
-  root.sort((x, y) => x.position.start.offset - y.position.start.offset);
-  return { type: 'report', data, children: root, position: at.position(0, text.length) };
-
-  function close(entry: { section: Section; fragments: Fragment[]; glued: boolean }): void {
-    const { section, fragments } = entry;
-    const blocks = bodyBlocks(b, fragments);
-    // Body blocks come before any subsection: they were all written before it.
-    const subsections = section.children.slice(1);
-    section.children.splice(1, subsections.length, ...blocks, ...subsections);
-    if (blocks.length > 0 || !entry.glued) markPlaceholder(b, section, blocks, subsections.length);
-    const last = section.children[section.children.length - 1]!;
-    section.position = b.position(section.position.start.offset, last.position.end.offset);
-  }
-}
-
-function labelText(node: { children: Array<{ value: string }> }): string {
-  return node.children.map((c) => c.value).join('');
+  const { children, data } = tree.finish(fiscalYear);
+  return { type: 'report', data, children, position: at.position(0, text.length) };
 }
 
 function fragment(input: string, line: Line, start: number, end: number, items: Set<number>): Fragment {
@@ -134,22 +90,21 @@ function fragment(input: string, line: Line, start: number, end: number, items: 
   return { start, end, line, item: items.has(start) };
 }
 
-function emitTitle(b: Builder, title: TitleBlock, line: Line, root: FlowContent[]): number {
+function emitTitle(b: Builder, title: TitleBlock, line: Line, tree: Assembler): number {
   let end = line.from;
   if (title.stray && title.stray[0] >= line.from && title.stray[1] <= line.to) {
     const [s, e] = title.stray;
-    root.push({ type: 'label', kind: 'chrome', children: b.inline(s, e), position: b.position(s, e) });
+    tree.root({ type: 'label', kind: 'chrome', children: b.inline(s, e), position: b.position(s, e) });
     end = e;
   }
   const span = title.spans.find(([s]) => s >= line.from && s <= line.to);
   if (!span) return end;
-  const existing = root.find((n) => n.type === 'reportTitle');
-  const leaves = b.inline(span[0], span[1]);
-  if (existing && existing.type === 'reportTitle') {
-    existing.children.push(...leaves);
-    existing.position = b.position(existing.position.start.offset, span[1]);
-  } else {
-    root.push({ type: 'reportTitle', children: leaves, position: b.position(span[0], span[1]) });
+  // A title over several lines is one node; each of its lines adds a leaf.
+  const first = title.spans[0]!;
+  if (span === first) {
+    const last = title.spans[title.spans.length - 1]!;
+    const leaves = title.spans.flatMap(([s, e]) => b.inline(s, e));
+    tree.root({ type: 'reportTitle', children: leaves, position: b.position(first[0], last[1]) });
   }
   return span[1];
 }
@@ -207,42 +162,6 @@ const GLUED_PLACEHOLDER = ['暂无', '無', '无'];
 function gluedPlaceholder(title: string): number {
   const word = GLUED_PLACEHOLDER.find((w) => title.endsWith(w) && title.length >= w.length + 4);
   return word ? word.length : 0;
-}
-
-/**
- * Marks a section whose whole body is a placeholder (`保密`, `无`, `略`, template
- * instructions) or is empty. A parent whose content is all in its subsections is not
- * empty.
- */
-function markPlaceholder(b: Builder, section: Section, all: FlowContent[], subsections: number): void {
-  if (subsections > 0) return;
-  // Comments (directives) are not content.
-  const blocks = all.filter((n) => n.type !== 'html');
-  if (blocks.length === 0) {
-    section.placeholder = 'empty';
-    return;
-  }
-  if (blocks.length !== 1 || blocks[0]!.type !== 'paragraph') {
-    if (blocks.every(isTemplateOnly)) section.placeholder = 'template';
-    return;
-  }
-  const block = blocks[0]!;
-  const start = block.position.start.offset;
-  const end = block.position.end.offset;
-  const kind = placeholderKind(b.input.slice(start, end));
-  if (kind) {
-    section.placeholder = kind;
-    section.children[section.children.indexOf(block)] = { type: 'placeholder', kind, value: b.input.slice(start, end), position: block.position };
-  } else if (isTemplateOnly(block)) {
-    section.placeholder = 'template';
-  }
-}
-
-function isTemplateOnly(block: FlowContent): boolean {
-  if (block.type !== 'paragraph') return false;
-  return block.children.every(
-    (c) => c.type === 'template' || (c.type === 'text' && /^[\s。，,；;：:.、]*$/.test(c.value)),
-  );
 }
 
 /** Finds the line holding an offset by binary search over line starts. */

@@ -13,6 +13,8 @@ export interface Fragment {
   line: Line;
   /** The fragment starts with a numbered sentence (a list item, not a heading). */
   item: boolean;
+  /** A node built already (a table of contents): it stands as it is, in order. */
+  node?: FlowContent;
 }
 
 /** Characters that end a paragraph when they end a line. */
@@ -61,7 +63,10 @@ export function bodyBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
   };
   for (const f of fragments) {
     const text = b.input.slice(f.start, f.end);
-    if (COMMENT.test(text)) {
+    if (f.node) {
+      flush();
+      out.push(f.node);
+    } else if (COMMENT.test(text)) {
       flush();
       out.push({ type: 'html', value: text, position: b.position(f.start, f.end) });
     } else prose.push(f);
@@ -172,6 +177,11 @@ export function frontBlocks(b: Builder, fragments: Fragment[], title: string | u
     prose = [];
   };
   for (const f of fragments) {
+    if (f.node) {
+      flush();
+      out.push(f.node);
+      continue;
+    }
     const text = b.input.slice(f.start, f.end);
     const kind =
       labelKind(text) ??

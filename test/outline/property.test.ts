@@ -5,7 +5,7 @@ import { fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
 /** Characters that exercise the parser: markers, brackets, digits, spaces, breaks. */
-const ALPHABET = [...'一二三十（）()、.．，。：:；1234567890①②㈠第部分是万元个名年月日保密无略/ \u3000\t\r\n|'];
+const ALPHABET = [...'一二三十（）()、.．，。：:；1234567890①②㈠第部分是万元个名年月日保密无略/目录 \u3000\t\r\n|'];
 const reportish = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 300 }).map((a) => a.join(''));
 
 describe('parse on any input', () => {
@@ -49,6 +49,14 @@ describe('parse on any input', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('keeps a table of contents inside the section it follows (found by the mutation property)', () => {
+    const input = '2、岸。县林业局2023年度项目支出绩效自评报告\n目录\n一、项目基本情况\n正文。\n';
+    const tree = parse(input);
+    expectValidTree(input, tree);
+    const section = tree.children[0];
+    expect(section?.type === 'section' && section.children.some((c) => c.type === 'toc')).toBe(true);
   });
 
   it('handles degenerate inputs', () => {
