@@ -30,7 +30,10 @@ export {
   type Slot,
 } from './check/profiles/index.js';
 export { ProfileSchema, SlotSchema } from './check/profiles/schema.js';
-export { jixiaoParse, jixiaoLint } from './unified/plugins.js';
+export { jixiaoParse, jixiaoLint, jixiaoStringify, remarkJixiao } from './unified/plugins.js';
+export { toMarkdown, STRINGIFY } from './markdown/to-markdown.js';
+export { toMdast, type MarkdownOptions } from './markdown/to-mdast.js';
+import './tree/augment.js';
 export * from './tree/schema.js';
 
 /**

@@ -1,6 +1,7 @@
 import { defaultFigureConfig } from './figures/config.js';
 import { inferFiscalYear } from './figures/fiscal-year.js';
 import type { FigureConfig } from './figures/types.js';
+import { fromMarkdown, markdownToMdast, usesHeadings } from './markdown/from-markdown.js';
 import { assembler, type Assembler } from './outline/assemble.js';
 import type { Fragment } from './outline/blocks.js';
 import { findCandidates } from './outline/candidates.js';
@@ -14,8 +15,8 @@ import type { FlowContent, Report, ReportData, Section, SectionTitle } from './t
 
 /** Options for {@link parse}. */
 export interface ParseOptions {
-  /** Reserved for the input format; plain text is the default. */
-  format?: 'text';
+  /** The input's format: plain text (default), Markdown, or `auto` (Markdown when it has `#` headings or front matter). */
+  format?: 'text' | 'markdown' | 'auto';
   /** The report's fiscal year, when the caller knows it better than the text says. */
   year?: number;
   /** Figure recognisers (see `defaultFigureConfig()`), or `false` to leave figures as plain text. */
@@ -37,6 +38,19 @@ const TITLE_DELIMITER = new Set([...'。：:，,；;、．.']);
  */
 export function parse(input: string, options: ParseOptions = {}): Report {
   const text = typeof input === 'string' ? input : String(input ?? '');
+  const format = options.format ?? 'text';
+  if (format === 'markdown' || (format === 'auto' && LOOKS_LIKE_MARKDOWN.test(text))) {
+    const mdast = markdownToMdast(text);
+    // Markdown without headings (a report pasted as paragraphs) reads better by the text rules.
+    if (usesHeadings(mdast)) return fromMarkdown(text, mdast, options);
+  }
+  return parseText(text, options);
+}
+
+/** ATX headings or YAML front matter at the start. */
+const LOOKS_LIKE_MARKDOWN = /^(?:---\r?\n|#{1,6}[ \t])|\n#{1,6}[ \t]/;
+
+function parseText(text: string, options: ParseOptions): Report {
   const at = locator(text);
   const lines = splitLines(text);
 
@@ -75,14 +89,15 @@ export function parse(input: string, options: ParseOptions = {}): Report {
       if (h.cand.start < cursor) continue;
       if (cursor < h.cand.start) tree.emit(fragment(text, line, cursor, h.cand.start, itemStarts));
       const { node, bodyStart } = sectionFor(b, h, nextHeadingStart(byLine.get(line.index)!, h));
-      tree.open(node, h.cand.place === 'glued');
+      tree.open(node);
       cursor = skipSpace(text, bodyStart, line.to);
-      node.runIn = cursor < line.to;
+      // A glued heading's body may be inside its title: the body runs in, whatever follows.
+      node.runIn = cursor < line.to || h.cand.place === 'glued';
     }
     if (cursor < line.to) tree.emit(fragment(text, line, cursor, line.to, itemStarts));
   }
   const { children, data } = tree.finish(fiscalYear);
-  return { type: 'report', data, children, position: at.position(0, text.length) };
+  return { type: 'report', data: { format: 'text', ...data }, children, position: at.position(0, text.length) };
 }
 
 function fragment(input: string, line: Line, start: number, end: number, items: Set<number>): Fragment {

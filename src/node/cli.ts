@@ -1,42 +1,70 @@
 import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { inspectColor, inspectNoColor } from 'unist-util-inspect';
-import { parse } from '../index.js';
+import { parse, toMarkdown, type ParseOptions } from '../index.js';
 
 const USAGE = `Usage: jixiao <command> [options]
 
 Commands:
-  inspect FILE   print the report tree of FILE
+  inspect FILE              print the report tree of FILE
+  convert FILE --to md|json print FILE as Markdown or as the JSON report tree
+
+A .md file is read as Markdown, anything else as text (UTF-8).
 
 Examples:
   jixiao inspect fixtures/seed-shaodong-2020.txt
+  jixiao convert fixtures/seed-shaodong-2020.txt --to md
 `;
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
-    return command ? 0 : 2;
+type Exit = 0 | 1 | 2;
+
+function fail(message: string): Exit {
+  process.stderr.write(`jixiao: ${message}\n`);
+  return 2;
+}
+
+async function read(file: string): Promise<{ text: string; options: ParseOptions } | string> {
+  try {
+    const text = await readFile(file, 'utf8');
+    return { text, options: { format: extname(file).toLowerCase() === '.md' ? 'markdown' : 'text' } };
+  } catch (error) {
+    return `cannot read ${file}: ${describeReadError(error)}`;
   }
-  if (command === 'inspect') {
-    const file = rest[0];
-    if (!file) {
-      process.stderr.write('jixiao inspect: missing FILE\n\n' + USAGE);
-      return 2;
-    }
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      process.stderr.write(`jixiao inspect: cannot read ${file}: ${describeReadError(error)}\n`);
-      return 2;
-    }
-    const color = process.stdout.isTTY && !process.env.NO_COLOR;
-    const inspect = color ? inspectColor : inspectNoColor;
-    process.stdout.write(inspect(parse(text), { showPositions: true }) + '\n');
+}
+
+async function main(argv: string[]): Promise<Exit> {
+  const [command, ...rest] = argv;
+  if (!command) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
     return 0;
   }
-  process.stderr.write(`jixiao: unknown command "${command}"\n\n${USAGE}`);
-  return 2;
+  if (command === 'inspect') {
+    const file = rest.find((a) => !a.startsWith('-'));
+    if (!file) return fail(`inspect: missing FILE\n\n${USAGE}`);
+    const input = await read(file);
+    if (typeof input === 'string') return fail(`inspect: ${input}`);
+    const color = process.stdout.isTTY && !process.env.NO_COLOR;
+    const inspect = color ? inspectColor : inspectNoColor;
+    process.stdout.write(inspect(parse(input.text, input.options), { showPositions: true }) + '\n');
+    return 0;
+  }
+  if (command === 'convert') {
+    const toAt = rest.indexOf('--to');
+    const to = toAt >= 0 ? rest[toAt + 1] : undefined;
+    const file = rest.find((a, i) => !a.startsWith('-') && i !== toAt + 1);
+    if (!file) return fail(`convert: missing FILE\n\n${USAGE}`);
+    if (to !== 'md' && to !== 'json') return fail(`convert: --to must be md or json (got ${to === undefined ? 'nothing' : JSON.stringify(to)})`);
+    const input = await read(file);
+    if (typeof input === 'string') return fail(`convert: ${input}`);
+    const tree = parse(input.text, input.options);
+    process.stdout.write(to === 'md' ? toMarkdown(tree) : JSON.stringify(tree, null, 2) + '\n');
+    return 0;
+  }
+  return fail(`unknown command "${command}"\n\n${USAGE}`);
 }
 
 function describeReadError(error: unknown): string {

@@ -15,15 +15,14 @@ export interface Assembler {
   root(node: FlowContent): void;
   /** A ready-made block (a table of contents): it goes where content would, in order. */
   block(node: FlowContent, line: Fragment['line']): void;
-  /** Opens a section, closing the open ones at its depth or deeper. `glued`: its title ran into its body. */
-  open(section: Section, glued?: boolean): void;
+  /** Opens a section, closing the open ones at its depth or deeper. */
+  open(section: Section): void;
   finish(fiscalYear: FiscalYear | undefined): { children: FlowContent[]; data: ReportData };
 }
 
 interface Open {
   section: Section;
   fragments: Fragment[];
-  glued: boolean;
 }
 
 export function assembler(b: Builder, title: string | undefined, titleLine: number): Assembler {
@@ -42,7 +41,7 @@ export function assembler(b: Builder, title: string | undefined, titleLine: numb
     // Body blocks come before any subsection: they were all written before it.
     const subsections = section.children.slice(1);
     section.children.splice(1, subsections.length, ...blocks, ...subsections);
-    if (blocks.length > 0 || !entry.glued) markPlaceholder(b, section, blocks, subsections.length);
+    markPlaceholder(b, section, blocks, subsections.length);
     const last = section.children[section.children.length - 1]!;
     section.position = b.position(section.position.start.offset, last.position.end.offset);
   }
@@ -60,12 +59,12 @@ export function assembler(b: Builder, title: string | undefined, titleLine: numb
     block(node, line) {
       this.emit({ start: node.position.start.offset, end: node.position.end.offset, line, item: false, node });
     },
-    open(section, glued = false) {
+    open(section) {
       flushFront();
       while (open.length > 0 && open[open.length - 1]!.section.depth >= section.depth) close(open.pop()!);
       const parent = open[open.length - 1];
       (parent ? parent.section.children : root).push(section);
-      open.push({ section, fragments: [], glued });
+      open.push({ section, fragments: [] });
     },
     finish(fiscalYear) {
       while (open.length > 0) close(open.pop()!);

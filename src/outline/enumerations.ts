@@ -1,6 +1,11 @@
 import { isSpace } from '../text/chars.js';
 import { readEnumeration, readMarker, type MarkerMatch } from './markers.js';
 
+function hasText(input: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(input.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Characters after which an enumeration marker may start (never after a letter). */
 const BOUNDARY = new Set([...'，,。；;：:、！？!?“"（(【「—']);
 const LIST_STYLES = new Set(['enumeration', 'arabic-paren', 'circled', 'arabic', 'cjk-paren']);
@@ -36,8 +41,10 @@ export function findEnumeration(input: string, from: number, to: number): Marker
     if (chain && m.ordinal === chain[chain.length - 1]!.ordinal + 1) chain.push(m);
     else if (!chain && (m.ordinal === 1 || m === leading)) chains.set(m.style, [m]);
   }
-  for (const chain of chains.values()) {
-    const enough = chain.length >= 2 || chain[0] === leading;
+  for (const found of chains.values()) {
+    // An item with nothing after its marker (`…二是` at the end of a cut-off page) is not one.
+    const chain = found.filter((m, i) => hasText(input, m.end, found[i + 1]?.start ?? to));
+    const enough = chain.length >= 2 || (chain.length === 1 && chain[0] === leading);
     if (enough && (!best || chain.length > best.length)) best = chain;
   }
   return best;

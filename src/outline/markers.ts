@@ -35,6 +35,8 @@ export function styleRank(style: MarkerStyle, level = 1): number {
       return 5;
     case 'enumeration':
       return 6;
+    case 'none':
+      return 7;
   }
 }
 

@@ -31,6 +31,7 @@ export const MarkerStyleSchema = z
     'arabic-paren', // （1） (1) 1) 1）
     'circled', // ① ⑳
     'enumeration', // 一是 二是 (inline lists only)
+    'none', // a Markdown heading with no numbering
   ])
   .describe('the numbering style of a marker');
 
@@ -211,6 +212,9 @@ export const TocSchema = z.object({
 /** An HTML comment on a line of its own, such as a `<!--jixiao disable rule-id-->` directive. */
 export const HtmlSchema = z.object({ type: z.literal('html'), value: z.string(), ...positioned });
 
+/** YAML front matter at the top of a Markdown report (`---` … `---`). */
+export const YamlSchema = z.object({ type: z.literal('yaml'), value: z.string(), ...positioned });
+
 /** Ordinary prose. */
 export const ParagraphSchema = z.object({
   type: z.literal('paragraph'),
@@ -275,6 +279,7 @@ type FlowContentUnion = z.ZodDiscriminatedUnion<
     typeof PlaceholderSchema,
     typeof ListSchema,
     typeof HtmlSchema,
+    typeof YamlSchema,
     typeof SectionSchema,
   ],
   'type'
@@ -290,6 +295,7 @@ export const FlowContentSchema: FlowContentUnion = z.discriminatedUnion('type', 
   PlaceholderSchema,
   ListSchema,
   HtmlSchema,
+  YamlSchema,
   SectionSchema,
 ]);
 
@@ -297,11 +303,12 @@ export const FlowContentSchema: FlowContentUnion = z.discriminatedUnion('type', 
 /** The fiscal year the report covers, and why jixiao believes it. */
 export const FiscalYearSchema = z.object({
   year: z.number().int(),
-  source: z.enum(['option', 'title', 'cover', 'text', 'docRef', 'dates']).describe('where the year came from'),
+  source: z.enum(['option', 'frontmatter', 'title', 'cover', 'text', 'docRef']).describe('where the year came from'),
   evidence: z.string().describe('the text that gave it away: `2020年度`, `邵东办字[2020]41号`'),
 });
 
 export const ReportDataSchema = z.object({
+  format: z.enum(['text', 'markdown']).optional().describe('what the input was read as'),
   fiscalYear: FiscalYearSchema.optional(),
   title: z.string().optional().describe('the title, its lines joined'),
   subtitle: z.string().optional(),
@@ -348,6 +355,7 @@ export type Field = z.infer<typeof FieldSchema>;
 export type Toc = z.infer<typeof TocSchema>;
 export type Paragraph = z.infer<typeof ParagraphSchema>;
 export type Html = z.infer<typeof HtmlSchema>;
+export type Yaml = z.infer<typeof YamlSchema>;
 export type Placeholder = z.infer<typeof PlaceholderSchema>;
 export type ListItem = z.infer<typeof ListItemSchema>;
 export type List = z.infer<typeof ListSchema>;

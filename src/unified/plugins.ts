@@ -1,6 +1,10 @@
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { check, type CheckOptions } from '../check/check.js';
+import type { Root } from 'mdast';
+import { fromMarkdown } from '../markdown/from-markdown.js';
+import type { MarkdownOptions } from '../markdown/to-mdast.js';
+import { toMarkdown } from '../markdown/to-markdown.js';
 import { parse, type ParseOptions } from '../parse.js';
 import type { Report } from '../tree/schema.js';
 
@@ -32,4 +36,28 @@ export const jixiaoLint: Plugin<[CheckOptions?], Report> = function (options) {
       file.messages.push(message);
     }
   };
+};
+
+/**
+ * A unified compiler plugin: writes the report tree as Markdown (see `toMarkdown`).
+ *
+ * @example
+ *   String(await unified().use(jixiaoParse).use(jixiaoStringify).process(text))
+ */
+export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = function (options) {
+  const self = this as unknown as Processor<undefined, undefined, undefined, Report, string>;
+  self.compiler = (tree) => toMarkdown(tree as Report, options ?? {});
+};
+
+/**
+ * A remark plugin: turns the mdast tree from remark-parse into a report tree, so
+ * `unified().use(remarkParse).use(remarkJixiao)` reads Markdown reports. Positions
+ * point into the Markdown source.
+ *
+ * @example
+ *   const processor = unified().use(remarkParse).use(remarkJixiao)
+ *   const report = await processor.run(processor.parse(markdown), new VFile(markdown))
+ */
+export const remarkJixiao: Plugin<[ParseOptions?], Root, Report> = function (options) {
+  return (tree: Root, file: VFile) => fromMarkdown(String(file.value ?? ''), tree, options ?? {});
 };

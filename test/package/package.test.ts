@@ -20,7 +20,8 @@ describe('public API', () => {
     const functions = Object.keys(jixiao).filter((k) => typeof (jixiao as Record<string, unknown>)[k] === 'function');
     expect(functions.sort()).toEqual([
       'ConfigError', 'check', 'defaultFigureConfig', 'detectProfile', 'extract', 'inferFiscalYear', 'jixiaoLint', 'jixiaoParse',
-      'matchProfile', 'normalizeHeading', 'outline', 'parse', 'profileJsonSchema', 'recommended', 'reportJsonSchema', 'resolveProfile', 'sectionTitle',
+      'jixiaoStringify', 'matchProfile', 'normalizeHeading', 'outline', 'parse', 'profileJsonSchema', 'recommended', 'remarkJixiao',
+      'reportJsonSchema', 'resolveProfile', 'sectionTitle', 'toMarkdown', 'toMdast',
     ]);
   });
 

@@ -11,8 +11,10 @@ export const noEmptySection = defineRule({
   check({ tree, match, report }) {
     const annexes = new Set(match.profile.slots.filter((s) => s.annex).map((s) => match.bySlot.get(s.id)));
     for (const { section, title } of sections(tree)) {
-      // The evidence annex has its own rule (no-empty-annex).
-      if (section.placeholder !== 'empty' || annexes.has(section)) continue;
+      // The evidence annex has its own rule (no-empty-annex). A run-in heading with no
+      // body after it (`四、几点建议拨款应更加及时` in a report with no line breaks) may
+      // hold its body in its title: not reported.
+      if (section.placeholder !== 'empty' || annexes.has(section) || section.runIn) continue;
       report(section.children[0], {
         zh: `章节“${title}”内容为空，应填写内容`,
         en: `Unexpected empty section “${title}”, expected content`,

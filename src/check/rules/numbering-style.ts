@@ -12,6 +12,7 @@ const EXAMPLE: Record<MarkerStyle, string> = {
   'arabic-paren': '（1）',
   circled: '①',
   enumeration: '一是',
+  none: '一、',
 };
 
 /** A marker whose style differs from its siblings' (the seed's `2、` among `一、三、四、五、`). */
