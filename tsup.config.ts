@@ -16,17 +16,20 @@ export default defineConfig([
     // The JSON Schema of the tree is generated from the zod schemas, so it cannot drift.
     async onSuccess() {
       const entry = pathToFileURL(resolve('dist/index.js')).href; // a variable: not bundled
-      const { reportJsonSchema, profileJsonSchema } = await import(entry);
+      const { reportJsonSchema, profileJsonSchema, configJsonSchema } = await import(entry);
       await writeFile('dist/schema.json', JSON.stringify(reportJsonSchema(), null, 2) + '\n');
       await writeFile('dist/profile.schema.json', JSON.stringify(profileJsonSchema(), null, 2) + '\n');
+      await writeFile('dist/config.schema.json', JSON.stringify(configJsonSchema(), null, 2) + '\n');
     },
   },
   {
-    entry: { cli: 'src/node/cli.ts' },
+    // The worker is its own file: piscina loads it on each thread.
+    entry: { cli: 'src/node/cli.ts', worker: 'src/node/worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
+    splitting: false,
   },
 ]);

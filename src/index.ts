@@ -14,7 +14,8 @@ export { defaultFigureConfig } from './figures/config.js';
 export { inferFiscalYear } from './figures/fiscal-year.js';
 export type { FigureConfig, FigureContext, FigureParser, FigureRefiner, Found } from './figures/types.js';
 export { check, recommended, DOCS_URL, type CheckOptions } from './check/check.js';
-export { ConfigError } from './check/settings.js';
+export { ConfigError, resolveSettings } from './check/settings.js';
+export { ConfigSchema, configJsonSchema, type Config } from './check/config.js';
 export { rules } from './check/rules/index.js';
 export type { Rule, RuleContext, RuleSetting, Severity, SeverityInput, Locale, Wording } from './check/types.js';
 export {

@@ -21,7 +21,7 @@ describe.runIf(existsSync(CLI))('jixiao inspect', () => {
   it('says what is wrong and exits 2 on a missing file', () => {
     const result = run('inspect', 'fixtures/no-such-file.txt');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('cannot read fixtures/no-such-file.txt: no such file (check the path)');
+    expect(result.stderr).toContain('cannot read fixtures/no-such-file.txt (not-found): no such file (check the path)');
   });
 
   it('exits 2 with usage on an unknown command', () => {
@@ -33,13 +33,13 @@ describe.runIf(existsSync(CLI))('jixiao inspect', () => {
 
 describe.runIf(existsSync(CLI))('jixiao convert', () => {
   it('prints Markdown', () => {
-    const result = run('convert', 'fixtures/seed-shaodong-2020.txt', '--to', 'md');
+    const result = run('convert', 'fixtures/seed-shaodong-2020.txt', '--to', 'md', '--stdout');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('# 邵东市委统战部整体支出绩效自评报告\n\n## 一、部门（单位）基本概况');
   });
 
   it('prints the JSON tree, and reads .md as Markdown', () => {
-    const result = run('convert', 'fixtures/seed-shaodong-2020.md', '--to', 'json');
+    const result = run('convert', 'fixtures/seed-shaodong-2020.md', '--to', 'json', '--stdout');
     expect(result.status).toBe(0);
     const tree = JSON.parse(result.stdout);
     expect(tree.type).toBe('report');
@@ -50,5 +50,6 @@ describe.runIf(existsSync(CLI))('jixiao convert', () => {
     const result = run('convert', 'fixtures/seed-shaodong-2020.txt', '--to', 'pdf');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--to must be md or json (got "pdf")');
+    expect(result.stderr).toContain('Usage: jixiao convert');
   });
 });
