@@ -19,9 +19,9 @@ describe('public API', () => {
     // Adding or removing a public name is an API change: update this list on purpose.
     const functions = Object.keys(jixiao).filter((k) => typeof (jixiao as Record<string, unknown>)[k] === 'function');
     expect(functions.sort()).toEqual([
-      'ConfigError', 'check', 'defaultFigureConfig', 'detectProfile', 'extract', 'inferFiscalYear', 'jixiaoLint', 'jixiaoParse',
+      'ConfigError', 'check', 'configJsonSchema', 'defaultFigureConfig', 'detectProfile', 'extract', 'inferFiscalYear', 'jixiaoLint', 'jixiaoParse',
       'jixiaoStringify', 'matchProfile', 'normalizeHeading', 'outline', 'parse', 'profileJsonSchema', 'recommended', 'remarkJixiao',
-      'reportJsonSchema', 'resolveProfile', 'sectionTitle', 'toMarkdown', 'toMdast',
+      'reportJsonSchema', 'resolveProfile', 'resolveSettings', 'sectionTitle', 'toMarkdown', 'toMdast',
     ]);
   });
 
@@ -64,6 +64,7 @@ describe('built package', () => {
     expect(schema.$schema).toContain('2020-12');
     expect(JSON.stringify(schema)).toContain('sectionTitle');
     expect(JSON.parse(readFileSync(join(dist, 'profile.schema.json'), 'utf8'))).toEqual(jixiao.profileJsonSchema());
+    expect(JSON.parse(readFileSync(join(dist, 'config.schema.json'), 'utf8'))).toEqual(jixiao.configJsonSchema());
   });
 
   it.runIf(existsSync(dist))('loads from both the ESM and the CommonJS build', () => {
