@@ -36,7 +36,7 @@ export function check(treeOrText: Report | string, options: CheckOptions = {}): 
   const settings = resolveSettings(rules, options.rules);
   const match = options.profile ? matchProfile(tree, resolveProfile(options.profile)) : detectProfile(tree);
   const locale: Locale = options.locale ?? 'zh-CN';
-  const chains = ancestry(tree);
+  const ancestorsOf = ancestry(tree);
   const silence = readDirectives(tree);
   const messages: VFileMessage[] = [];
 
@@ -56,7 +56,7 @@ export function check(treeOrText: Report | string, options: CheckOptions = {}): 
           place,
           ruleId: rule.id,
           source: 'jixiao',
-          ancestors: chains.get(node as Node) ?? [tree],
+          ancestors: ancestorsOf(node as Node),
           ...(cause ? { cause } : {}),
         });
         message.fatal = severity === 'error';

@@ -28,20 +28,37 @@ export function childSections(tree: Report, parent: Section | null): Section[] {
   return (nodes as FlowContent[]).filter((n): n is Section => n.type === 'section');
 }
 
-/** Map from every node to its ancestors (root first), for messages' `ancestors`. */
-export function ancestry(tree: Report): Map<Node, Node[]> {
-  const map = new Map<Node, Node[]>();
-  const walk = (node: Node, chain: Node[]) => {
-    map.set(node, chain);
-    if ('children' in node) for (const child of node.children as Node[]) walk(child, [...chain, node]);
+/**
+ * The ancestors (root first) of a node, for messages' `ancestors`. The parent map is
+ * built once per tree; chains are made only for the nodes a rule reports.
+ */
+export function ancestry(tree: Report): (node: Node) => Node[] {
+  const parents = new Map<Node, Node>();
+  const walk = (node: Node) => {
+    if (!('children' in node)) return;
+    for (const child of node.children as Node[]) {
+      parents.set(child, node);
+      walk(child);
+    }
   };
-  walk(tree, []);
-  return map;
+  walk(tree);
+  return (node) => {
+    const chain: Node[] = [];
+    for (let p = parents.get(node); p; p = parents.get(p)) chain.unshift(p);
+    return chain.length ? chain : [tree];
+  };
 }
+
+/** Per-tree results several rules need, computed once. */
+const LEAVES = new WeakMap<Report, Array<{ leaf: InlineLeaf; block: Node }>>();
+const SENTENCES = new WeakMap<Report, Sentence[]>();
 
 /** All leaves of the tree in document order, with the block they stand in. */
 export function leaves(tree: Report): Array<{ leaf: InlineLeaf; block: Node }> {
+  const cached = LEAVES.get(tree);
+  if (cached) return cached;
   const out: Array<{ leaf: InlineLeaf; block: Node }> = [];
+  LEAVES.set(tree, out);
   const walk = (node: Node, block: Node) => {
     if (!('children' in node)) {
       if (node.type !== 'marker' && node.type !== 'placeholder') out.push({ leaf: node as InlineLeaf, block });
@@ -71,6 +88,8 @@ const END = /[。！？!?]/;
 
 /** The report's sentences, block by block (a sentence never spans two blocks). */
 export function sentencesOf(tree: Report): Sentence[] {
+  const cached = SENTENCES.get(tree);
+  if (cached) return cached;
   const out: Sentence[] = [];
   let current: Sentence = { text: '', figures: [] };
   let since = '';
@@ -100,7 +119,9 @@ export function sentencesOf(tree: Report): Sentence[] {
       since = '';
     }
   }
-  return out.filter((s) => s.text.trim().length > 0);
+  const result = out.filter((s) => s.text.trim().length > 0);
+  SENTENCES.set(tree, result);
+  return result;
 }
 
 /** Position of `[from, to)` inside a leaf's value (a leaf may hold line breaks). */

@@ -1,6 +1,6 @@
 import { parse, type ParseOptions } from '../parse.js';
 import { sectionTitle } from '../outline/outline.js';
-import type { Approx, DateQualifier, Event, Figure, FlowContent, InlineLeaf, ListItem, Report, Section } from '../tree/schema.js';
+import type { Approx, DateFigure, DateQualifier, Event, Figure, FlowContent, InlineLeaf, ListItem, Report, Section } from '../tree/schema.js';
 
 /**
  * One figure as a flat record: the format analysts load into pandas or Excel. Every
@@ -62,7 +62,7 @@ export function extract(treeOrText: Report | string, options: ParseOptions = {})
   walk(tree.children, []);
   // Document order; an event comes just before the date that opens it.
   out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
-  return out.map(ordered);
+  return out;
 }
 
 function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: FigureRecord[]): void {
@@ -97,71 +97,66 @@ function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: 
     if (e < text.length && text[e] !== '\n') e++;
     return text.slice(s, e).trim();
   };
-  const base = { section, sectionTitle: title };
 
   for (const event of events) {
     const first = leaves.indexOf(event.children[0] as Leaf);
-    const date = event.children.find((c) => c.type === 'date');
+    const date = event.children.find((c): c is DateFigure => c.type === 'date');
     const clause = event.children.map((c) => c.value).join('');
+    const { start, end } = event.position;
     out.push({
-      ...empty(),
-      ...base,
       kind: 'event',
       text: clause,
-      ...where(event),
-      value: date && date.type === 'date' ? (date.iso ?? null) : null,
-      yearInferred: date && date.type === 'date' ? date.yearInferred : null,
-      qualifier: date && date.type === 'date' ? (date.qualifier ?? null) : null,
+      start: start.offset,
+      end: end.offset,
+      line: start.line,
+      column: start.column,
+      value: date?.iso ?? null,
+      min: null,
+      max: null,
+      approx: null,
+      unit: null,
+      currency: null,
+      yearInferred: date ? date.yearInferred : null,
+      qualifier: date?.qualifier ?? null,
+      subject: null,
+      section,
+      sectionTitle: title,
       sentence: first >= 0 ? sentence(at[first]!, clause.length) : clause,
     });
   }
   leaves.forEach((leaf, i) => {
     if (leaf.type === 'text' || leaf.type === 'template') return;
-    out.push({ ...record(leaf), ...base, sentence: sentence(at[i]!, leaf.value.length) });
+    out.push(record(leaf, section, title, sentence(at[i]!, leaf.value.length)));
   });
 }
 
-/** Fields in one fixed order, so CSV columns and JSON keys never move. */
-const ORDER: Array<keyof FigureRecord> = [
-  'kind', 'text', 'start', 'end', 'line', 'column', 'value', 'min', 'max', 'approx', 'unit', 'currency',
-  'yearInferred', 'qualifier', 'subject', 'section', 'sectionTitle', 'sentence',
-];
-
-function ordered(record: FigureRecord): FigureRecord {
-  const out: Record<string, unknown> = {};
-  for (const key of ORDER) out[key] = record[key];
-  return out as unknown as FigureRecord;
-}
-
-function where(node: { position: Figure['position'] }) {
-  const { start, end } = node.position;
-  return { start: start.offset, end: end.offset, line: start.line, column: start.column };
-}
-
-function empty(): Omit<FigureRecord, 'kind' | 'text' | 'start' | 'end' | 'line' | 'column' | 'sentence' | 'section' | 'sectionTitle'> {
-  return { value: null, min: null, max: null, approx: null, unit: null, currency: null, yearInferred: null, qualifier: null, subject: null };
-}
-
-function record(f: Figure): Omit<FigureRecord, 'sentence' | 'section' | 'sectionTitle'> {
-  const common = { ...empty(), kind: f.type, text: f.value, ...where(f) };
-  switch (f.type) {
-    case 'money':
-    case 'count':
-    case 'percent':
-    case 'measure':
-      return {
-        ...common,
-        value: f.amount ?? null,
-        min: f.min ?? null,
-        max: f.max ?? null,
-        approx: f.approx ?? null,
-        unit: f.unit,
-        currency: f.type === 'money' ? f.currency : null,
-        subject: f.type === 'count' ? (f.subject ?? null) : null,
-      };
-    case 'date':
-      return { ...common, value: f.iso ?? null, yearInferred: f.yearInferred, qualifier: f.qualifier ?? null };
-    case 'docRef':
-      return { ...common, value: `${f.issuer}〔${f.year}〕${f.number ?? ''}号` };
-  }
+/** A figure's record, its fields written in the one order every record has. */
+function record(f: Figure, section: string | null, sectionTitle: string | null, sentence: string): FigureRecord {
+  const { start, end } = f.position;
+  const quantity = f.type === 'money' || f.type === 'count' || f.type === 'percent' || f.type === 'measure' ? f : undefined;
+  const date = f.type === 'date' ? f : undefined;
+  let value: FigureRecord['value'] = null;
+  if (quantity) value = quantity.amount ?? null;
+  else if (date) value = date.iso ?? null;
+  else if (f.type === 'docRef') value = `${f.issuer}〔${f.year}〕${f.number ?? ''}号`;
+  return {
+    kind: f.type,
+    text: f.value,
+    start: start.offset,
+    end: end.offset,
+    line: start.line,
+    column: start.column,
+    value,
+    min: quantity?.min ?? null,
+    max: quantity?.max ?? null,
+    approx: quantity?.approx ?? null,
+    unit: quantity?.unit ?? null,
+    currency: f.type === 'money' ? f.currency : null,
+    yearInferred: date ? date.yearInferred : null,
+    qualifier: date?.qualifier ?? null,
+    subject: f.type === 'count' ? (f.subject ?? null) : null,
+    section,
+    sectionTitle,
+    sentence,
+  };
 }

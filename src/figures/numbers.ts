@@ -1,5 +1,5 @@
 import { digitValue, isDigit, isSpace } from '../text/chars.js';
-import { isCjkNumeralChar, parseCjkNumber } from '../text/numerals.js';
+import { isCjkNumeralCode, parseCjkNumber } from '../text/numerals.js';
 
 /** A number as written: Arabic (`1,342.23`, `１２`) or Chinese (`三千二百万`, `壹佰`). */
 export interface NumberToken {
@@ -20,9 +20,8 @@ export function valueOf(token: NumberToken, exponent = 0): number {
 
 const THOUSANDS = new Set([',', '，']);
 const GLUED_YEAR = /^(?:19|20)\d\d\s*年/;
-const POINT = new Set(['.', '．']);
 /** Characters a Chinese number must start with: a digit or 十 (not 万企, 百姓, 千岛湖). */
-const CJK_START = new Set([...'〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾']);
+const CJK_START = new Set([...'〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾'].map((c) => c.charCodeAt(0)));
 
 /** True when a number may start at `i`: not inside another number or a Latin word. */
 export function numberBoundary(text: string, i: number): boolean {
@@ -31,7 +30,8 @@ export function numberBoundary(text: string, i: number): boolean {
   if (isDigit(prev)) return false;
   if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) return false;
   // `1.2024 年`: a list marker glued to a year, not the number 1.2024.
-  if (POINT.has(text[i - 1]!) && i >= 2 && isDigit(text.charCodeAt(i - 2))) return GLUED_YEAR.test(text.slice(i, i + 8));
+  const before = text.charCodeAt(i - 1);
+  if ((before === 0x2e || before === 0xff0e) && i >= 2 && isDigit(text.charCodeAt(i - 2))) return GLUED_YEAR.test(text.slice(i, i + 8));
   return true;
 }
 
@@ -45,33 +45,43 @@ export function numberBoundary(text: string, i: number): boolean {
 export function readArabic(text: string, i: number, end = text.length): NumberToken | undefined {
   if (i >= end || !isDigit(text.charCodeAt(i))) return undefined;
   let j = i;
-  let digits = '';
-  while (j < end && isDigit(text.charCodeAt(j))) digits += digitValue(text.charCodeAt(j++));
+  let ascii = true;
+  while (j < end && isDigit(text.charCodeAt(j))) if (text.charCodeAt(j++) > 57) ascii = false;
+  // ASCII digits are their own decimal string; full-width ones are translated.
+  let digits = ascii ? text.slice(i, j) : digitsOf(text, i, j);
   // Thousands groups: a separator followed by exactly three digits.
   while (j + 3 < end + 1 && THOUSANDS.has(text[j]!) && digits.length <= 3 + 4 * 3) {
     let k = j + 1;
-    let group = '';
-    while (k < end && isDigit(text.charCodeAt(k)) && group.length < 4) group += digitValue(text.charCodeAt(k++));
-    if (group.length !== 3) break;
-    digits += group;
+    while (k < end && isDigit(text.charCodeAt(k)) && k - j <= 4) k++;
+    if (k - j - 1 !== 3) break;
+    digits += digitsOf(text, j + 1, k);
     j = k;
   }
   let scale = 0;
-  if (j + 1 < end && POINT.has(text[j]!) && isDigit(text.charCodeAt(j + 1))) {
-    j++;
-    while (j < end && isDigit(text.charCodeAt(j))) {
-      digits += digitValue(text.charCodeAt(j++));
-      scale++;
-    }
+  const point = text.charCodeAt(j);
+  if (j + 1 < end && (point === 0x2e || point === 0xff0e) && isDigit(text.charCodeAt(j + 1))) {
+    const from = ++j;
+    while (j < end && isDigit(text.charCodeAt(j))) j++;
+    digits += digitsOf(text, from, j);
+    scale = j - from;
   }
-  return { start: i, end: j, digits: digits.replace(/^0+(?=\d)/, ''), scale, script: 'arabic' };
+  let zeros = 0;
+  while (zeros < digits.length - 1 && digits.charCodeAt(zeros) === 48) zeros++;
+  return { start: i, end: j, digits: zeros ? digits.slice(zeros) : digits, scale, script: 'arabic' };
+}
+
+/** The decimal digits of `[from, to)`, full-width ones translated. */
+function digitsOf(text: string, from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to; k++) out += digitValue(text.charCodeAt(k));
+  return out;
 }
 
 /** Reads a Chinese number at `i` (`两`, `十二`, `三千二百万`, `壹佰`). */
 export function readCjk(text: string, i: number, end = text.length): NumberToken | undefined {
-  if (i >= end || !CJK_START.has(text[i]!)) return undefined;
+  if (i >= end || !CJK_START.has(text.charCodeAt(i))) return undefined;
   let j = i;
-  while (j < end && isCjkNumeralChar(text[j]!) && j - i < 16) j++;
+  while (j < end && isCjkNumeralCode(text.charCodeAt(j)) && j - i < 16) j++;
   const value = parseCjkNumber(text.slice(i, j));
   if (value === undefined) return undefined;
   return { start: i, end: j, digits: String(value), scale: 0, script: 'cjk' };
@@ -90,6 +100,29 @@ export function skipBlank(text: string, i: number, end = text.length): number {
 
 /** The longest entry of `words` that `text` has at `i`, or `undefined`. `words` must be longest first. */
 export function matchWord(text: string, i: number, words: readonly string[]): string | undefined {
-  for (const w of words) if (text.startsWith(w, i)) return w;
-  return undefined;
+  return wordTable(words)(text, i);
+}
+
+const TABLES = new WeakMap<readonly string[], (text: string, i: number) => string | undefined>();
+
+/**
+ * A matcher for a list of words (longest first), indexed by first character: one map
+ * look-up per position instead of a `startsWith` per word.
+ */
+export function wordTable(words: readonly string[]): (text: string, i: number) => string | undefined {
+  let table = TABLES.get(words);
+  if (table) return table;
+  const byFirst = new Map<number, string[]>();
+  for (const w of words) {
+    const list = byFirst.get(w.charCodeAt(0));
+    if (list) list.push(w);
+    else byFirst.set(w.charCodeAt(0), [w]);
+  }
+  table = (text, i) => {
+    const list = byFirst.get(text.charCodeAt(i));
+    if (list) for (const w of list) if (w.length === 1 || text.startsWith(w, i)) return w;
+    return undefined;
+  };
+  TABLES.set(words, table);
+  return table;
 }

@@ -1,5 +1,6 @@
 import type { Approx } from '../tree/schema.js';
-import { isCjkNumeralChar } from '../text/numerals.js';
+import { isCjkNumeralCode } from '../text/numerals.js';
+import type { FigureContext } from './types.js';
 import { matchWord, numberBoundary, readNumber, skipBlank, valueOf, type NumberToken } from './numbers.js';
 
 /** A number with what is written around it: `约`, `2至3`, `20余`. */
@@ -41,8 +42,12 @@ export const OUTER: ReadonlyArray<readonly [string, Approx]> = [
   ['之上', 'over'],
 ];
 
+/** Last characters of the prefixes: most numbers have none of them before. */
+const PREFIX_ENDS = new Set(PREFIXES.map(([w]) => w.charCodeAt(w.length - 1)));
+
 /** The qualifier written right before `start`, if any. */
 function prefixBefore(text: string, start: number, from: number): Approx | undefined {
+  if (start === from || !PREFIX_ENDS.has(text.charCodeAt(start - 1))) return undefined;
   for (const [word, approx] of PREFIXES) {
     const at = start - word.length;
     if (at >= from && text.startsWith(word, at)) return approx;
@@ -111,20 +116,38 @@ export function quantityFields(q: Quantity, exponent: number, approx = q.approx)
 }
 
 /** Starts of numbers in `[from, to)`: the only places a quantity parser needs to look. */
-export function* numberStarts(text: string, from: number, to: number): Generator<number> {
+export function numberStarts(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
-      if (numberBoundary(text, i)) yield i;
+      if (numberBoundary(text, i)) out.push(i);
       // Skip the rest of this digit run: nothing starts inside it.
       while (i + 1 < to && isDigitCode(text.charCodeAt(i + 1))) i++;
-    } else if (CJK_FIRST.has(text[i]!) && (i === from || !isCjkNumeralChar(text[i - 1]!))) {
-      yield i;
+    } else if (CJK_FIRST[c] && (i === from || !isCjkNumeralCode(text.charCodeAt(i - 1)))) {
+      out.push(i);
     }
   }
+  return out;
 }
 
-const CJK_FIRST = new Set([...'〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾']);
+/** Number starts of the context's span, computed once for all parsers. */
+export function startsIn(ctx: FigureContext): number[] {
+  return (ctx.starts ??= numberStarts(ctx.input, ctx.from, ctx.to));
+}
+
+/** `readQuantity` at `i`, shared by the parsers that read the same number. */
+export function quantityAt(ctx: FigureContext, i: number): Quantity | undefined {
+  const memo = (ctx.quantities ??= new Map());
+  if (memo.has(i)) return memo.get(i) as Quantity | undefined;
+  const q = readQuantity(ctx.input, i, ctx.from, ctx.to);
+  memo.set(i, q);
+  return q;
+}
+
+/** Characters a Chinese number starts with, as a code-point table. */
+const CJK_FIRST = new Uint8Array(0x10000);
+for (const ch of '〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾') CJK_FIRST[ch.charCodeAt(0)] = 1;
 function isDigitCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }

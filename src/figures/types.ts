@@ -11,6 +11,9 @@ export interface FigureContext {
   to: number;
   /** The report's fiscal year, for dates that do not state one. */
   year?: number;
+  /** Shared work between parsers, filled on demand: where numbers start, and the quantity read at each. */
+  starts?: number[];
+  quantities?: Map<number, unknown>;
 }
 
 /**

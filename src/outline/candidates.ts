@@ -1,6 +1,6 @@
 import { isDigit, isSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
-import { isCjkOrdinalChar } from '../text/numerals.js';
+import { isCjkOrdinalCode } from '../text/numerals.js';
 import { readMarker, styleRank, type MarkerMatch } from './markers.js';
 
 /**
@@ -40,21 +40,22 @@ const FLAT_GAPS = 3;
 /** A line this long in a text of few lines is a whole report run together. */
 const RUN_ON_LINE = 150;
 
-const TITLE_STOP = new Set(['。', '：', ':', '|', '｜']);
-const GLUED_TITLE_STOP = new Set(['。', '：', ':', '|', '｜', '，', ',', '；', ';', '、']);
-const CLAUSE = new Set(['，', ',', '；', ';']);
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const TITLE_STOP = codes('。：:|｜');
+const GLUED_TITLE_STOP = codes('。：:|｜，,；;、');
+const CLAUSE = codes('，,；;');
 const COLON = new Set(['：', ':']);
 
-/** Characters worth trying `readMarker` on: keeps the scan cheap on long lines. */
-function mayStartMarker(ch: string, code: number): boolean {
+/** Characters worth trying `readMarker` on: keeps the scan cheap on long lines (codes, not strings). */
+function mayStartMarker(code: number): boolean {
   return (
-    ch === '（' ||
-    ch === '(' ||
-    ch === '第' ||
+    code === 0xff08 /* （ */ ||
+    code === 0x28 /* ( */ ||
+    code === 0x7b2c /* 第 */ ||
     isDigit(code) ||
     (code >= 0x2460 && code <= 0x2473) ||
     (code >= 0x3220 && code <= 0x3229) ||
-    isCjkOrdinalChar(ch)
+    isCjkOrdinalCode(code)
   );
 }
 
@@ -84,7 +85,7 @@ export function findCandidates(input: string, lines: Line[], skip: (offset: numb
     from = skipSpaces(input, from, line.to);
     for (let i = from; i < line.to; i++) {
       const code = input.charCodeAt(i);
-      if (!mayStartMarker(input[i]!, code)) continue;
+      if (!mayStartMarker(code)) continue;
       const place = i === from && from === line.from ? 'lineStart' : placeOf(input, i, from);
       if (place === undefined) continue;
       if (place === 'glued' && !runOn) continue;
@@ -133,7 +134,7 @@ function placeOf(input: string, i: number, from: number): Candidate['place'] | u
   const prev = input.charCodeAt(i - 1);
   if (isSpace(prev)) return 'spaced';
   // Not inside a number or a numeral: `12.`, `十一、` are read from their start.
-  if (isDigit(prev) || isCjkOrdinalChar(input[i - 1]!)) return undefined;
+  if (isDigit(prev) || isCjkOrdinalCode(prev)) return undefined;
   return 'glued';
 }
 
@@ -145,23 +146,41 @@ function describe(input: string, line: Line, m: MarkerMatch, place: Candidate['p
   // Bounded: past this a title is a sentence anyway, and an unbounded scan per marker
   // would make a long line of markers quadratic.
   const limit = Math.min(line.to, titleStart + MAX_TITLE_SCAN);
+  const gapEnds = flat || place === 'spaced';
   while (titleEnd < limit) {
-    const ch = input[titleEnd]!;
-    if (stops.has(ch)) break;
+    const code = input.charCodeAt(titleEnd);
+    if (stops.has(code)) break;
     // A flattened page: the title ends at the first gap.
-    if ((flat || place === 'spaced') && isSpace(input.charCodeAt(titleEnd)) && titleEnd > titleStart + 1) break;
-    if (CLAUSE.has(ch)) clauses = true;
+    if (gapEnds && isSpace(code) && titleEnd > titleStart + 1) break;
+    if (CLAUSE.has(code)) clauses = true;
     titleEnd++;
   }
   let length = 0;
   let phraseLength = -1;
   for (let i = titleStart; i < titleEnd; i++) {
-    if (CLAUSE.has(input[i]!) && phraseLength < 0) phraseLength = length;
-    if (!isSpace(input.charCodeAt(i))) length++;
+    const code = input.charCodeAt(i);
+    if (phraseLength < 0 && CLAUSE.has(code)) phraseLength = length;
+    if (!isSpace(code)) length++;
   }
   if (phraseLength < 0) phraseLength = length;
   const sentence = clauses || length > MAX_TITLE || length === 0 || (place !== 'lineStart' && length < 2);
   const phrase = phraseLength >= 2 && phraseLength <= MAX_TITLE;
   const titleChar = titleStart < titleEnd ? input.charCodeAt(titleStart) : 0;
-  return { ...m, line, place, rank: styleRank(m.style, m.level), titleStart, titleEnd, titleChar, sentence, phrase, introduced: false };
+  // Written out, not spread: one object shape for every candidate keeps V8 on its fast path.
+  return {
+    start: m.start,
+    end: m.end,
+    style: m.style,
+    ordinal: m.ordinal,
+    level: m.level,
+    line,
+    place,
+    rank: styleRank(m.style, m.level),
+    titleStart,
+    titleEnd,
+    titleChar,
+    sentence,
+    phrase,
+    introduced: false,
+  };
 }

@@ -1,4 +1,5 @@
-import { isSpace } from '../text/chars.js';
+import { isDigit, isSpace } from '../text/chars.js';
+import { isCjkOrdinalCode } from '../text/numerals.js';
 import { readEnumeration, readMarker, type MarkerMatch } from './markers.js';
 
 function hasText(input: string, from: number, to: number): boolean {
@@ -7,7 +8,7 @@ function hasText(input: string, from: number, to: number): boolean {
 }
 
 /** Characters after which an enumeration marker may start (never after a letter). */
-const BOUNDARY = new Set([...'，,。；;：:、！？!?“"（(【「—']);
+const BOUNDARY = new Set([...'，,。；;：:、！？!?“"（(【「—'].map((c) => c.charCodeAt(0)));
 const LIST_STYLES = new Set(['enumeration', 'arabic-paren', 'circled', 'arabic', 'cjk-paren']);
 
 /**
@@ -22,9 +23,12 @@ const LIST_STYLES = new Set(['enumeration', 'arabic-paren', 'circled', 'arabic',
 export function findEnumeration(input: string, from: number, to: number): MarkerMatch[] | undefined {
   const found: MarkerMatch[] = [];
   for (let i = from; i < to; i++) {
+    const code = input.charCodeAt(i);
+    // Only a numeral, a digit, a bracket or a circled number can start an item.
+    if (!isCjkOrdinalCode(code) && !isDigit(code) && code !== 0xff08 && code !== 0x28 && !(code >= 0x2460 && code <= 0x2473) && !(code >= 0x3220 && code <= 0x3229)) continue;
     if (i > from) {
-      const prev = input[i - 1]!;
-      if (!BOUNDARY.has(prev) && !isSpace(input.charCodeAt(i - 1))) continue;
+      const prev = input.charCodeAt(i - 1);
+      if (!BOUNDARY.has(prev) && !isSpace(prev)) continue;
     }
     const m = readEnumeration(input, i, to) ?? readMarker(input, i, to);
     if (!m || !LIST_STYLES.has(m.style) || m.level !== 1) continue;

@@ -130,7 +130,8 @@ export function findTocs(input: string, lines: Line[], title: string | undefined
   const titleKey = title ? squash(title) : undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.blank || !TOC_HEADER.test(squash(input.slice(line.from, line.to)))) continue;
+    // `目录` is two characters, perhaps spread out: only short lines can be it.
+    if (line.blank || line.to - line.from > 8 || !TOC_HEADER.test(squash(input.slice(line.from, line.to)))) continue;
     let last = i;
     const seenFirst = new Set<string>();
     for (let k = i + 1; k < lines.length; k++) {

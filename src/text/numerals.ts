@@ -9,14 +9,35 @@ const DIGITS: Record<string, number> = {
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const LARGE_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
+// A flag per UTF-16 code unit: looking a character up is one array read, which
+// matters because the parser asks for every character of the input.
+const NUMERAL = 1;
+const ORDINAL = 2;
+const DIGIT = 4;
+const FLAGS = new Uint8Array(0x10000);
+for (const ch of Object.keys(DIGITS)) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | NUMERAL | ORDINAL | DIGIT;
+for (const ch of Object.keys(SMALL_UNITS)) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | NUMERAL;
+for (const ch of Object.keys(LARGE_UNITS)) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | NUMERAL;
+for (const ch of ['十', '拾', '百']) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | ORDINAL;
+
 /** True for any character that can be part of a Chinese numeral. */
 export function isCjkNumeralChar(ch: string): boolean {
-  return ch in DIGITS || ch in SMALL_UNITS || ch in LARGE_UNITS;
+  return (FLAGS[ch.charCodeAt(0)]! & NUMERAL) !== 0;
 }
 
 /** True for a character that is a Chinese digit or 十 (what ordinals like 十二 use). */
 export function isCjkOrdinalChar(ch: string): boolean {
-  return ch in DIGITS || ch === '十' || ch === '拾' || ch === '百';
+  return (FLAGS[ch.charCodeAt(0)]! & ORDINAL) !== 0;
+}
+
+/** `isCjkNumeralChar` for a character code. */
+export function isCjkNumeralCode(code: number): boolean {
+  return (FLAGS[code]! & NUMERAL) !== 0;
+}
+
+/** `isCjkOrdinalChar` for a character code. */
+export function isCjkOrdinalCode(code: number): boolean {
+  return (FLAGS[code]! & ORDINAL) !== 0;
 }
 
 /**
@@ -31,9 +52,10 @@ export function isCjkOrdinalChar(ch: string): boolean {
 export function parseCjkNumber(text: string): number | undefined {
   if (text.length === 0) return undefined;
   let hasUnit = false;
-  for (const ch of text) {
-    if (ch in SMALL_UNITS || ch in LARGE_UNITS) hasUnit = true;
-    else if (!(ch in DIGITS)) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const flags = FLAGS[text.charCodeAt(i)]!;
+    if (!(flags & NUMERAL)) return undefined;
+    if (!(flags & DIGIT)) hasUnit = true;
   }
   if (!hasUnit) {
     let n = 0;

@@ -1,6 +1,6 @@
 import { isHan } from '../../text/chars.js';
-import { matchWord, skipBlank } from '../numbers.js';
-import { numberStarts, quantityFields, readOuter, readQuantity } from '../quantity.js';
+import { skipBlank, wordTable } from '../numbers.js';
+import { quantityAt, quantityFields, readOuter, startsIn } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Measure words for countable things, longest first (simplified and traditional). */
@@ -9,6 +9,8 @@ export const MEASURE_WORDS = [
   '台', '臺', '套', '辆', '輛', '间', '間', '张', '張', '份', '批', '期', '篇', '条', '條', '本', '处', '處', '支',
   '队', '隊', '起', '例', '部', '栋', '棟', '块', '塊', '位',
 ] as const;
+
+const measureWord = wordTable(MEASURE_WORDS);
 
 /** What may not follow a measure word: `3个月` is a duration, `部分` a word, `2个百分点` a percent. */
 const NOT_AFTER: Partial<Record<string, RegExp>> = {
@@ -45,11 +47,12 @@ const MAX_SUBJECT = 8;
  */
 export const countParser: FigureParser = {
   name: 'count',
-  find({ input, from, to }) {
+  find(ctx) {
+    const { input, from, to } = ctx;
     const out: Found[] = [];
-    for (const i of numberStarts(input, from, to)) {
-      if (i > from && input[i - 1] === '第') continue;
-      const q = readQuantity(input, i, from, to);
+    for (const i of startsIn(ctx)) {
+      if (i > from && input.charCodeAt(i - 1) === 0x7b2c /* 第 */) continue;
+      const q = quantityAt(ctx, i);
       if (!q) continue;
       let j = skipBlank(input, q.end, to);
       const open = input[j] === '(' || input[j] === '（';
@@ -68,7 +71,7 @@ export const countParser: FigureParser = {
         j++;
       }
       j = skipBlank(input, j, to);
-      const word = matchWord(input, j, MEASURE_WORDS);
+      const word = measureWord(input, j);
       if (!word) continue;
       const after = input.slice(j + word.length, j + word.length + 4);
       if (NOT_AFTER[word]?.test(after)) continue;

@@ -1,7 +1,8 @@
 import { isDigit, isHan, isSpace } from '../../text/chars.js';
+import { isCjkOrdinalCode } from '../../text/numerals.js';
 import type { DateFigure, DateQualifier } from '../../tree/schema.js';
 import { readArabic, readCjk, readNumber, type NumberToken } from '../numbers.js';
-import { numberStarts } from '../quantity.js';
+import { startsIn } from '../quantity.js';
 import type { FigureContext, FigureParser, Found } from '../types.js';
 
 type DateFound = Extract<Found, { type: 'date' }>;
@@ -43,6 +44,10 @@ const RELATIVE_YEARS: ReadonlyArray<readonly [string, number]> = [
   ['明年', 1],
   ['下年', 1],
 ];
+
+/** First characters of relative years and periods, as a code-point table (checked for every character). */
+const PERIOD_START = new Uint8Array(0x10000);
+for (const ch of '上本今当去明下年一二三四第') PERIOD_START[ch.charCodeAt(0)] = 1;
 
 /** `年初预算`, `年中调整` are budget terms, not dates: a period word counts only before these. */
 const PERIOD_FOLLOWERS = new Set([...'以至到前后起开完及和，']);
@@ -247,14 +252,15 @@ export const dateParser: FigureParser = {
   find(ctx) {
     const { input, from, to } = ctx;
     const out: DateFound[] = [];
-    for (const i of numberStarts(input, from, to)) {
+    for (const i of startsIn(ctx)) {
       for (const parts of readAt(input, i, ctx)) out.push(toFound(input, parts, ctx, to));
     }
     // Relative years and periods on their own: `上年`, `今年以来`, `上半年`, `年底`.
     for (let i = from; i < to; i++) {
-      const ch = input[i]!;
-      if (!'上本今当去明下年一二三四第'.includes(ch)) continue;
-      const rel = RELATIVE_YEARS.find(([w]) => input.startsWith(w, i));
+      if (!PERIOD_START[input.charCodeAt(i)]) continue;
+      // 一二三四 start a period only as 一季度 …: skip the common case cheaply.
+      if (isCjkOrdinalCode(input.charCodeAt(i)) && input.charCodeAt(i + 1) !== 0x5b63 /* 季 */) continue;
+      const rel = RELATIVE_YEARS.find(([w]) => input.charCodeAt(i) === w.charCodeAt(0) && input.startsWith(w, i));
       const after = input[i + (rel?.[0].length ?? 0)] ?? '';
       if (rel && !isDigit(after.charCodeAt(0)) && !'一二三四五六七八九十'.includes(after) && !NOT_AFTER_RELATIVE.has(after)) {
         const end = i + rel[0].length;
@@ -262,7 +268,7 @@ export const dateParser: FigureParser = {
         i = end - 1;
         continue;
       }
-      const period = PERIODS.find(([w]) => input.startsWith(w, i));
+      const period = PERIODS.find(([w]) => input.charCodeAt(i) === w.charCodeAt(0) && input.startsWith(w, i));
       const next = period ? input[i + period[0].length] : undefined;
       if (period && period[1].qualifier && next !== undefined && isHan(next.charCodeAt(0)) && !PERIOD_FOLLOWERS.has(next)) continue;
       if (period && !(i > from && (isDigit(input.charCodeAt(i - 1)) || input[i - 1] === '年'))) {

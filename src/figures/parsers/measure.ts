@@ -1,5 +1,5 @@
-import { skipBlank } from '../numbers.js';
-import { numberStarts, quantityFields, readOuter, readQuantity } from '../quantity.js';
+import { skipBlank, wordTable } from '../numbers.js';
+import { quantityAt, quantityFields, readOuter, startsIn } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Physical units and durations, longest first. Years and months are dates, not measures. */
@@ -9,16 +9,19 @@ const UNITS = [
   '天', '周', '米', '克', '升', '株', '头', '只',
 ] as const;
 
+const unitWord = wordTable(UNITS);
+
 /**
  * Physical measures and durations (`1.2万亩`, `1000㎡`, `860吨`, `3个月`, `2天`): their own
  * node, so that they are never read as counts or money.
  */
 export const measureParser: FigureParser = {
   name: 'measure',
-  find({ input, from, to }) {
+  find(ctx) {
+    const { input, from, to } = ctx;
     const out: Found[] = [];
-    for (const i of numberStarts(input, from, to)) {
-      const q = readQuantity(input, i, from, to);
+    for (const i of startsIn(ctx)) {
+      const q = quantityAt(ctx, i);
       if (!q) continue;
       let j = skipBlank(input, q.end, to);
       // The value is in the base unit; the unit stays as written (`1.2万亩`: 12000, 万亩).
@@ -28,7 +31,7 @@ export const measureParser: FigureParser = {
         exponent = input[j] === '万' ? 4 : 8;
         j++;
       }
-      const unit = UNITS.find((u) => input.startsWith(u, j));
+      const unit = unitWord(input, j);
       if (!unit) continue;
       if (exponent > 0 && unit.startsWith('个')) continue;
       // `米` after a Chinese numeral is usually part of a name (`一米阳光`).

@@ -1,5 +1,5 @@
-import { matchWord, skipBlank } from '../numbers.js';
-import { numberStarts, quantityFields, readOuter, readQuantity } from '../quantity.js';
+import { skipBlank, wordTable } from '../numbers.js';
+import { quantityAt, quantityFields, readOuter, startsIn } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Units of money, longest first, with their power of ten. */
@@ -16,6 +16,7 @@ const UNITS: ReadonlyArray<readonly [string, number]> = [
   ['万', 4],
   ['萬', 4],
 ];
+const unitWord = wordTable(UNITS.map(([u]) => u));
 const FOREIGN: ReadonlyArray<readonly [string, string]> = [
   ['美元', 'USD'],
   ['港元', 'HKD'],
@@ -43,13 +44,15 @@ const NOT_MONEY_AFTER = /^\s*[(（]?\s*(?:[人个名家户次项所座台套辆�
  */
 export const moneyParser: FigureParser = {
   name: 'money',
-  find({ input, from, to }) {
+  find(ctx) {
+    const { input, from, to } = ctx;
     const out: Found[] = [];
-    for (const i of numberStarts(input, from, to)) {
-      const q = readQuantity(input, i, from, to);
+    for (const i of startsIn(ctx)) {
+      const q = quantityAt(ctx, i);
       if (!q) continue;
       let j = skipBlank(input, q.end, to);
-      const unit = UNITS.find(([u]) => input.startsWith(u, j));
+      const word0 = unitWord(input, j);
+      const unit = word0 === undefined ? undefined : UNITS.find(([u]) => u === word0);
       if (!unit) continue;
       let [word, exponent] = unit;
       // Chinese numerals take 万/亿 themselves: `三千二百万元` is read as 三千二百万 + 元.

@@ -1,8 +1,9 @@
-import { readCjk, readNumber, skipBlank, valueOf } from '../numbers.js';
-import { numberStarts, quantityFields, readOuter, readQuantity } from '../quantity.js';
+import { readCjk, readNumber, skipBlank, valueOf, wordTable } from '../numbers.js';
+import { quantityAt, quantityFields, readOuter, startsIn } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 const UNITS = ['个百分点', '個百分點', '个千分点', '%', '％', '‰'] as const;
+const unitWord = wordTable(UNITS);
 
 /**
  * Percentages: `98.5%`, `98.5％`, `100-80%` (a range), `2.5个百分点` (percentage points,
@@ -10,14 +11,15 @@ const UNITS = ['个百分点', '個百分點', '个千分点', '%', '％', '‰'
  */
 export const percentParser: FigureParser = {
   name: 'percent',
-  find({ input, from, to }) {
+  find(ctx) {
+    const { input, from, to } = ctx;
     const out: Found[] = [];
-    for (const i of numberStarts(input, from, to)) {
+    for (const i of startsIn(ctx)) {
       if (i >= from + 3 && input.startsWith('百分之', i - 3)) continue;
-      const q = readQuantity(input, i, from, to);
+      const q = quantityAt(ctx, i);
       if (!q) continue;
       const j = skipBlank(input, q.end, to);
-      const unit = UNITS.find((u) => input.startsWith(u, j));
+      const unit = unitWord(input, j);
       if (!unit) continue;
       const end = j + unit.length;
       const outer = readOuter(input, end);
@@ -30,8 +32,9 @@ export const percentParser: FigureParser = {
         unit: unit === '％' ? '%' : unit,
       });
     }
-    // 百分之九十, 百分之95.5
-    for (let i = input.indexOf('百分之', from); i >= 0 && i < to; i = input.indexOf('百分之', i + 3)) {
+    // 百分之九十, 百分之95.5 (scanned within the span: indexOf would run on to the end of the input)
+    for (let i = from; i + 3 < to; i++) {
+      if (input.charCodeAt(i) !== 0x767e /* 百 */ || !input.startsWith('分之', i + 1)) continue;
       const n = readNumber(input, i + 3, to) ?? readCjk(input, i + 3, to);
       if (!n) continue;
       out.push({ type: 'percent', start: i, end: n.end, value: input.slice(i, n.end), amount: valueOf(n), unit: '%' });
