@@ -34,7 +34,7 @@ export interface FigureRecord {
 }
 
 type Leaf = InlineLeaf;
-const SENTENCE_END = new Set([...'。！？；!?;\n']);
+const SENTENCE_END = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
 
 /**
  * Every figure of a report, in document order, as flat records.
@@ -88,13 +88,14 @@ function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: 
   }
   const section = path.length > 0 ? path.map((s) => s.marker.raw).join('/') : null;
   const title = path.length > 0 ? sectionTitle(path[path.length - 1]!) : null;
+  // By char code: on Chinese text, text[i] would allocate a string per character.
   const sentence = (i: number, length: number) => {
     let s = i;
-    while (s > 0 && !SENTENCE_END.has(text[s - 1]!)) s--;
+    while (s > 0 && !SENTENCE_END.has(text.charCodeAt(s - 1))) s--;
     let e = i + length;
-    if (!SENTENCE_END.has(text[e - 1]!)) while (e < text.length && !SENTENCE_END.has(text[e]!)) e++;
+    if (!SENTENCE_END.has(text.charCodeAt(e - 1))) while (e < text.length && !SENTENCE_END.has(text.charCodeAt(e))) e++;
     else e--;
-    if (e < text.length && text[e] !== '\n') e++;
+    if (e < text.length && text.charCodeAt(e) !== 10) e++;
     return text.slice(s, e).trim();
   };
 

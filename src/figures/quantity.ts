@@ -10,8 +10,8 @@ export interface Quantity {
   end: number;
   low: NumberToken;
   /** The upper end of a range (`2-3个`, `2至3万元`). */
-  high?: NumberToken;
-  approx?: Approx;
+  high: NumberToken | undefined;
+  approx: Approx | undefined;
 }
 
 const PREFIXES: ReadonlyArray<readonly [string, Approx]> = [
@@ -89,7 +89,8 @@ export function readQuantity(text: string, i: number, from: number, to: number):
     approx = 'over';
     end = skipBlank(text, end, to) + inner.length;
   }
-  return { start: i, end, low, ...(high ? { high } : {}), ...(approx ? { approx } : {}) };
+  // Every quantity has every key (undefined when absent): one object shape is fast.
+  return { start: i, end, low, high, approx };
 }
 
 /** The qualifier after a unit at `i` (`左右`, `以上`), with its length. */
@@ -102,17 +103,21 @@ export function readOuter(text: string, i: number): readonly [string, Approx] | 
  * `min`/`max` for a range (sorted: `100-80%` gives 80 and 100), and the bound a
  * qualifier implies (`20余万元`: min 200000; `不足10人`: max 10).
  */
-export function quantityFields(q: Quantity, exponent: number, approx = q.approx) {
+export function quantityFields(q: Quantity, exponent: number, approx = q.approx): QuantityFields {
   const low = valueOf(q.low, exponent);
   if (q.high) {
     const high = valueOf(q.high, exponent);
-    return { min: Math.min(low, high), max: Math.max(low, high), ...(approx ? { approx } : {}) };
+    return { amount: undefined, min: Math.min(low, high), max: Math.max(low, high), approx };
   }
-  return {
-    amount: low,
-    ...(approx === 'over' ? { min: low } : approx === 'under' ? { max: low } : {}),
-    ...(approx ? { approx } : {}),
-  };
+  return { amount: low, min: approx === 'over' ? low : undefined, max: approx === 'under' ? low : undefined, approx };
+}
+
+/** The value fields every quantity figure has (undefined where they do not apply). */
+export interface QuantityFields {
+  amount: number | undefined;
+  min: number | undefined;
+  max: number | undefined;
+  approx: Approx | undefined;
 }
 
 /** Starts of numbers in `[from, to)`: the only places a quantity parser needs to look. */

@@ -6,7 +6,7 @@ import type { FigureConfig, FigureContext, Found } from './types.js';
  */
 export function recognize(config: FigureConfig, context: FigureContext): Found[] {
   // A fresh context: parsers share work through it (number starts, quantities).
-  const ctx: FigureContext = { input: context.input, from: context.from, to: context.to, ...(context.year !== undefined ? { year: context.year } : {}) };
+  const ctx: FigureContext = { input: context.input, from: context.from, to: context.to, year: context.year };
   let found: Found[] = [];
   for (const parser of config.parsers) found.push(...parser.find(ctx));
   for (const refiner of config.refiners) found = refiner.refine(found, ctx);

@@ -158,7 +158,7 @@ function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
   return {
     type: 'listItem',
     marker: { raw: input.slice(m.start, m.end), style: m.style, ordinal: m.ordinal },
-    ...(title ? { title } : {}),
+    title,
     children,
     position: b.position(m.start, last.position.end.offset),
   };

@@ -21,16 +21,25 @@ export function normalizeHeading(title: string): string {
     .replace(/的/g, '');
 }
 
+/** Each profile's slot wordings, normalised once. */
+const WORDINGS = new WeakMap<Profile, Array<{ slot: Slot; words: string[] }>>();
+
+function wordings(profile: Profile): Array<{ slot: Slot; words: string[] }> {
+  let list = WORDINGS.get(profile);
+  if (!list) {
+    list = profile.slots.map((slot) => ({ slot, words: [slot.title, ...slot.synonyms].map(normalizeHeading).filter((w) => w.length > 0) }));
+    WORDINGS.set(profile, list);
+  }
+  return list;
+}
+
 /** Which slots a heading fills: a heading may fill two (`存在的问题及改进措施`). */
 export function slotsFor(profile: Profile, title: string): Slot[] {
   const heading = normalizeHeading(title);
   if (!heading) return [];
-  return profile.slots.filter((slot) =>
-    [slot.title, ...slot.synonyms].some((words) => {
-      const w = normalizeHeading(words);
-      return w.length > 0 && heading.includes(w);
-    }),
-  );
+  return wordings(profile)
+    .filter(({ words }) => words.some((w) => heading.includes(w)))
+    .map(({ slot }) => slot);
 }
 
 /** How a report's top-level sections fill a profile's slots. */

@@ -84,14 +84,18 @@ export const countParser: FigureParser = {
       const outer = readOuter(input, end);
       if (outer && !approx) approx = outer[1];
       const subject = subjectAfter(input, end, to) ?? subjectBefore(input, q.start, from);
+      const v = quantityFields(q, exponent, approx);
       out.push({
         type: 'count',
         start: q.start,
         end,
         value: input.slice(q.start, end),
-        ...quantityFields(q, exponent, approx),
+        amount: v.amount,
+        min: v.min,
+        max: v.max,
+        approx: v.approx,
         unit: word,
-        ...(subject ? { subject } : {}),
+        subject,
       });
     }
     return out;

@@ -140,12 +140,12 @@ function toFound(text: string, parts: Parts, ctx: FigureContext, to: number): Da
     start,
     end,
     value: text.slice(start, end),
-    ...(iso ? { iso } : {}),
+    iso,
     known,
     implied: inferred && year !== undefined ? { year } : {},
     yearInferred: inferred,
-    ...(qualifier ? { qualifier } : {}),
-    ...(parts.period ? { period: parts.period } : {}),
+    qualifier,
+    period: parts.period,
     valid,
   };
 }
@@ -183,7 +183,7 @@ function readAt(text: string, i: number, ctx: FigureContext): Parts[] {
   // A month, with the year from the report: `9月7日`, `10月前`, `今年4月`, `1-6月`.
   const md = monthDay(text, token, to);
   if (md) {
-    const parts: Parts = { start: i, ...md };
+    const parts: Parts = { start: i, end: md.end, month: md.month, day: md.day, relative: undefined, period: undefined, qualifier: undefined, year: undefined };
     const rel = RELATIVE_YEARS.find(([w]) => i - w.length >= from && text.startsWith(w, i - w.length));
     if (rel) {
       parts.start = i - rel[0].length;
@@ -214,7 +214,7 @@ function readFromYear(text: string, token: NumberToken, to: number): Parts[] {
     const k = gap(text, end, to);
     const m = readNumber(text, k, to);
     const md = m && monthDay(text, m, to);
-    if (md) return [{ start, year, ...md }];
+    if (md) return [{ start, end: md.end, year, month: md.month, day: md.day }];
     return [{ start, end, year }];
   }
   const sep = text[token.end];

@@ -38,12 +38,16 @@ export const measureParser: FigureParser = {
       if (unit === '米' && q.low.script === 'cjk') continue;
       const end = j + unit.length;
       const outer = readOuter(input, end);
+      const v = quantityFields(q, exponent, q.approx ?? outer?.[1]);
       out.push({
         type: 'measure',
         start: q.start,
         end,
         value: input.slice(q.start, end),
-        ...quantityFields(q, exponent, q.approx ?? outer?.[1]),
+        amount: v.amount,
+        min: v.min,
+        max: v.max,
+        approx: v.approx,
         unit: input.slice(unitStart, end),
       });
     }

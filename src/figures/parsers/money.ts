@@ -81,12 +81,16 @@ export const moneyParser: FigureParser = {
       const outer = readOuter(input, j);
       if (outer && !approx) approx = outer[1];
       const end = j + (input[j] === '整' ? 1 : 0);
+      const v = quantityFields(q, exponent, approx);
       out.push({
         type: 'money',
         start: q.start,
         end,
         value: input.slice(q.start, end),
-        ...quantityFields(q, exponent, approx),
+        amount: v.amount,
+        min: v.min,
+        max: v.max,
+        approx: v.approx,
         unit: (word + (foreign?.[0] ?? '')).replace(/\s+/g, ''),
         currency,
       });

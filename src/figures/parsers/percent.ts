@@ -23,12 +23,16 @@ export const percentParser: FigureParser = {
       if (!unit) continue;
       const end = j + unit.length;
       const outer = readOuter(input, end);
+      const v = quantityFields(q, 0, q.approx ?? outer?.[1]);
       out.push({
         type: 'percent',
         start: q.start,
         end,
         value: input.slice(q.start, end),
-        ...quantityFields(q, 0, q.approx ?? outer?.[1]),
+        amount: v.amount,
+        min: v.min,
+        max: v.max,
+        approx: v.approx,
         unit: unit === '％' ? '%' : unit,
       });
     }
