@@ -34,7 +34,8 @@ export { ProfileSchema, SlotSchema } from './check/profiles/schema.js';
 export { jixiaoParse, jixiaoLint, jixiaoStringify, remarkJixiao } from './unified/plugins.js';
 export { toMarkdown, STRINGIFY } from './markdown/to-markdown.js';
 export { toMdast, type MarkdownOptions } from './markdown/to-mdast.js';
-import './tree/augment.js';
+// Registers the node types in mdast's content maps (types only: nothing runs).
+export type {} from './tree/augment.js';
 export * from './tree/schema.js';
 
 /**

@@ -33,16 +33,20 @@ export function childSections(tree: Report, parent: Section | null): Section[] {
  * built once per tree; chains are made only for the nodes a rule reports.
  */
 export function ancestry(tree: Report): (node: Node) => Node[] {
-  const parents = new Map<Node, Node>();
+  let parents: Map<Node, Node> | undefined;
   const walk = (node: Node) => {
     if (!('children' in node)) return;
     for (const child of node.children as Node[]) {
-      parents.set(child, node);
+      parents!.set(child, node);
       walk(child);
     }
   };
-  walk(tree);
   return (node) => {
+    // Built on the first message: a clean report never pays for it.
+    if (!parents) {
+      parents = new Map();
+      walk(tree);
+    }
     const chain: Node[] = [];
     for (let p = parents.get(node); p; p = parents.get(p)) chain.unshift(p);
     return chain.length ? chain : [tree];

@@ -35,6 +35,8 @@ export interface FigureRecord {
 
 type Leaf = InlineLeaf;
 const SENTENCE_END = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
+/** A sentence reaches at most this far either side of its figure. */
+const MAX_SENTENCE = 200;
 
 /**
  * Every figure of a report, in document order, as flat records.
@@ -88,15 +90,26 @@ function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: 
   }
   const section = path.length > 0 ? path.map((s) => s.marker.raw).join('/') : null;
   const title = path.length > 0 ? sectionTitle(path[path.length - 1]!) : null;
-  // By char code: on Chinese text, text[i] would allocate a string per character.
+  // Sentence ends found once per block, then looked up by binary search: linear overall,
+  // however many figures share one long sentence. A "sentence" with no end in sight (a
+  // table flattened into one line) is cut to a window around the figure.
+  const ends: number[] = [];
+  for (let k = 0; k < text.length; k++) if (SENTENCE_END.has(text.charCodeAt(k))) ends.push(k);
   const sentence = (i: number, length: number) => {
-    let s = i;
-    while (s > 0 && !SENTENCE_END.has(text.charCodeAt(s - 1))) s--;
-    let e = i + length;
-    if (!SENTENCE_END.has(text.charCodeAt(e - 1))) while (e < text.length && !SENTENCE_END.has(text.charCodeAt(e))) e++;
-    else e--;
-    if (e < text.length && text.charCodeAt(e) !== 10) e++;
-    return text.slice(s, e).trim();
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < i) lo = mid + 1;
+      else hi = mid;
+    }
+    // ends[lo] is the first end at or after the figure's start.
+    const startsAfter = lo > 0 ? ends[lo - 1]! + 1 : 0;
+    let e = lo < ends.length ? ends[lo]! : text.length;
+    if (e < i + length - 1) e = i + length; // the figure itself holds an end mark
+    else if (e < text.length && text.charCodeAt(e) !== 10) e++;
+    const s = Math.max(startsAfter, i - MAX_SENTENCE);
+    return text.slice(s, Math.min(e, i + length + MAX_SENTENCE)).trim();
   };
 
   for (const event of events) {

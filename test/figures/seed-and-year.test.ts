@@ -154,3 +154,17 @@ describe('figure configuration', () => {
     expect(defaultFigureConfig().parsers.map((p) => p.name)).toEqual(['docRef', 'date', 'money', 'percent', 'measure', 'count']);
   });
 });
+
+describe('long sentences', () => {
+  it('bounds a figure’s sentence when the text has no sentence ends (found by the benchmark: it was quadratic)', () => {
+    const text = '2020年'.repeat(2000);
+    const records = extract(text);
+    expect(records).toHaveLength(2000);
+    for (const r of records) expect(r.sentence.length).toBeLessThanOrEqual(2 * 200 + r.text.length);
+    expect(records[1000]!.sentence).toContain(r1000(text, records[1000]!.start));
+  });
+});
+
+function r1000(text: string, start: number): string {
+  return text.slice(start, start + 5);
+}

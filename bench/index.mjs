@@ -1,0 +1,232 @@
+// jixiao's benchmark suite: `npm run bench` (add `-- --write` to record docs/benchmarks.md).
+// Measures, in one run on the same inputs, parse / extract / check / toMarkdown and the whole
+// pipeline, against remark-parse and Microsoft Recognizers-Text on the same text; adversarial
+// inputs for super-linear behaviour; linearity; heap per tree; and the CLI over 2,000 files.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { do_not_optimize, measure } from 'mitata';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import * as RT from '@microsoft/recognizers-text-suite';
+import { check, extract, parse, toMarkdown } from '../dist/index.js';
+import { report } from './generate.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const WRITE = process.argv.includes('--write');
+const QUICK = process.argv.includes('--quick');
+const lines = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+/** Mean time of one call, in ms (mitata, bounded per case so the suite stays short). */
+async function ms(fn, budget = 300) {
+  const stats = await measure(() => do_not_optimize(fn()), { min_cpu_time: budget * 1e6, max_samples: 2000, warmup_samples: 3 });
+  return stats.avg / 1e6;
+}
+
+const mchar = (chars, time) => (chars / time / 1000).toFixed(2);
+const fmt = (n, d = 3) => n.toFixed(d);
+
+// ---------------------------------------------------------------------------
+// Inputs
+const seed = readFileSync(join(ROOT, 'fixtures', 'seed-shaodong-2020.txt'), 'utf8');
+const fixtures = readdirSync(join(ROOT, 'fixtures'))
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(ROOT, 'fixtures', f), 'utf8'));
+const sizes = QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+const generated = Object.fromEntries(sizes.map((n) => [n, report(n, n)]));
+const remark = unified().use(remarkParse);
+
+say(`# jixiao benchmarks`);
+say();
+say(`Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
+say(`Command: \`npm run bench\` (${QUICK ? 'quick run, no 1 MB inputs' : 'full run'}). Times are means per call (mitata); throughput in million characters per second.`);
+say();
+
+// ---------------------------------------------------------------------------
+// Throughput against the baselines
+say('## Throughput');
+say();
+say('| input | chars | remark-parse | parse | parse+extract | check | toMarkdown | pipeline | pipeline ÷ remark | parse+extract ÷ remark |');
+say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const rows = [['seed', seed], ['fixtures (all)', fixtures], ...Object.entries(generated).map(([n, t]) => [`generated ${Number(n) / 1000} KB`, t])];
+const ratios = [];
+for (const [name, input] of rows) {
+  const texts = Array.isArray(input) ? input : [input];
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const big = chars > 500_000;
+  const budget = big ? 1500 : 400;
+  const trees = texts.map((t) => parse(t));
+  const tRemark = await ms(() => texts.map((t) => remark.parse(t)), budget);
+  const tParse = await ms(() => texts.map((t) => parse(t)), budget);
+  const tParseExtract = await ms(() => texts.map((t) => extract(parse(t))), budget);
+  // check on a fresh tree each time (it caches per tree): pipeline minus parse+extract.
+  const tPipeline = await ms(() => texts.map((t) => { const tree = parse(t); extract(tree); return check(tree); }), budget);
+  const tMarkdown = await ms(() => trees.map((tree) => toMarkdown(tree)), budget);
+  const tCheck = Math.max(0, tPipeline - tParseExtract);
+  ratios.push({ name, pipeline: tRemark / tPipeline, parseExtract: tRemark / tParseExtract });
+  say(`| ${name} | ${chars} | ${fmt(tRemark)} ms | ${fmt(tParse)} ms (${mchar(chars, tParse)}) | ${fmt(tParseExtract)} ms | ${fmt(tCheck)} ms | ${fmt(tMarkdown)} ms | ${fmt(tPipeline)} ms (${mchar(chars, tPipeline)}) | ${fmt(tRemark / tPipeline, 2)}× | ${fmt(tRemark / tParseExtract, 2)}× |`);
+}
+say();
+
+// Recognizers-Text: Chinese currency + datetime, on the seed (it takes about a second per report).
+const rtStart = performance.now();
+const rtRuns = 3;
+for (let i = 0; i < rtRuns; i++) {
+  RT.recognizeCurrency(seed, RT.Culture.Chinese);
+  RT.recognizeDateTime(seed, RT.Culture.Chinese);
+}
+const tRT = (performance.now() - rtStart) / rtRuns;
+const tSeedPipeline = await ms(() => { const tree = parse(seed); extract(tree); return check(tree); });
+say(`Recognizers-Text (Chinese currency + datetime) on the seed: ${fmt(tRT, 1)} ms per report, ${mchar(seed.length, tRT)} Mchar/s; jixiao's whole pipeline is **${fmt(tRT / tSeedPipeline, 0)}×** faster.`);
+say();
+
+// ---------------------------------------------------------------------------
+// Adversarial inputs: per-character cost against a normal report's
+say('## Adversarial inputs');
+say();
+const normal = generated[100_000];
+const tNormal = await ms(() => { const tree = parse(normal); extract(tree); return check(tree); }, 600);
+const perCharNormal = tNormal / normal.length;
+const K100 = 100_000;
+const repeat = (unit, n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+const noPunctuation = (() => {
+  const chars = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
+  let out = '';
+  for (let i = 0; out.length < 1_000_000; i++) out += chars[(i * 7919) % chars.length];
+  return out;
+})();
+const adversarial = [
+  ['100 KB of digits', repeat('1234567890', K100)],
+  ['100 KB of （一）', repeat('（一）', K100)],
+  ['100 KB of 一是', repeat('一是', K100)],
+  ['100 KB of 万元', repeat('万元', K100)],
+  ['100 KB of 2020年', repeat('2020年', K100)],
+  ['one 1 MB line, no punctuation', QUICK ? noPunctuation.slice(0, K100) : noPunctuation],
+  ['50,000 lines of one character', repeat('字\n', 100_000)],
+];
+say(`Normal report (generated 100 KB, whole pipeline): ${fmt((perCharNormal * 1e6), 1)} ns per character.`);
+say();
+say('| input | chars | pipeline | ns per char | × normal |');
+say('|---|---:|---:|---:|---:|');
+const adversarialRatios = [];
+for (const [name, text] of adversarial) {
+  const t = await ms(() => { const tree = parse(text); extract(tree); return check(tree); }, 800);
+  const perChar = t / text.length;
+  adversarialRatios.push({ name, ratio: perChar / perCharNormal });
+  say(`| ${name} | ${text.length} | ${fmt(t, 1)} ms | ${fmt(perChar * 1e6, 1)} | ${fmt(perChar / perCharNormal, 2)} |`);
+}
+say();
+
+// ---------------------------------------------------------------------------
+// Linearity: one 1 MB report against a hundred 10 KB reports
+let linear;
+if (!QUICK) {
+  say('## Linearity');
+  say();
+  const small = Array.from({ length: 100 }, (_, i) => report(10_000, 1000 + i));
+  const smallChars = small.reduce((n, t) => n + t.length, 0);
+  const bigReport = generated[1_000_000];
+  const tBig = await ms(() => { const tree = parse(bigReport); extract(tree); return check(tree); }, 2000);
+  const tSmall = await ms(() => small.map((t) => { const tree = parse(t); extract(tree); return check(tree); }), 2000);
+  const perCharBig = tBig / bigReport.length;
+  const perCharSmall = tSmall / smallChars;
+  linear = perCharBig / perCharSmall;
+  say(`One ${bigReport.length}-character report: ${fmt(tBig, 1)} ms. A hundred 10 KB reports (${smallChars} characters): ${fmt(tSmall, 1)} ms. Per character the large report costs **${fmt(linear, 2)}×** the small ones.`);
+  say();
+}
+
+// ---------------------------------------------------------------------------
+// Memory: the heap a tree takes
+say('## Memory');
+say();
+say('| input | UTF-8 bytes | tree heap | × input |');
+say('|---|---:|---:|---:|');
+const heapRatios = [];
+for (const [name, text] of [['seed', seed], ...Object.entries(generated).map(([n, t]) => [`generated ${Number(n) / 1000} KB`, t])]) {
+  if (!global.gc) break;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const keep = [];
+  global.gc();
+  const before = process.memoryUsage().heapUsed;
+  const copies = bytes < 50_000 ? 50 : 1;
+  for (let i = 0; i < copies; i++) keep.push(parse(text));
+  global.gc();
+  const per = (process.memoryUsage().heapUsed - before) / copies;
+  do_not_optimize(keep);
+  heapRatios.push({ name, ratio: per / bytes });
+  say(`| ${name} | ${bytes} | ${(per / 1024).toFixed(0)} KiB | ${fmt(per / bytes, 1)} |`);
+}
+if (!global.gc) say('(run with node --expose-gc to measure the heap; `npm run bench` does)');
+say();
+
+// ---------------------------------------------------------------------------
+// The CLI over 2,000 generated reports
+say('## The CLI over 2,000 reports');
+say();
+const folder = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+const count = QUICK ? 400 : 2000;
+for (let i = 0; i < count; i++) writeFileSync(join(folder, `report-${String(i).padStart(4, '0')}.txt`), report(2000 + (i % 7) * 800, i));
+
+/** Runs the CLI; peak RSS from /proc (VmHWM), polled while it runs (Linux). */
+function runCli(jobs) {
+  return new Promise((done) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', folder, '--format', 'json', '--jobs', String(jobs)], { stdio: ['ignore', 'ignore', 'ignore'] });
+    let peak = 0;
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+      } catch {
+        // finished between polls
+      }
+    }, 20);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      done({ seconds: (performance.now() - start) / 1000, peak, code });
+    });
+  });
+}
+say('| jobs | files | seconds | files/s | peak RSS |');
+say('|---:|---:|---:|---:|---:|');
+const cli = [];
+for (const jobs of [1, 2]) {
+  const r = await runCli(jobs);
+  cli.push({ jobs, ...r });
+  say(`| ${jobs} | ${count} | ${fmt(r.seconds, 2)} | ${(count / r.seconds).toFixed(0)} | ${(r.peak / 2 ** 20).toFixed(0)} MB |`);
+}
+rmSync(folder, { recursive: true, force: true });
+say();
+
+// ---------------------------------------------------------------------------
+// Targets (issue 7)
+say('## Targets');
+say();
+const worst = (list, key) => list.reduce((a, b) => (b[key] < a[key] ? b : a));
+const slowestPipeline = worst(ratios, 'pipeline');
+const slowestParse = worst(ratios, 'parseExtract');
+const worstAdversarial = adversarialRatios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+const worstHeap = heapRatios.length ? heapRatios.reduce((a, b) => (b.ratio > a.ratio ? b : a)) : undefined;
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+say('| target | measured | |');
+say('|---|---|---|');
+say(`| pipeline ≥ 3× remark-parse | ${fmt(slowestPipeline.pipeline, 2)}× (lowest, ${slowestPipeline.name}) | ${verdict(slowestPipeline.pipeline >= 3)} |`);
+say(`| parse + extract ≥ 5× remark-parse | ${fmt(slowestParse.parseExtract, 2)}× (lowest, ${slowestParse.name}) | ${verdict(slowestParse.parseExtract >= 5)} |`);
+say(`| pipeline ≥ 1,000× Recognizers-Text | ${fmt(tRT / tSeedPipeline, 0)}× (seed) | ${verdict(tRT / tSeedPipeline >= 1000)} |`);
+say(`| adversarial per-char cost ≤ 3× normal | ${fmt(worstAdversarial.ratio, 2)}× (worst, ${worstAdversarial.name}) | ${verdict(worstAdversarial.ratio <= 3)} |`);
+if (linear !== undefined) say(`| 1 MB ≤ 1.3× a hundred 10 KB | ${fmt(linear, 2)}× | ${verdict(linear <= 1.3)} |`);
+if (worstHeap) say(`| tree heap ≤ 30× input | ${fmt(worstHeap.ratio, 1)}× (worst, ${worstHeap.name}) | ${verdict(worstHeap.ratio <= 30)} |`);
+say(`| CLI over 2,000 files < 300 MB peak RSS | ${cli.map((c) => `${(c.peak / 2 ** 20).toFixed(0)} MB (${c.jobs} job${c.jobs > 1 ? 's' : ''})`).join(', ')} | ${verdict(cli.every((c) => c.peak < 300 * 2 ** 20))} |`);
+say();
+
+if (WRITE) {
+  const notes = readFileSync(join(ROOT, 'bench', 'notes.md'), 'utf8');
+  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), `${lines.join('\n')}\n${notes}`);
+  console.log('\nwrote docs/benchmarks.md');
+}
