@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Node, Report } from '../tree/schema.js';
 import type { ProfileMatch } from './profiles/match.js';
 
@@ -51,6 +51,9 @@ export interface Rule<Options = unknown> {
   options: z.ZodType<Options>;
   check(context: RuleContext<Options>): void;
 }
+
+/** The options schema of a rule that takes none: `{}` or nothing, anything else is an error. */
+export const NO_OPTIONS = z.object({}).strict().default({});
 
 /** Defines a rule, inferring its options type from its schema. */
 export function defineRule<S extends z.ZodType>(rule: {

@@ -112,6 +112,24 @@ export function quantityFields(q: Quantity, exponent: number, approx = q.approx)
   return { amount: low, min: approx === 'over' ? low : undefined, max: approx === 'under' ? low : undefined, approx };
 }
 
+/**
+ * The fields every quantity figure (money, count, percent, measure) has: the value as
+ * written, the numbers scaled by `10^exponent`, the qualifier (the one read before the
+ * unit, else one after it, such as 左右) and the unit. One object shape for all.
+ */
+export function quantityFigure<T extends 'money' | 'count' | 'percent' | 'measure'>(
+  type: T,
+  input: string,
+  q: Quantity,
+  end: number,
+  exponent: number,
+  unit: string,
+  approx: Approx | undefined = q.approx ?? readOuter(input, end)?.[1],
+) {
+  const v = quantityFields(q, exponent, approx);
+  return { type, start: q.start, end, value: input.slice(q.start, end), amount: v.amount, min: v.min, max: v.max, approx: v.approx, unit };
+}
+
 /** The value fields every quantity figure has (undefined where they do not apply). */
 export interface QuantityFields {
   amount: number | undefined;

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineRule } from '../types.js';
+import { defineRule, NO_OPTIONS } from '../types.js';
 import { leaves } from '../walk.js';
 
 /** Template instructions or tokens left in: （200字以内）, 结合自评情况，说明…, XX, 20xx, □. */
@@ -7,7 +6,7 @@ export const noTemplateText = defineRule({
   id: 'no-template-text',
   severity: 'warn',
   summary: { zh: '残留模板说明或占位符', en: 'template instructions or tokens were left in' },
-  options: z.object({}).strict().default({}),
+  options: NO_OPTIONS,
   check({ tree, report }) {
     for (const { leaf, block } of leaves(tree)) {
       if (leaf.type !== 'template') continue;

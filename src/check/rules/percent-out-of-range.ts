@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineRule } from '../types.js';
+import { defineRule, NO_OPTIONS } from '../types.js';
 import { sentencesOf } from '../walk.js';
 
 /** Rates that cannot exceed 100%: 执行率, 完成率, 满意度 … (not growth rates). */
@@ -12,7 +11,7 @@ export const percentOutOfRange = defineRule({
   id: 'percent-out-of-range',
   severity: 'error',
   summary: { zh: '比率超出0–100%', en: 'a rate is above 100% or negative' },
-  options: z.object({}).strict().default({}),
+  options: NO_OPTIONS,
   check({ tree, report }) {
     for (const sentence of sentencesOf(tree)) {
       for (const { node, before } of sentence.figures) {

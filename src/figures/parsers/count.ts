@@ -1,6 +1,6 @@
 import { isHan } from '../../text/chars.js';
 import { skipBlank, wordTable } from '../numbers.js';
-import { quantityAt, quantityFields, readOuter, startsIn } from '../quantity.js';
+import { quantityAt, quantityFigure, readOuter, startsIn } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Measure words for countable things, longest first (simplified and traditional). */
@@ -84,19 +84,7 @@ export const countParser: FigureParser = {
       const outer = readOuter(input, end);
       if (outer && !approx) approx = outer[1];
       const subject = subjectAfter(input, end, to) ?? subjectBefore(input, q.start, from);
-      const v = quantityFields(q, exponent, approx);
-      out.push({
-        type: 'count',
-        start: q.start,
-        end,
-        value: input.slice(q.start, end),
-        amount: v.amount,
-        min: v.min,
-        max: v.max,
-        approx: v.approx,
-        unit: word,
-        subject,
-      });
+      out.push({ ...quantityFigure('count', input, q, end, exponent, word, approx), subject });
     }
     return out;
   },

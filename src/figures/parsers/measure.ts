@@ -1,5 +1,5 @@
 import { skipBlank, wordTable } from '../numbers.js';
-import { quantityAt, quantityFields, readOuter, startsIn } from '../quantity.js';
+import { quantityAt, quantityFigure, startsIn } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Physical units and durations, longest first. Years and months are dates, not measures. */
@@ -37,19 +37,7 @@ export const measureParser: FigureParser = {
       // `米` after a Chinese numeral is usually part of a name (`一米阳光`).
       if (unit === '米' && q.low.script === 'cjk') continue;
       const end = j + unit.length;
-      const outer = readOuter(input, end);
-      const v = quantityFields(q, exponent, q.approx ?? outer?.[1]);
-      out.push({
-        type: 'measure',
-        start: q.start,
-        end,
-        value: input.slice(q.start, end),
-        amount: v.amount,
-        min: v.min,
-        max: v.max,
-        approx: v.approx,
-        unit: input.slice(unitStart, end),
-      });
+      out.push(quantityFigure('measure', input, q, end, exponent, input.slice(unitStart, end)));
     }
     return out;
   },

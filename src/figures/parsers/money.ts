@@ -1,5 +1,5 @@
 import { skipBlank, wordTable } from '../numbers.js';
-import { quantityAt, quantityFields, readOuter, startsIn } from '../quantity.js';
+import { quantityAt, quantityFigure, readOuter, startsIn } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Units of money, longest first, with their power of ten. */
@@ -81,19 +81,7 @@ export const moneyParser: FigureParser = {
       const outer = readOuter(input, j);
       if (outer && !approx) approx = outer[1];
       const end = j + (input[j] === '整' ? 1 : 0);
-      const v = quantityFields(q, exponent, approx);
-      out.push({
-        type: 'money',
-        start: q.start,
-        end,
-        value: input.slice(q.start, end),
-        amount: v.amount,
-        min: v.min,
-        max: v.max,
-        approx: v.approx,
-        unit: (word + (foreign?.[0] ?? '')).replace(/\s+/g, ''),
-        currency,
-      });
+      out.push({ ...quantityFigure('money', input, q, end, exponent, (word + (foreign?.[0] ?? '')).replace(/\s+/g, ''), approx), currency });
     }
     return out;
   },

@@ -1,5 +1,5 @@
 import { readCjk, readNumber, skipBlank, valueOf, wordTable } from '../numbers.js';
-import { quantityAt, quantityFields, readOuter, startsIn } from '../quantity.js';
+import { quantityAt, quantityFigure, startsIn } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 const UNITS = ['个百分点', '個百分點', '个千分点', '%', '％', '‰'] as const;
@@ -22,19 +22,7 @@ export const percentParser: FigureParser = {
       const unit = unitWord(input, j);
       if (!unit) continue;
       const end = j + unit.length;
-      const outer = readOuter(input, end);
-      const v = quantityFields(q, 0, q.approx ?? outer?.[1]);
-      out.push({
-        type: 'percent',
-        start: q.start,
-        end,
-        value: input.slice(q.start, end),
-        amount: v.amount,
-        min: v.min,
-        max: v.max,
-        approx: v.approx,
-        unit: unit === '％' ? '%' : unit,
-      });
+      out.push(quantityFigure('percent', input, q, end, 0, unit === '％' ? '%' : unit));
     }
     // 百分之九十, 百分之95.5 (scanned within the span: indexOf would run on to the end of the input)
     for (let i = from; i + 3 < to; i++) {
