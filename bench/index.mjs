@@ -25,6 +25,8 @@ const say = (line = '') => {
 
 /** Mean time of one call, in ms (mitata, bounded per case so the suite stays short). */
 async function ms(fn, budget = 300) {
+  // A full collection first, so one measurement does not pay for the last one's garbage.
+  global.gc?.();
   const stats = await measure(() => do_not_optimize(fn()), { min_cpu_time: budget * 1e6, max_samples: 2000, warmup_samples: 3 });
   return stats.avg / 1e6;
 }
