@@ -1,4 +1,4 @@
-import { isSpace, squash } from '../text/chars.js';
+import { isSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
 import type { Builder } from '../tree/build.js';
 import type { FlowContent, List, ListItem, Paragraph, Phrasing } from '../tree/schema.js';
@@ -210,9 +210,4 @@ export function frontBlocks(b: Builder, fragments: Fragment[], title: string | u
   }
   flush();
   return out;
-}
-
-/** Plain text of a block list, for placeholder tests. */
-export function plainText(input: string, blocks: FlowContent[]): string {
-  return squash(blocks.map((n) => input.slice(n.position.start.offset, n.position.end.offset)).join(''));
 }

@@ -36,12 +36,6 @@ export function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-/** Punctuation that ends a sentence or clause in Chinese text (both widths). */
-export const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '…']);
-
-/** Separators that make a line a sentence rather than a title. */
-export const CLAUSE_SEPARATOR = new Set(['，', ',', '；', ';']);
-
 /** Index of the first non-space character at or after `from`, or `to`. */
 export function skipSpace(text: string, from: number, to: number): number {
   let i = from;

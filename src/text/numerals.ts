@@ -20,17 +20,12 @@ for (const ch of Object.keys(SMALL_UNITS)) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.ch
 for (const ch of Object.keys(LARGE_UNITS)) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | NUMERAL;
 for (const ch of ['十', '拾', '百']) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | ORDINAL;
 
-/** True for any character that can be part of a Chinese numeral. */
-export function isCjkNumeralChar(ch: string): boolean {
-  return (FLAGS[ch.charCodeAt(0)]! & NUMERAL) !== 0;
-}
-
 /** True for a character that is a Chinese digit or 十 (what ordinals like 十二 use). */
 export function isCjkOrdinalChar(ch: string): boolean {
   return (FLAGS[ch.charCodeAt(0)]! & ORDINAL) !== 0;
 }
 
-/** `isCjkNumeralChar` for a character code. */
+/** True for a character code that can be part of a Chinese numeral. */
 export function isCjkNumeralCode(code: number): boolean {
   return (FLAGS[code]! & NUMERAL) !== 0;
 }

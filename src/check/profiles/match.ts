@@ -51,13 +51,10 @@ export interface ProfileMatch {
   bySlot: Map<string, Section>;
 }
 
-/** Top-level sections: depth 1 (the `一、` level, or whatever level a report starts at). */
-export function topSections(tree: Report): Section[] {
-  return tree.children.filter((n): n is Section => n.type === 'section');
-}
-
+/** Matches a report's top-level sections (the `一、` level, or whatever level it starts at) to a profile's slots. */
 export function matchProfile(tree: Report, profile: Profile): ProfileMatch {
-  const sections = topSections(tree).map((section) => ({ section, slots: slotsFor(profile, sectionTitle(section)) }));
+  const top = tree.children.filter((n): n is Section => n.type === 'section');
+  const sections = top.map((section) => ({ section, slots: slotsFor(profile, sectionTitle(section)) }));
   const bySlot = new Map<string, Section>();
   for (const { section, slots } of sections) for (const slot of slots) if (!bySlot.has(slot.id)) bySlot.set(slot.id, section);
   return { profile, sections, bySlot };
