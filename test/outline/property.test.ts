@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { outline, parse } from '../../src/index.js';
+import { check, extract, outline, parse, toMarkdown } from '../../src/index.js';
 import { fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
@@ -17,6 +17,18 @@ describe('parse on any input', () => {
         expect(() => outline(tree)).not.toThrow();
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('extract, check and toMarkdown never throw on what parse gives (random report-like text)', () => {
+    fc.assert(
+      fc.property(reportish, (input) => {
+        const tree = parse(input);
+        for (const record of extract(tree)) expect(input.slice(record.start, record.end)).toBe(record.kind === 'event' ? input.slice(record.start, record.end) : record.text);
+        for (const message of check(tree)) expect(message.ruleId).toBeTruthy();
+        expect(typeof toMarkdown(tree)).toBe('string');
+      }),
+      { numRuns: 300 },
     );
   });
 
