@@ -14,7 +14,14 @@ export function random(seed) {
 }
 
 const CJK = '一二三四五六七八九十';
-const cjk = (n) => (n <= 10 ? CJK[n - 1] : n < 20 ? `十${CJK[n - 11]}` : `${CJK[Math.floor(n / 10) - 1]}十${n % 10 ? CJK[(n % 10) - 1] : ''}`);
+/** A Chinese numeral for 1–999 (十二, 二十, 一百零五, 一百一十二). */
+function cjk(n) {
+  const tens = (m, lead) => `${m >= 20 || lead ? CJK[Math.floor(m / 10) - 1] : ''}十${m % 10 ? CJK[(m % 10) - 1] : ''}`;
+  if (n < 10) return CJK[n - 1];
+  if (n < 100) return n === 10 ? '十' : tens(n, false);
+  const rest = n % 100;
+  return `${CJK[Math.floor(n / 100) - 1]}百${rest === 0 ? '' : rest < 10 ? `零${CJK[rest - 1]}` : tens(rest, true)}`;
+}
 const UNITS = ['名', '个', '家', '户', '次', '项', '场', '人'];
 const TOPICS = ['党建工作', '项目管理', '资金使用', '预算执行', '绩效目标', '制度建设', '人员培训', '信息公开', '民生保障', '基础设施'];
 const SECTIONS = ['基本情况', '部门整体支出绩效状况', '绩效目标完成情况', '存在的问题及原因', '下一步改进措施', '其他需要说明的问题'];
@@ -24,7 +31,12 @@ function sentence(r) {
   const n = () => 1 + Math.floor(r() * 200);
   const money = () => `${(r() * 5000).toFixed(2)}万元`;
   const forms = [
-    () => `全年安排${pick(TOPICS)}资金${money()}，实际支出${money()}，预算执行率${(80 + r() * 20).toFixed(1)}%。`,
+    () => {
+      // Consistent figures, as in a report that passes review: spent = budget × rate.
+      const budget = Math.round(r() * 500000) / 100;
+      const rate = Math.round((80 + r() * 20) * 10) / 10;
+      return `全年安排${pick(TOPICS)}资金${budget.toFixed(2)}万元，实际支出${((budget * rate) / 100).toFixed(2)}万元，预算执行率${rate.toFixed(1)}%。`;
+    },
     () => `${1 + Math.floor(r() * 12)}月${1 + Math.floor(r() * 28)}日，组织开展${pick(TOPICS)}专题培训，参训人员${n()}${pick(UNITS)}。`,
     () => `今年${1 + Math.floor(r() * 12)}月，为全面落实${pick(TOPICS)}要求，共走访企业${n()}余个，解决问题${n()}个。`,
     () => `根据《关于做好${pick(TOPICS)}工作的通知》（财预〔${2015 + Math.floor(r() * 8)}〕${n()}号）要求，我单位认真开展自评。`,
@@ -41,19 +53,31 @@ export function report(chars, seed = 1) {
   const r = random(seed);
   const lines = [`某县某局${2018 + (seed % 5)}年度部门整体支出绩效自评报告`, ''];
   let top = 0;
-  while (lines.join('\n').length < chars) {
+  let part = 0;
+  let length = lines.join('\n').length;
+  const push = (...more) => {
+    lines.push(...more);
+    for (const line of more) length += line.length + 1;
+  };
+  while (length < chars) {
+    // Long reports restart their numbering under parts, as real ones do.
+    if (top % 12 === 0 && chars > 30_000) {
+      part++;
+      push(`第${cjk(part)}部分 ${TOPICS[part % TOPICS.length]}`);
+      top = 0;
+    }
     top++;
-    lines.push(`${cjk(top)}、${SECTIONS[(top - 1) % SECTIONS.length]}`);
+    push(`${cjk(top)}、${SECTIONS[(top - 1) % SECTIONS.length]}`);
     if (top % 7 === 3) {
-      lines.push(r() < 0.5 ? '无' : '保密');
+      push(r() < 0.5 ? '无' : '保密');
       continue;
     }
     const subs = 1 + Math.floor(r() * 4);
     for (let s = 1; s <= subs; s++) {
       const body = Array.from({ length: 2 + Math.floor(r() * 4) }, () => sentence(r)).join('');
-      lines.push(`（${cjk(s)}）${TOPICS[(s + top) % TOPICS.length]}情况。${body}`);
+      push(`（${cjk(s)}）${TOPICS[(s + top) % TOPICS.length]}情况。${body}`);
       if (r() < 0.4) {
-        for (let k = 1; k <= 3; k++) lines.push(`${k}.${TOPICS[(k + s) % TOPICS.length]}。${sentence(r)}`);
+        for (let k = 1; k <= 3; k++) push(`${k}.${TOPICS[(k + s) % TOPICS.length]}。${sentence(r)}`);
       }
     }
   }
