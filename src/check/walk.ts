@@ -29,28 +29,33 @@ export function childSections(tree: Report, parent: Section | null): Section[] {
 }
 
 /**
- * The ancestors (root first) of a node, for messages' `ancestors`. The parent map is
- * built once per tree; chains are made only for the nodes a rule reports.
+ * The ancestors (root first) of a node, for messages' `ancestors`: found by descending
+ * from the root through the children whose span holds the node, so nothing is built
+ * for the whole tree and a message costs only its depth.
  */
 export function ancestry(tree: Report): (node: Node) => Node[] {
-  let parents: Map<Node, Node> | undefined;
-  const walk = (node: Node) => {
-    if (!('children' in node)) return;
-    for (const child of node.children as Node[]) {
-      parents!.set(child, node);
-      walk(child);
-    }
-  };
   return (node) => {
-    // Built on the first message: a clean report never pays for it.
-    if (!parents) {
-      parents = new Map();
-      walk(tree);
-    }
+    const { start, end } = node.position;
     const chain: Node[] = [];
-    for (let p = parents.get(node); p; p = parents.get(p)) chain.unshift(p);
-    return chain.length ? chain : [tree];
+    let current: Node = tree;
+    for (;;) {
+      chain.push(current);
+      const children: Node[] = 'children' in current ? (current.children as Node[]) : [];
+      const next: Node | undefined = children.find(
+        (child: Node) => child === node || (child.position.start.offset <= start.offset && end.offset <= child.position.end.offset && 'children' in child && holds(child, node)),
+      );
+      if (!next || next === node) return chain;
+      current = next;
+    }
   };
+}
+
+/** True when `node` is `parent` or lies inside it (checked by identity, not only by span). */
+function holds(parent: Node, node: Node): boolean {
+  if (parent === node) return true;
+  if (!('children' in parent)) return false;
+  const { start, end } = node.position;
+  return (parent.children as Node[]).some((child) => child.position.start.offset <= start.offset && end.offset <= child.position.end.offset && holds(child, node));
 }
 
 /** Per-tree results several rules need, computed once. */
