@@ -15,8 +15,14 @@ const PATTERNS: RegExp[] = [
   /20[xX×]{2}(?=\s*年)|(?<![A-Za-z])(?:[Xx]{2,4}|×{2,4})(?![A-Za-z])|□+/g,
 ];
 
+/** Characters every template pattern needs: most paragraphs have none and skip the regexes. */
+const TRIGGERS = new Set([...'（(XxX×□结'].map((c) => c.charCodeAt(0)));
+
 /** Spans `[start, end)` of template text in `text`, sorted and not overlapping. */
 export function findTemplateText(text: string, offset = 0): Array<[number, number]> {
+  let triggered = false;
+  for (let i = 0; i < text.length && !triggered; i++) triggered = TRIGGERS.has(text.charCodeAt(i));
+  if (!triggered) return [];
   const found: Array<[number, number]> = [];
   for (const pattern of PATTERNS) {
     pattern.lastIndex = 0;
