@@ -4,6 +4,8 @@ import { runTask, type Task, type TaskResult } from './task.js';
 
 /** Below this many files per thread, starting workers costs more than it saves. */
 const FILES_PER_WORKER = 4;
+/** Each worker's young generation, in MB. */
+const YOUNG_GENERATION_MB = 8;
 
 export function defaultJobs(): number {
   return Math.max(1, cpus().length);
@@ -19,7 +21,14 @@ export async function* runAll(tasks: Task[], jobs: number): AsyncGenerator<TaskR
     for (const task of tasks) yield await runTask(task);
     return;
   }
-  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, maxThreads: jobs, minThreads: jobs });
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    maxThreads: jobs,
+    minThreads: jobs,
+    // A report's garbage is short-lived: a small young generation per worker keeps the
+    // batch's peak memory down at little cost in speed (docs/benchmarks.md).
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
   const window = jobs * 4;
   const pending = new Map<number, Promise<TaskResult>>();
   let next = 0;
