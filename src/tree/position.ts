@@ -25,7 +25,19 @@ export function locator(input: string): Locator {
     }
   }
 
+  // Offsets arrive nearly in document order: try the last line found, and the next, first.
+  let last = 0;
   function point(offset: number): Point {
+    const here = starts[last]!;
+    if (offset >= here) {
+      const next = starts[last + 1];
+      if (next === undefined || offset < next) return { line: last + 1, column: offset - here + 1, offset };
+      const after = starts[last + 2];
+      if (offset >= next && (after === undefined || offset < after)) {
+        last++;
+        return { line: last + 1, column: offset - next + 1, offset };
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -33,6 +45,7 @@ export function locator(input: string): Locator {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    last = lo;
     return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
   }
 
