@@ -1,6 +1,6 @@
 import type { Approx } from '../tree/schema.js';
 import { isCjkNumeralCode } from '../text/numerals.js';
-import type { FigureContext } from './types.js';
+import type { FigureContext, FigureParser, Found } from './types.js';
 import { matchWord, numberBoundary, readNumber, skipBlank, valueOf, type NumberToken } from './numbers.js';
 
 /** A number with what is written around it: `约`, `2至3`, `20余`. */
@@ -173,4 +173,28 @@ const CJK_FIRST = new Uint8Array(0x10000);
 for (const ch of '〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾') CJK_FIRST[ch.charCodeAt(0)] = 1;
 function isDigitCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/**
+ * A parser for one kind of quantity figure: `read` looks at each number that starts in
+ * the span (with the quantity read there, shared by all such parsers) and returns the
+ * figure it makes, or `undefined`. The loop and the sharing are written once, here.
+ *
+ * @example
+ *   const perMille = quantityParser('per-mille', (ctx, q) => ctx.input[q.end] === '‰' ? … : undefined)
+ */
+export function quantityParser(name: string, read: (ctx: FigureContext, q: Quantity, i: number) => Found | undefined): FigureParser {
+  return {
+    name,
+    find(ctx) {
+      const out: Found[] = [];
+      for (const i of startsIn(ctx)) {
+        const q = quantityAt(ctx, i);
+        if (!q) continue;
+        const found = read(ctx, q, i);
+        if (found) out.push(found);
+      }
+      return out;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { isHan } from '../../text/chars.js';
 import { skipBlank, wordTable } from '../numbers.js';
-import { quantityAt, quantityFigure, readOuter, startsIn } from '../quantity.js';
+import { quantityFigure, quantityParser, readOuter } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Measure words for countable things, longest first (simplified and traditional). */
@@ -45,50 +45,41 @@ const MAX_SUBJECT = 8;
  * `4.52(万人)`), with the counted noun as `subject` where it is plain. Not counts:
  * ordinals (`第2名`), durations (`3个月`), words such as `部分`, `一起`.
  */
-export const countParser: FigureParser = {
-  name: 'count',
-  find(ctx) {
-    const { input, from, to } = ctx;
-    const out: Found[] = [];
-    for (const i of startsIn(ctx)) {
-      if (i > from && input.charCodeAt(i - 1) === 0x7b2c /* 第 */) continue;
-      const q = quantityAt(ctx, i);
-      if (!q) continue;
-      let j = skipBlank(input, q.end, to);
-      const open = input[j] === '(' || input[j] === '（';
-      if (open) j = skipBlank(input, j + 1, to);
-      let exponent = 0;
-      if (q.low.script === 'arabic' && (input[j] === '万' || input[j] === '萬')) {
-        exponent = 4;
-        j++;
-      } else if (q.low.script === 'arabic' && (input[j] === '亿' || input[j] === '億')) {
-        exponent = 8;
-        j++;
-      }
-      let approx = q.approx;
-      if (input[j] === '余' || input[j] === '多') {
-        approx = 'over';
-        j++;
-      }
-      j = skipBlank(input, j, to);
-      const word = measureWord(input, j);
-      if (!word) continue;
-      const after = input.slice(j + word.length, j + word.length + 4);
-      if (NOT_AFTER[word]?.test(after)) continue;
-      // Counts are whole: `2.3本项目` is a section number glued to text, not 2.3 things.
-      if (q.low.scale > exponent || (q.high && q.high.scale > exponent)) continue;
-      if (q.low.script === 'cjk' && q.low.digits === '1' && !q.high && RISKY_WITH_ONE.has(word)) continue;
-      let end = j + word.length;
-      if (open && (input[end] === ')' || input[end] === '）')) end++;
-      else if (open) continue;
-      const outer = readOuter(input, end);
-      if (outer && !approx) approx = outer[1];
-      const subject = subjectAfter(input, end, to) ?? subjectBefore(input, q.start, from);
-      out.push({ ...quantityFigure('count', input, q, end, exponent, word, approx), subject });
-    }
-    return out;
-  },
-};
+export const countParser: FigureParser = quantityParser('count', (ctx, q, i) => {
+  const { input, from, to } = ctx;
+  if (i > from && input.charCodeAt(i - 1) === 0x7b2c /* 第 */) return undefined;
+  let j = skipBlank(input, q.end, to);
+  const open = input[j] === '(' || input[j] === '（';
+  if (open) j = skipBlank(input, j + 1, to);
+  let exponent = 0;
+  if (q.low.script === 'arabic' && (input[j] === '万' || input[j] === '萬')) {
+    exponent = 4;
+    j++;
+  } else if (q.low.script === 'arabic' && (input[j] === '亿' || input[j] === '億')) {
+    exponent = 8;
+    j++;
+  }
+  let approx = q.approx;
+  if (input[j] === '余' || input[j] === '多') {
+    approx = 'over';
+    j++;
+  }
+  j = skipBlank(input, j, to);
+  const word = measureWord(input, j);
+  if (!word) return undefined;
+  const after = input.slice(j + word.length, j + word.length + 4);
+  if (NOT_AFTER[word]?.test(after)) return undefined;
+  // Counts are whole: `2.3本项目` is a section number glued to text, not 2.3 things.
+  if (q.low.scale > exponent || (q.high && q.high.scale > exponent)) return undefined;
+  if (q.low.script === 'cjk' && q.low.digits === '1' && !q.high && RISKY_WITH_ONE.has(word)) return undefined;
+  let end = j + word.length;
+  if (open && (input[end] === ')' || input[end] === '）')) end++;
+  else if (open) return undefined;
+  const outer = readOuter(input, end);
+  if (outer && !approx) approx = outer[1];
+  const subject = subjectAfter(input, end, to) ?? subjectBefore(input, q.start, from);
+  return { ...quantityFigure('count', input, q, end, exponent, word, approx), subject };
+});
 
 /** `2名党外干部得到…` → 党外干部: the Han run after the measure word, up to a stop word. */
 function subjectAfter(input: string, i: number, to: number): string | undefined {

@@ -1,5 +1,5 @@
 import { skipBlank, wordTable } from '../numbers.js';
-import { quantityAt, quantityFigure, startsIn } from '../quantity.js';
+import { quantityFigure, quantityParser } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Physical units and durations, longest first. Years and months are dates, not measures. */
@@ -15,30 +15,21 @@ const unitWord = wordTable(UNITS);
  * Physical measures and durations (`1.2万亩`, `1000㎡`, `860吨`, `3个月`, `2天`): their own
  * node, so that they are never read as counts or money.
  */
-export const measureParser: FigureParser = {
-  name: 'measure',
-  find(ctx) {
-    const { input, from, to } = ctx;
-    const out: Found[] = [];
-    for (const i of startsIn(ctx)) {
-      const q = quantityAt(ctx, i);
-      if (!q) continue;
-      let j = skipBlank(input, q.end, to);
-      // The value is in the base unit; the unit stays as written (`1.2万亩`: 12000, 万亩).
-      let exponent = 0;
-      const unitStart = j;
-      if (q.low.script === 'arabic' && (input[j] === '万' || input[j] === '亿')) {
-        exponent = input[j] === '万' ? 4 : 8;
-        j++;
-      }
-      const unit = unitWord(input, j);
-      if (!unit) continue;
-      if (exponent > 0 && unit.startsWith('个')) continue;
-      // `米` after a Chinese numeral is usually part of a name (`一米阳光`).
-      if (unit === '米' && q.low.script === 'cjk') continue;
-      const end = j + unit.length;
-      out.push(quantityFigure('measure', input, q, end, exponent, input.slice(unitStart, end)));
-    }
-    return out;
-  },
-};
+export const measureParser: FigureParser = quantityParser('measure', (ctx, q, i) => {
+  const { input, to } = ctx;
+  let j = skipBlank(input, q.end, to);
+  // The value is in the base unit; the unit stays as written (`1.2万亩`: 12000, 万亩).
+  let exponent = 0;
+  const unitStart = j;
+  if (q.low.script === 'arabic' && (input[j] === '万' || input[j] === '亿')) {
+    exponent = input[j] === '万' ? 4 : 8;
+    j++;
+  }
+  const unit = unitWord(input, j);
+  if (!unit) return undefined;
+  if (exponent > 0 && unit.startsWith('个')) return undefined;
+  // `米` after a Chinese numeral is usually part of a name (`一米阳光`).
+  if (unit === '米' && q.low.script === 'cjk') return undefined;
+  const end = j + unit.length;
+  return quantityFigure('measure', input, q, end, exponent, input.slice(unitStart, end));
+});

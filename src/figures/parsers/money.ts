@@ -1,5 +1,5 @@
 import { skipBlank, wordTable } from '../numbers.js';
-import { quantityAt, quantityFigure, readOuter, startsIn } from '../quantity.js';
+import { quantityFigure, quantityParser, readOuter } from '../quantity.js';
 import type { FigureParser, Found } from '../types.js';
 
 /** Units of money, longest first, with their power of ten. */
@@ -42,47 +42,38 @@ const NOT_MONEY_AFTER = /^\s*[(（]?\s*(?:[人个名家户次项所座台套辆�
  * Money: a number with a unit of money (`1342.23万元`, `20余万元`, `三千二百万元`,
  * `2至3万元`, `壹佰万元整`, `5万美元`, `864.2万` where the sentence is about money).
  */
-export const moneyParser: FigureParser = {
-  name: 'money',
-  find(ctx) {
-    const { input, from, to } = ctx;
-    const out: Found[] = [];
-    for (const i of startsIn(ctx)) {
-      const q = quantityAt(ctx, i);
-      if (!q) continue;
-      let j = skipBlank(input, q.end, to);
-      const word0 = unitWord(input, j);
-      const unit = word0 === undefined ? undefined : UNITS.find(([u]) => u === word0);
-      if (!unit) continue;
-      let [word, exponent] = unit;
-      // Chinese numerals take 万/亿 themselves: `三千二百万元` is read as 三千二百万 + 元.
-      if (q.low.script === 'cjk' && exponent > 0 && word.length === 1) continue;
-      j += word.length;
-      // A PDF line break between 万 and 元: `1781.86 万\n元`.
-      const yuan = skipBlank(input, j, to);
-      if (word.length === 1 && exponent > 0 && yuan > j && input[yuan] === '元') {
-        word = input.slice(j - 1, yuan + 1);
-        j = yuan + 1;
-      }
-      let currency = 'CNY';
-      const bare = word.length === 1 && exponent > 0;
-      const foreign = bare ? FOREIGN.find(([w]) => input.startsWith(w, j)) : undefined;
-      if (foreign) {
-        currency = foreign[1];
-        j += foreign[0].length;
-      } else if (bare) {
-        // A bare 万/亿 is money only where the sentence is plainly about money.
-        if (NOT_MONEY_AFTER.test(input.slice(j, j + 4))) continue;
-        if (!MONEY_CONTEXT.test(input.slice(Math.max(from, i - CONTEXT_WINDOW), i))) continue;
-      }
-      const sign = SIGNS.find(([s]) => input.startsWith(s, i - s.length) && i - s.length >= from);
-      if (sign) currency = sign[1];
-      let approx = q.approx;
-      const outer = readOuter(input, j);
-      if (outer && !approx) approx = outer[1];
-      const end = j + (input[j] === '整' ? 1 : 0);
-      out.push({ ...quantityFigure('money', input, q, end, exponent, (word + (foreign?.[0] ?? '')).replace(/\s+/g, ''), approx), currency });
-    }
-    return out;
-  },
-};
+export const moneyParser: FigureParser = quantityParser('money', (ctx, q, i) => {
+  const { input, from, to } = ctx;
+  let j = skipBlank(input, q.end, to);
+  const word0 = unitWord(input, j);
+  const unit = word0 === undefined ? undefined : UNITS.find(([u]) => u === word0);
+  if (!unit) return undefined;
+  let [word, exponent] = unit;
+  // Chinese numerals take 万/亿 themselves: `三千二百万元` is read as 三千二百万 + 元.
+  if (q.low.script === 'cjk' && exponent > 0 && word.length === 1) return undefined;
+  j += word.length;
+  // A PDF line break between 万 and 元: `1781.86 万\n元`.
+  const yuan = skipBlank(input, j, to);
+  if (word.length === 1 && exponent > 0 && yuan > j && input[yuan] === '元') {
+    word = input.slice(j - 1, yuan + 1);
+    j = yuan + 1;
+  }
+  let currency = 'CNY';
+  const bare = word.length === 1 && exponent > 0;
+  const foreign = bare ? FOREIGN.find(([w]) => input.startsWith(w, j)) : undefined;
+  if (foreign) {
+    currency = foreign[1];
+    j += foreign[0].length;
+  } else if (bare) {
+    // A bare 万/亿 is money only where the sentence is plainly about money.
+    if (NOT_MONEY_AFTER.test(input.slice(j, j + 4))) return undefined;
+    if (!MONEY_CONTEXT.test(input.slice(Math.max(from, i - CONTEXT_WINDOW), i))) return undefined;
+  }
+  const sign = SIGNS.find(([s]) => input.startsWith(s, i - s.length) && i - s.length >= from);
+  if (sign) currency = sign[1];
+  let approx = q.approx;
+  const outer = readOuter(input, j);
+  if (outer && !approx) approx = outer[1];
+  const end = j + (input[j] === '整' ? 1 : 0);
+  return { ...quantityFigure('money', input, q, end, exponent, (word + (foreign?.[0] ?? '')).replace(/\s+/g, ''), approx), currency };
+});
