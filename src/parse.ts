@@ -11,7 +11,7 @@ import { isSpace, skipSpace } from './text/chars.js';
 import { splitLines, type Line } from './text/lines.js';
 import { builder, type Builder } from './tree/build.js';
 import { locator } from './tree/position.js';
-import type { FlowContent, Report, ReportData, Section, SectionTitle } from './tree/schema.js';
+import type { FlowContent, Report, Section, SectionTitle } from './tree/schema.js';
 
 /** Options for {@link parse}. */
 export interface ParseOptions {

@@ -1,7 +1,7 @@
 import { isHan } from '../../text/chars.js';
 import { skipBlank, wordTable } from '../numbers.js';
 import { quantityFigure, quantityParser, readOuter } from '../quantity.js';
-import type { FigureParser, Found } from '../types.js';
+import type { FigureParser } from '../types.js';
 
 /** Measure words for countable things, longest first (simplified and traditional). */
 export const MEASURE_WORDS = [

@@ -1,6 +1,6 @@
 import { skipBlank, wordTable } from '../numbers.js';
 import { quantityFigure, quantityParser } from '../quantity.js';
-import type { FigureParser, Found } from '../types.js';
+import type { FigureParser } from '../types.js';
 
 /** Physical units and durations, longest first. Years and months are dates, not measures. */
 const UNITS = [

@@ -1,6 +1,6 @@
 import { skipBlank, wordTable } from '../numbers.js';
 import { quantityFigure, quantityParser, readOuter } from '../quantity.js';
-import type { FigureParser, Found } from '../types.js';
+import type { FigureParser } from '../types.js';
 
 /** Units of money, longest first, with their power of ten. */
 const UNITS: ReadonlyArray<readonly [string, number]> = [
