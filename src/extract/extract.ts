@@ -79,6 +79,8 @@ function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: 
     }
   };
   flatten(children);
+  // Most blocks hold no figure: nothing to rebuild for them.
+  if (events.length === 0 && leaves.every((leaf) => leaf.type === 'text' || leaf.type === 'template')) return;
   let text = '';
   const at: number[] = [];
   let previousEnd = -1;
