@@ -184,12 +184,13 @@ async function prepare(command: string, values: Record<string, unknown>, positio
   const inputs = await expandInputs(positionals, config.ignore);
   if (inputs.length === 0) throw new UsageError(`${command}: no report files (.txt, .md, .docx, .doc, .pdf) in ${positionals.join(', ')}`);
   const year = wholeNumber('year', values.year as string | undefined, 1900);
+  const forced = encoding(values.encoding as string | undefined) ?? config.encoding;
   return {
     inputs,
     config,
     read: {
       maxSize: size(values['max-size'] as string | undefined) ?? config.maxSize ?? DEFAULT_MAX_SIZE,
-      ...((encoding(values.encoding as string | undefined) ?? config.encoding) ? { encoding: encoding(values.encoding as string | undefined) ?? config.encoding } : {}),
+      ...(forced ? { encoding: forced } : {}),
     },
     jobs: wholeNumber('jobs', values.jobs as string | undefined, 1) ?? defaultJobs(),
     ...(year ? { year } : {}),
@@ -351,7 +352,8 @@ async function convert(values: Record<string, unknown>, positionals: string[]): 
 async function inspect(values: Record<string, unknown>, positionals: string[]): Promise<Exit> {
   const file = positionals[0];
   if (!file) throw new UsageError('inspect: missing FILE');
-  const input = await readReport(file, { maxSize: DEFAULT_MAX_SIZE, ...(encoding(values.encoding as string | undefined) ? { encoding: encoding(values.encoding as string | undefined)! } : {}) });
+  const forced = encoding(values.encoding as string | undefined);
+  const input = await readReport(file, { maxSize: DEFAULT_MAX_SIZE, ...(forced ? { encoding: forced } : {}) });
   if (!input.ok) {
     process.stderr.write(`jixiao inspect: cannot read ${file} (${input.code}): ${input.reason}\n`);
     return 2;
