@@ -1,4 +1,5 @@
 import { parse, type ParseOptions } from '../parse.js';
+import { charSet, inSet } from '../text/chars.js';
 import { sectionTitle } from '../outline/outline.js';
 import type { Approx, DateFigure, DateQualifier, Event, Figure, FlowContent, InlineLeaf, ListItem, Report, Section } from '../tree/schema.js';
 
@@ -34,7 +35,7 @@ export interface FigureRecord {
 }
 
 type Leaf = InlineLeaf;
-const SENTENCE_END = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
+const SENTENCE_END = charSet('。！？；!?;\n');
 /** A sentence reaches at most this far either side of its figure. */
 const MAX_SENTENCE = 200;
 
@@ -96,7 +97,7 @@ function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: 
   // however many figures share one long sentence. A "sentence" with no end in sight (a
   // table flattened into one line) is cut to a window around the figure.
   const ends: number[] = [];
-  for (let k = 0; k < text.length; k++) if (SENTENCE_END.has(text.charCodeAt(k))) ends.push(k);
+  for (let k = 0; k < text.length; k++) if (inSet(SENTENCE_END, text.charCodeAt(k))) ends.push(k);
   const sentence = (i: number, length: number) => {
     let lo = 0;
     let hi = ends.length;

@@ -1,4 +1,4 @@
-import { digitValue, isDigit, isSpace } from '../text/chars.js';
+import { charSet, digitValue, inSet, isDigit, isSpace } from '../text/chars.js';
 import { isCjkNumeralCode, parseCjkNumber } from '../text/numerals.js';
 
 /** A number as written: Arabic (`1,342.23`, `１２`) or Chinese (`三千二百万`, `壹佰`). */
@@ -21,7 +21,7 @@ export function valueOf(token: NumberToken, exponent = 0): number {
 const THOUSANDS = new Set([',', '，']);
 const GLUED_YEAR = /^(?:19|20)\d\d\s*年/;
 /** Characters a Chinese number must start with: a digit or 十 (not 万企, 百姓, 千岛湖). */
-const CJK_START = new Set([...'〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾'].map((c) => c.charCodeAt(0)));
+const CJK_START = charSet('〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾');
 
 /** True when a number may start at `i`: not inside another number or a Latin word. */
 export function numberBoundary(text: string, i: number): boolean {
@@ -79,7 +79,7 @@ function digitsOf(text: string, from: number, to: number): string {
 
 /** Reads a Chinese number at `i` (`两`, `十二`, `三千二百万`, `壹佰`). */
 export function readCjk(text: string, i: number, end = text.length): NumberToken | undefined {
-  if (i >= end || !CJK_START.has(text.charCodeAt(i))) return undefined;
+  if (i >= end || !inSet(CJK_START, text.charCodeAt(i))) return undefined;
   let j = i;
   while (j < end && isCjkNumeralCode(text.charCodeAt(j)) && j - i < 16) j++;
   const value = parseCjkNumber(text.slice(i, j));

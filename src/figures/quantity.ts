@@ -1,3 +1,4 @@
+import { charSet, inSet } from '../text/chars.js';
 import type { Approx } from '../tree/schema.js';
 import { isCjkNumeralCode } from '../text/numerals.js';
 import type { FigureContext, FigureParser, Found } from './types.js';
@@ -43,11 +44,11 @@ export const OUTER: ReadonlyArray<readonly [string, Approx]> = [
 ];
 
 /** Last characters of the prefixes: most numbers have none of them before. */
-const PREFIX_ENDS = new Set(PREFIXES.map(([w]) => w.charCodeAt(w.length - 1)));
+const PREFIX_ENDS = charSet(PREFIXES.map(([w]) => w[w.length - 1]).join(''));
 
 /** The qualifier written right before `start`, if any. */
 function prefixBefore(text: string, start: number, from: number): Approx | undefined {
-  if (start === from || !PREFIX_ENDS.has(text.charCodeAt(start - 1))) return undefined;
+  if (start === from || !inSet(PREFIX_ENDS, text.charCodeAt(start - 1))) return undefined;
   for (const [word, approx] of PREFIXES) {
     const at = start - word.length;
     if (at >= from && text.startsWith(word, at)) return approx;
@@ -147,7 +148,7 @@ export function numberStarts(text: string, from: number, to: number): number[] {
       if (numberBoundary(text, i)) out.push(i);
       // Skip the rest of this digit run: nothing starts inside it.
       while (i + 1 < to && isDigitCode(text.charCodeAt(i + 1))) i++;
-    } else if (CJK_FIRST[c] && (i === from || !isCjkNumeralCode(text.charCodeAt(i - 1)))) {
+    } else if (inSet(CJK_FIRST, c) && (i === from || !isCjkNumeralCode(text.charCodeAt(i - 1)))) {
       out.push(i);
     }
   }
@@ -169,8 +170,7 @@ export function quantityAt(ctx: FigureContext, i: number): Quantity | undefined 
 }
 
 /** Characters a Chinese number starts with, as a code-point table. */
-const CJK_FIRST = new Uint8Array(0x10000);
-for (const ch of '〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾') CJK_FIRST[ch.charCodeAt(0)] = 1;
+const CJK_FIRST = charSet('〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾');
 function isDigitCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }

@@ -1,4 +1,4 @@
-import { isDigit, isSpace } from '../text/chars.js';
+import { charSet, inSet, isDigit, isSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
 import { isCjkOrdinalCode } from '../text/numerals.js';
 import { readMarker, styleRank, type MarkerMatch } from './markers.js';
@@ -40,10 +40,9 @@ const FLAT_GAPS = 3;
 /** A line this long in a text of few lines is a whole report run together. */
 const RUN_ON_LINE = 150;
 
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-const TITLE_STOP = codes('。：:|｜');
-const GLUED_TITLE_STOP = codes('。：:|｜，,；;、');
-const CLAUSE = codes('，,；;');
+const TITLE_STOP = charSet('。：:|｜');
+const GLUED_TITLE_STOP = charSet('。：:|｜，,；;、');
+const CLAUSE = charSet('，,；;');
 const COLON = new Set(['：', ':']);
 
 /** Characters worth trying `readMarker` on: keeps the scan cheap on long lines (codes, not strings). */
@@ -149,17 +148,17 @@ function describe(input: string, line: Line, m: MarkerMatch, place: Candidate['p
   const gapEnds = flat || place === 'spaced';
   while (titleEnd < limit) {
     const code = input.charCodeAt(titleEnd);
-    if (stops.has(code)) break;
+    if (inSet(stops, code)) break;
     // A flattened page: the title ends at the first gap.
     if (gapEnds && isSpace(code) && titleEnd > titleStart + 1) break;
-    if (CLAUSE.has(code)) clauses = true;
+    if (inSet(CLAUSE, code)) clauses = true;
     titleEnd++;
   }
   let length = 0;
   let phraseLength = -1;
   for (let i = titleStart; i < titleEnd; i++) {
     const code = input.charCodeAt(i);
-    if (phraseLength < 0 && CLAUSE.has(code)) phraseLength = length;
+    if (phraseLength < 0 && inSet(CLAUSE, code)) phraseLength = length;
     if (!isSpace(code)) length++;
   }
   if (phraseLength < 0) phraseLength = length;

@@ -1,4 +1,4 @@
-import { isDigit, isSpace } from '../text/chars.js';
+import { charSet, inSet, isDigit, isSpace } from '../text/chars.js';
 import { isCjkOrdinalCode } from '../text/numerals.js';
 import { readEnumeration, readMarker, type MarkerMatch } from './markers.js';
 
@@ -8,7 +8,7 @@ function hasText(input: string, from: number, to: number): boolean {
 }
 
 /** Characters after which an enumeration marker may start (never after a letter). */
-const BOUNDARY = new Set([...'，,。；;：:、！？!?“"（(【「—'].map((c) => c.charCodeAt(0)));
+const BOUNDARY = charSet('，,。；;：:、！？!?“"（(【「—');
 const LIST_STYLES = new Set(['enumeration', 'arabic-paren', 'circled', 'arabic', 'cjk-paren']);
 
 /**
@@ -28,7 +28,7 @@ export function findEnumeration(input: string, from: number, to: number): Marker
     if (!isCjkOrdinalCode(code) && !isDigit(code) && code !== 0xff08 && code !== 0x28 && !(code >= 0x2460 && code <= 0x2473) && !(code >= 0x3220 && code <= 0x3229)) continue;
     if (i > from) {
       const prev = input.charCodeAt(i - 1);
-      if (!BOUNDARY.has(prev) && !isSpace(prev)) continue;
+      if (!inSet(BOUNDARY, prev) && !isSpace(prev)) continue;
     }
     const m = readEnumeration(input, i, to) ?? readMarker(input, i, to);
     if (!m || !LIST_STYLES.has(m.style) || m.level !== 1) continue;

@@ -1,3 +1,5 @@
+import { charSet, inSet } from '../text/chars.js';
+
 /**
  * Template instructions and tokens left in a report by whoever filled it in: the
  * official forms' `（200字以内）`, `结合自评情况，说明…`, and unfilled tokens such as
@@ -15,14 +17,26 @@ const PATTERNS: RegExp[] = [
   /20[xX×]{2}(?=\s*年)|(?<![A-Za-z])(?:[Xx]{2,4}|×{2,4})(?![A-Za-z])|□+/g,
 ];
 
-/** Characters every template pattern needs: most paragraphs have none and skip the regexes. */
-const TRIGGERS = new Set([...'（(XxX×□结'].map((c) => c.charCodeAt(0)));
+/**
+ * A character each pattern needs (`字` of a length limit, `结` of 结合自评情况, the
+ * tokens): most paragraphs have none and skip the regexes. Not the brackets, which
+ * nearly every paragraph of figures has.
+ */
+const TRIGGERS = charSet('字结XxＸ×□');
 
-/** Spans `[start, end)` of template text in `text`, sorted and not overlapping. */
-export function findTemplateText(text: string, offset = 0): Array<[number, number]> {
+/**
+ * Spans `[start, end)` of template text in `input` between `from` and `to` (offsets into
+ * `input`), sorted and not overlapping.
+ *
+ * @example
+ *   findTemplateText('说明情况（200字以内）', 0, 13) // [[4, 13]]
+ */
+export function findTemplateText(input: string, from = 0, to = input.length): Array<[number, number]> {
   let triggered = false;
-  for (let i = 0; i < text.length && !triggered; i++) triggered = TRIGGERS.has(text.charCodeAt(i));
+  for (let i = from; i < to && !triggered; i++) triggered = inSet(TRIGGERS, input.charCodeAt(i));
   if (!triggered) return [];
+  const text = input.slice(from, to);
+  const offset = from;
   const found: Array<[number, number]> = [];
   for (const pattern of PATTERNS) {
     pattern.lastIndex = 0;

@@ -1,6 +1,6 @@
 import { isHan } from '../../text/chars.js';
 import { skipBlank, wordTable } from '../numbers.js';
-import { quantityFigure, quantityParser, readOuter } from '../quantity.js';
+import { quantityFields, quantityParser, readOuter } from '../quantity.js';
 import type { FigureParser } from '../types.js';
 
 /** Measure words for countable things, longest first (simplified and traditional). */
@@ -78,7 +78,8 @@ export const countParser: FigureParser = quantityParser('count', (ctx, q, i) => 
   const outer = readOuter(input, end);
   if (outer && !approx) approx = outer[1];
   const subject = subjectAfter(input, end, to) ?? subjectBefore(input, q.start, from);
-  return { ...quantityFigure('count', input, q, end, exponent, word, approx), subject };
+  const v = quantityFields(q, exponent, approx);
+  return { type: 'count', start: q.start, end, value: input.slice(q.start, end), amount: v.amount, min: v.min, max: v.max, approx: v.approx, unit: word, subject };
 });
 
 /** `2名党外干部得到…` → 党外干部: the Han run after the measure word, up to a stop word. */

@@ -1,10 +1,9 @@
-import { digitValue, isDigit, isHan, isSpace } from '../../text/chars.js';
+import { charSet, digitValue, inSet, isDigit, isHan, isSpace } from '../../text/chars.js';
 import type { FigureParser, Found } from '../types.js';
 
-const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-const OPEN = codes('〔[【(（［〖');
-const CLOSE = codes('〕]】)）］〗');
-const NUMBER_WORD = codes('号號');
+const OPEN = charSet('〔[【(（［〖');
+const CLOSE = charSet('〕]】)）］〗');
+const NUMBER_WORD = charSet('号號');
 /** Words that end the text before an issuer code: `根据邵东办字[2020]41号` → 邵东办字. */
 const BEFORE_ISSUER = /.*(?:根据|依据|按照|印发|下发|转发|关于|通知|文件|精神|要求|规定|办法|意见|的|和|及|与|以|按|经|据|即|见|是)/u;
 const MAX_ISSUER = 12;
@@ -32,14 +31,14 @@ export const docRefParser: FigureParser = {
     const out: Found[] = [];
     for (let i = from; i < to; i++) {
       const c = input.charCodeAt(i);
-      if (!OPEN.has(c)) continue;
+      if (!inSet(OPEN, c)) continue;
       const y = digitsAt(input, skip(input, i + 1, to), to);
       let year: number;
       let serial: { end: number; value: number; length: number };
       if (y.length === 4) {
         year = y.value;
         const close = skip(input, y.end, to);
-        if (!CLOSE.has(input.charCodeAt(close))) continue;
+        if (!inSet(CLOSE, input.charCodeAt(close))) continue;
         serial = digitsAt(input, skip(input, close + 1, to), to);
       } else if (y.length >= 5 && y.length <= 9) {
         // The closing bracket was lost: `(201834号` is year 2018, number 34.
@@ -48,7 +47,7 @@ export const docRefParser: FigureParser = {
       } else continue;
       if (year < 1949 || year > 2099 || serial.length === 0 || serial.length > 5) continue;
       const end = skip(input, serial.end, to);
-      if (!NUMBER_WORD.has(input.charCodeAt(end))) continue;
+      if (!inSet(NUMBER_WORD, input.charCodeAt(end))) continue;
       let s = i;
       while (s > from && i - s < MAX_ISSUER && isHan(input.charCodeAt(s - 1))) s--;
       const run = input.slice(s, i);
