@@ -58,23 +58,36 @@ function holds(parent: Node, node: Node): boolean {
   return (parent.children as Node[]).some((child) => child.position.start.offset <= start.offset && end.offset <= child.position.end.offset && holds(child, node));
 }
 
+/** The leaves of a tree in document order, and the block each stands in (same index). */
+export interface Leaves {
+  leaves: InlineLeaf[];
+  blocks: Node[];
+}
+
 /** Per-tree results several rules need, computed once. */
-const LEAVES = new WeakMap<Report, Array<{ leaf: InlineLeaf; block: Node }>>();
+const LEAVES = new WeakMap<Report, Leaves>();
 const SENTENCES = new WeakMap<Report, Sentence[]>();
 
-/** All leaves of the tree in document order, with the block they stand in. */
-export function leaves(tree: Report): Array<{ leaf: InlineLeaf; block: Node }> {
+/**
+ * All leaves of the tree in document order, with the block they stand in: two parallel
+ * arrays rather than a pair object per leaf (a large report has tens of thousands).
+ */
+export function leaves(tree: Report): Leaves {
   const cached = LEAVES.get(tree);
   if (cached) return cached;
-  const out: Array<{ leaf: InlineLeaf; block: Node }> = [];
+  const out: Leaves = { leaves: [], blocks: [] };
   LEAVES.set(tree, out);
   const walk = (node: Node, block: Node) => {
-    if (!('children' in node)) {
-      if (node.type !== 'marker' && node.type !== 'placeholder') out.push({ leaf: node as InlineLeaf, block });
+    const children = (node as { children?: Node[] }).children;
+    if (children === undefined) {
+      if (node.type !== 'marker' && node.type !== 'placeholder') {
+        out.leaves.push(node as InlineLeaf);
+        out.blocks.push(block);
+      }
       return;
     }
-    const isBlock = node.type !== 'event' && node.type !== 'lead';
-    for (const child of node.children as Node[]) walk(child, isBlock ? node : block);
+    const inner = node.type !== 'event' && node.type !== 'lead' ? node : block;
+    for (let i = 0; i < children.length; i++) walk(children[i]!, inner);
   };
   walk(tree, tree);
   return out;
@@ -87,50 +100,56 @@ export interface Labelled {
   before: string;
 }
 
-/** A sentence: its plain text and its figures with their labels. */
+/** A sentence with figures: its figures with their labels (the rules need nothing else). */
 export interface Sentence {
-  text: string;
   figures: Labelled[];
 }
 
-const END = /[。！？!?]/;
+/** Last index of a sentence end (`。！？!?`) in `text`, or -1. */
+function lastEnd(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63) return i;
+  }
+  return -1;
+}
 
-/** The report's sentences, block by block (a sentence never spans two blocks). */
+/**
+ * The report's sentences that hold figures, block by block (a sentence never spans two
+ * blocks). Built from the leaves without rebuilding any sentence's text: only the words
+ * since the last figure or sentence end are kept, as each figure's label.
+ */
 export function sentencesOf(tree: Report): Sentence[] {
   const cached = SENTENCES.get(tree);
   if (cached) return cached;
   const out: Sentence[] = [];
-  let current: Sentence = { text: '', figures: [] };
+  let current: Sentence | undefined;
   let since = '';
   let block: Node | undefined;
-  const start = () => {
-    current = { text: '', figures: [] };
-    out.push(current);
-    since = '';
-  };
-  for (const { leaf, block: b } of leaves(tree)) {
+  const all = leaves(tree);
+  for (let i = 0; i < all.leaves.length; i++) {
+    const leaf = all.leaves[i]!;
+    const b = all.blocks[i];
     if (b !== block) {
       block = b;
-      start();
+      current = undefined;
+      since = '';
     }
     if (leaf.type === 'text' || leaf.type === 'template') {
-      let rest = leaf.value;
-      for (let m = END.exec(rest); m; m = END.exec(rest)) {
-        current.text += rest.slice(0, m.index + 1);
-        rest = rest.slice(m.index + 1);
-        start();
+      const end = lastEnd(leaf.value);
+      if (end < 0) since += leaf.value;
+      else {
+        current = undefined;
+        since = leaf.value.slice(end + 1);
       }
-      current.text += rest;
-      since += rest;
     } else {
+      if (!current) out.push((current = { figures: [] }));
       current.figures.push({ node: leaf, before: since });
-      current.text += leaf.value;
       since = '';
     }
   }
-  const result = out.filter((s) => s.text.trim().length > 0);
-  SENTENCES.set(tree, result);
-  return result;
+  SENTENCES.set(tree, out);
+  return out;
 }
 
 /** Position of `[from, to)` inside a leaf's value (a leaf may hold line breaks). */

@@ -112,17 +112,38 @@ const TABLES = new WeakMap<readonly string[], (text: string, i: number) => strin
 export function wordTable(words: readonly string[]): (text: string, i: number) => string | undefined {
   let table = TABLES.get(words);
   if (table) return table;
-  const byFirst = new Map<number, string[]>();
-  for (const w of words) {
-    const list = byFirst.get(w.charCodeAt(0));
-    if (list) list.push(w);
-    else byFirst.set(w.charCodeAt(0), [w]);
-  }
-  table = (text, i) => {
-    const list = byFirst.get(text.charCodeAt(i));
-    if (list) for (const w of list) if (w.length === 1 || text.startsWith(w, i)) return w;
-    return undefined;
-  };
+  const entries = entryTable(words.map((w) => [w, w] as const));
+  table = (text, i) => entries(text, i)?.[1];
   TABLES.set(words, table);
   return table;
+}
+
+/**
+ * A matcher for `[word, value]` entries (longest word first): the first entry whose word
+ * `text` has at `i`. Indexed by first character, with a bit table in front, so the
+ * common case (no entry starts with this character) costs two array reads and no
+ * allocation.
+ *
+ * @example
+ *   const relative = entryTable([['上年', -1], ['今年', 0]]);
+ *   relative('今年4月', 0) // ['今年', 0]
+ */
+export function entryTable<T>(entries: ReadonlyArray<readonly [string, T]>): (text: string, i: number) => readonly [string, T] | undefined {
+  const firsts = charSet(entries.map(([w]) => w[0] ?? '').join(''));
+  const byFirst = new Map<number, Array<readonly [string, T]>>();
+  for (const entry of entries) {
+    const list = byFirst.get(entry[0].charCodeAt(0));
+    if (list) list.push(entry);
+    else byFirst.set(entry[0].charCodeAt(0), [entry]);
+  }
+  return (text, i) => {
+    const c = text.charCodeAt(i);
+    if (!inSet(firsts, c)) return undefined;
+    const list = byFirst.get(c)!;
+    for (let k = 0; k < list.length; k++) {
+      const entry = list[k]!;
+      if (entry[0].length === 1 || text.startsWith(entry[0], i)) return entry;
+    }
+    return undefined;
+  };
 }

@@ -2,7 +2,7 @@ import { charSet, inSet } from '../text/chars.js';
 import type { Approx } from '../tree/schema.js';
 import { isCjkNumeralCode } from '../text/numerals.js';
 import type { FigureContext, FigureParser, Found } from './types.js';
-import { matchWord, numberBoundary, readNumber, skipBlank, valueOf, type NumberToken } from './numbers.js';
+import { entryTable, matchWord, numberBoundary, readNumber, skipBlank, valueOf, type NumberToken } from './numbers.js';
 
 /** A number with what is written around it: `约`, `2至3`, `20余`. */
 export interface Quantity {
@@ -96,8 +96,9 @@ export function readQuantity(text: string, i: number, from: number, to: number):
 
 /** The qualifier after a unit at `i` (`左右`, `以上`), with its length. */
 export function readOuter(text: string, i: number): readonly [string, Approx] | undefined {
-  return OUTER.find(([w]) => text.startsWith(w, i));
+  return outerAt(text, i);
 }
+const outerAt = entryTable(OUTER);
 
 /**
  * Value fields of a quantity scaled by `10^exponent`: `amount` for a single number,

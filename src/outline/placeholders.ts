@@ -1,4 +1,4 @@
-import { squash } from '../text/chars.js';
+import { isSpace, squash } from '../text/chars.js';
 import type { PlaceholderKind } from '../tree/schema.js';
 
 /**
@@ -42,6 +42,7 @@ const LEXICON: Record<string, Exclude<PlaceholderKind, 'template' | 'empty'>> = 
   以下略: 'omitted',
 };
 
+const MAX_PLACEHOLDER = 16;
 const STRIP = /[（()）【】[\]。.，,；;：:！!、]/g;
 
 /**
@@ -53,7 +54,10 @@ const STRIP = /[（()）【】[\]。.，,；;：:！!、]/g;
  *   placeholderKind('无重大问题。') // undefined: a real sentence
  */
 export function placeholderKind(text: string): Exclude<PlaceholderKind, 'template' | 'empty'> | undefined {
+  // Real content is long: count its characters before building anything.
+  let visible = 0;
+  for (let i = 0; i < text.length && visible <= MAX_PLACEHOLDER; i++) if (!isSpace(text.charCodeAt(i))) visible++;
+  if (visible > MAX_PLACEHOLDER) return undefined;
   const bare = squash(text);
-  if (bare.length > 16) return undefined;
   return LEXICON[bare] ?? LEXICON[bare.replace(STRIP, '')];
 }

@@ -14,7 +14,7 @@ export const dateOutOfRange = defineRule({
     .strict()
     .default({ maxYearsAfter: 1 }),
   check({ tree, year, options, report }) {
-    for (const { leaf } of leaves(tree)) {
+    for (const leaf of leaves(tree).leaves) {
       if (leaf.type !== 'date') continue;
       if (!leaf.valid) {
         report(leaf, { zh: `日期“${leaf.value}”不存在，应核对`, en: `Unexpected impossible date “${leaf.value}”, expected a real calendar date` });

@@ -8,7 +8,10 @@ export const noTemplateText = defineRule({
   summary: { zh: '残留模板说明或占位符', en: 'template instructions or tokens were left in' },
   options: NO_OPTIONS,
   check({ tree, report }) {
-    for (const { leaf, block } of leaves(tree)) {
+    const all = leaves(tree);
+    for (let i = 0; i < all.leaves.length; i++) {
+      const leaf = all.leaves[i]!;
+      const block = all.blocks[i]!;
       if (leaf.type !== 'template') continue;
       // An unticked box on a cover form is an option not chosen, not a gap.
       if (/^□+$/.test(leaf.value) && (block.type === 'field' || block.type === 'label')) continue;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { InlineLeaf, Node } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
-import { leaves, placeInLeaf } from '../walk.js';
+import { leaves, placeInLeaf, type Leaves } from '../walk.js';
 
 const SCORE = /(?:自评得分|自评总分|综合得分|综合评分|自评分|总得分|得分|评分|總分|自評分|得分)\s*(?:为|為|是|：|:|达|達)?\s*(\d{1,3}(?:\.\d+)?)\s*分/g;
 const GRADE = /(?:评价等级|績效等級|绩效等级|评价等次|绩效等次|等级|等級|等次|评级|評級)\s*(?:为|為|是|：|:|评定为|評定為|评为)?\s*(优秀|優秀|良好|优|優|良|中等|中|较差|較差|差)/g;
@@ -15,9 +15,11 @@ interface Hit {
   value: string;
 }
 
-function find(pattern: RegExp, all: Array<{ leaf: InlineLeaf; block: Node }>): Hit[] {
+function find(pattern: RegExp, all: Leaves): Hit[] {
   const out: Hit[] = [];
-  for (const { leaf, block } of all) {
+  for (let i = 0; i < all.leaves.length; i++) {
+    const leaf = all.leaves[i]!;
+    const block = all.blocks[i]!;
     if (leaf.type !== 'text') continue;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(leaf.value); m; m = pattern.exec(leaf.value)) {

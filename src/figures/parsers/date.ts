@@ -1,7 +1,7 @@
-import { isDigit, isHan, isSpace } from '../../text/chars.js';
+import { charSet, inSet, isDigit, isHan, isSpace } from '../../text/chars.js';
 import { isCjkOrdinalCode } from '../../text/numerals.js';
 import type { DateFigure, DateQualifier } from '../../tree/schema.js';
-import { readArabic, readCjk, readNumber, type NumberToken } from '../numbers.js';
+import { entryTable, readArabic, readCjk, readNumber, type NumberToken } from '../numbers.js';
 import { startsIn } from '../quantity.js';
 import type { FigureContext, FigureParser, Found } from '../types.js';
 
@@ -46,13 +46,12 @@ const RELATIVE_YEARS: ReadonlyArray<readonly [string, number]> = [
 ];
 
 /** First characters of relative years and periods, as a code-point table (checked for every character). */
-const PERIOD_START = new Uint8Array(0x10000);
-for (const ch of '上本今当去明下年一二三四第') PERIOD_START[ch.charCodeAt(0)] = 1;
+const PERIOD_START = charSet('上本今当去明下年一二三四第');
 
 /** `年初预算`, `年中调整` are budget terms, not dates: a period word counts only before these. */
 const PERIOD_FOLLOWERS = new Set([...'以至到前后起开完及和，']);
-/** `上年结转`, `上年结余` are budget terms. */
-const NOT_AFTER_RELATIVE = new Set(['结']);
+/** `上年结转`, `上年结余` are budget terms; `上年二月` is not a year then a count. */
+const NOT_AFTER_RELATIVE = charSet('结一二三四五六七八九十');
 
 const PERIODS: ReadonlyArray<readonly [string, { period?: DateFigure['period']; qualifier?: DateQualifier }]> = [
   ['上半年', { period: 'H1' }],
@@ -70,6 +69,8 @@ const PERIODS: ReadonlyArray<readonly [string, { period?: DateFigure['period']; 
   ['年底', { qualifier: 'end' }],
   ['年末', { qualifier: 'end' }],
 ];
+const relativeAt = entryTable(RELATIVE_YEARS);
+const periodAt = entryTable(PERIODS);
 
 /** Digits only: in `2021.5.18` the point separates parts of a date, not a fraction. */
 function readInteger(text: string, i: number, to: number): NumberToken | undefined {
@@ -257,18 +258,18 @@ export const dateParser: FigureParser = {
     }
     // Relative years and periods on their own: `上年`, `今年以来`, `上半年`, `年底`.
     for (let i = from; i < to; i++) {
-      if (!PERIOD_START[input.charCodeAt(i)]) continue;
+      if (!inSet(PERIOD_START, input.charCodeAt(i))) continue;
       // 一二三四 start a period only as 一季度 …: skip the common case cheaply.
       if (isCjkOrdinalCode(input.charCodeAt(i)) && input.charCodeAt(i + 1) !== 0x5b63 /* 季 */) continue;
-      const rel = RELATIVE_YEARS.find(([w]) => input.charCodeAt(i) === w.charCodeAt(0) && input.startsWith(w, i));
-      const after = input[i + (rel?.[0].length ?? 0)] ?? '';
-      if (rel && !isDigit(after.charCodeAt(0)) && !'一二三四五六七八九十'.includes(after) && !NOT_AFTER_RELATIVE.has(after)) {
+      const rel = relativeAt(input, i);
+      const after = input.charCodeAt(i + (rel?.[0].length ?? 0));
+      if (rel && !isDigit(after) && !inSet(NOT_AFTER_RELATIVE, after)) {
         const end = i + rel[0].length;
         out.push(toFound(input, { start: i, end, relative: rel[1] }, ctx, to));
         i = end - 1;
         continue;
       }
-      const period = PERIODS.find(([w]) => input.charCodeAt(i) === w.charCodeAt(0) && input.startsWith(w, i));
+      const period = periodAt(input, i);
       const next = period ? input[i + period[0].length] : undefined;
       if (period && period[1].qualifier && next !== undefined && isHan(next.charCodeAt(0)) && !PERIOD_FOLLOWERS.has(next)) continue;
       if (period && !(i > from && (isDigit(input.charCodeAt(i - 1)) || input[i - 1] === '年'))) {

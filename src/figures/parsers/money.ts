@@ -1,4 +1,5 @@
-import { skipBlank, wordTable } from '../numbers.js';
+import { charSet, inSet } from '../../text/chars.js';
+import { entryTable, skipBlank } from '../numbers.js';
 import { quantityFields, quantityParser, readOuter } from '../quantity.js';
 import type { FigureParser } from '../types.js';
 
@@ -16,7 +17,7 @@ const UNITS: ReadonlyArray<readonly [string, number]> = [
   ['万', 4],
   ['萬', 4],
 ];
-const unitWord = wordTable(UNITS.map(([u]) => u));
+const unitAt = entryTable(UNITS);
 const FOREIGN: ReadonlyArray<readonly [string, string]> = [
   ['美元', 'USD'],
   ['港元', 'HKD'],
@@ -32,6 +33,7 @@ const SIGNS: ReadonlyArray<readonly [string, string]> = [
   ['$', 'USD'],
   ['美元', 'USD'],
 ];
+const SIGN_ENDS = charSet(SIGNS.map(([s]) => s[s.length - 1]).join(''));
 /** Words that make a bare `万`/`亿` (no 元) an amount of money when they come shortly before it. */
 const MONEY_CONTEXT = /资金|金额|经费|支出|收入|预算|投资|拨款|补助|补贴|总额|资产|贷款|费用|款|元|捐|税|成本|结余|结转|执行数|预算数/;
 const HAS_SPACE = /\s/;
@@ -46,8 +48,7 @@ const NOT_MONEY_AFTER = /^\s*[(（]?\s*(?:[人个名家户次项所座台套辆�
 export const moneyParser: FigureParser = quantityParser('money', (ctx, q, i) => {
   const { input, from, to } = ctx;
   let j = skipBlank(input, q.end, to);
-  const word0 = unitWord(input, j);
-  const unit = word0 === undefined ? undefined : UNITS.find(([u]) => u === word0);
+  const unit = unitAt(input, j);
   if (!unit) return undefined;
   let [word, exponent] = unit;
   // Chinese numerals take 万/亿 themselves: `三千二百万元` is read as 三千二百万 + 元.
@@ -70,7 +71,7 @@ export const moneyParser: FigureParser = quantityParser('money', (ctx, q, i) => 
     if (NOT_MONEY_AFTER.test(input.slice(j, j + 4))) return undefined;
     if (!MONEY_CONTEXT.test(input.slice(Math.max(from, i - CONTEXT_WINDOW), i))) return undefined;
   }
-  const sign = SIGNS.find(([s]) => input.startsWith(s, i - s.length) && i - s.length >= from);
+  const sign = i > from && inSet(SIGN_ENDS, input.charCodeAt(i - 1)) ? SIGNS.find(([s]) => input.startsWith(s, i - s.length) && i - s.length >= from) : undefined;
   if (sign) currency = sign[1];
   let approx = q.approx;
   const outer = readOuter(input, j);
