@@ -1,5 +1,6 @@
 import { charSet, inSet } from '../text/chars.js';
 import { builtInOnly } from './config.js';
+import { sortFound } from './refiners/overlaps.js';
 import type { FigureConfig, FigureContext, Found } from './types.js';
 
 /** Characters any built-in figure starts with: digits, numerals, brackets, relative-date words. */
@@ -8,6 +9,12 @@ const MAY_START = charSet('0123456789０１２３４５６７８９〇零一二�
 /** True when nothing in `[from, to)` can start a built-in figure. */
 function barren(input: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (inSet(MAY_START, input.charCodeAt(i))) return false;
+  return true;
+}
+
+/** True when `found` is already sorted by start (the overlap refiner leaves it so). */
+function inOrder(found: Found[]): boolean {
+  for (let i = 1; i < found.length; i++) if (found[i - 1]!.start > found[i]!.start) return false;
   return true;
 }
 
@@ -22,7 +29,10 @@ export function recognize(config: FigureConfig, context: FigureContext, builtIn 
   // A fresh context: parsers share work through it (number starts, quantities).
   const ctx: FigureContext = { input: context.input, from: context.from, to: context.to, year: context.year };
   let found: Found[] = [];
-  for (const parser of config.parsers) found.push(...parser.find(ctx));
+  for (const parser of config.parsers) {
+    const more = parser.find(ctx);
+    for (let k = 0; k < more.length; k++) found.push(more[k]!);
+  }
   for (const refiner of config.refiners) found = refiner.refine(found, ctx);
-  return found.sort((a, b) => a.start - b.start);
+  return inOrder(found) ? found : sortFound(found);
 }

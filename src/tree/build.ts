@@ -85,53 +85,48 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
     if (start < end) out.push({ type: 'text', value: input.slice(start, end), position: position(start, end) });
   }
 
-  function figuresIn(start: number, end: number): Found[] {
-    if (!options.figures || start >= end) return [];
-    return recognize(options.figures, { input, from: start, to: end, year: options.year }, builtIn);
-  }
-
-  /** Template spans and figures in `[start, end)`, sorted. */
-  function pieces(start: number, end: number): Array<{ start: number; end: number; node: InlineLeaf }> {
-    const out: Array<{ start: number; end: number; node: InlineLeaf }> = [];
+  /** Figures and template text in `[start, end)` as nodes, in document order. */
+  function pieces(start: number, end: number): InlineLeaf[] {
+    const out: InlineLeaf[] = [];
+    const templates = findTemplateText(input, start, end);
     let cursor = start;
-    const add = (from: number, to: number) => {
-      for (const f of figuresIn(from, to)) out.push({ start: f.start, end: f.end, node: toNode(f, position(f.start, f.end), builtIn) });
-    };
-    for (const [s, e] of findTemplateText(input, start, end)) {
-      add(cursor, s);
-      out.push({ start: s, end: e, node: { type: 'template', value: input.slice(s, e), position: position(s, e) } });
-      cursor = e;
+    for (let t = 0; t <= templates.length; t++) {
+      const span = templates[t];
+      const s = span ? span[0] : end;
+      if (options.figures && cursor < s) {
+        const found = recognize(options.figures, { input, from: cursor, to: s, year: options.year }, builtIn);
+        for (let k = 0; k < found.length; k++) out.push(toNode(found[k]!, position(found[k]!.start, found[k]!.end), builtIn));
+      }
+      if (!span) break;
+      out.push({ type: 'template', value: input.slice(span[0], span[1]), position: position(span[0], span[1]) });
+      cursor = span[1];
     }
-    add(cursor, end);
     return out;
   }
 
-  /** Leaves over `[start, end)`. */
-  function leaves(start: number, end: number): InlineLeaf[] {
+  /**
+   * Leaves over `[start, end)`: `found` (from `pieces`) with text leaves between them,
+   * the text cut at the sorted offsets in `cuts` (where clauses begin and end).
+   */
+  function leaves(start: number, end: number, found: InlineLeaf[], cuts?: number[]): InlineLeaf[] {
     const out: InlineLeaf[] = [];
     let cursor = start;
-    for (const piece of pieces(start, end)) {
-      text(cursor, piece.start, out);
-      out.push(piece.node);
-      cursor = piece.end;
+    let k = 0;
+    for (let f = 0; f <= found.length; f++) {
+      const node = found[f];
+      const to = node ? node.position.start.offset : end;
+      if (cuts) {
+        while (k < cuts.length && cuts[k]! <= cursor) k++;
+        for (; k < cuts.length && cuts[k]! < to; k++) {
+          text(cursor, cuts[k]!, out);
+          cursor = cuts[k]!;
+        }
+      }
+      text(cursor, to, out);
+      if (!node) break;
+      out.push(node);
+      cursor = node.position.end.offset;
     }
-    text(cursor, end, out);
-    return out;
-  }
-
-  /** A text leaf cut at the offsets in `cuts` that fall inside it. */
-  function cutText(leaf: InlineLeaf, cuts: number[]): InlineLeaf[] {
-    const s = leaf.position.start.offset;
-    const e = leaf.position.end.offset;
-    const inside = cuts.filter((c) => c > s && c < e);
-    if (leaf.type !== 'text' || inside.length === 0) return [leaf];
-    const out: InlineLeaf[] = [];
-    let cursor = s;
-    for (const c of inside) {
-      text(cursor, c, out);
-      cursor = c;
-    }
-    text(cursor, e, out);
     return out;
   }
 
@@ -139,13 +134,12 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
     input,
     at,
     position,
-    inline: (start, end) => leaves(start, end),
+    inline: (start, end) => leaves(start, end, pieces(start, end)),
     prose(start, end) {
-      const all = leaves(start, end);
-      const spans = eventSpans(input, start, end, all);
-      if (spans.length === 0) return all;
-      const cuts = spans.flat();
-      const cut = all.flatMap((leaf) => cutText(leaf, cuts));
+      const found = pieces(start, end);
+      const spans = eventSpans(input, start, end, found);
+      if (spans.length === 0) return leaves(start, end, found);
+      const cut = leaves(start, end, found, spans.flat());
       const out: Array<InlineLeaf | Event> = [];
       let k = 0;
       for (const leaf of cut) {
