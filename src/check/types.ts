@@ -32,11 +32,15 @@ export interface RuleContext<Options> {
    * Reports a problem at `node` (or at a position inside a leaf, see `place`).
    * `cause` points at the related node: the parent heading, the total a part exceeds.
    */
-  report(
-    node: Positioned,
-    wording: Wording,
-    extra?: { place?: Positioned['position']; cause?: { node: Positioned; wording: Wording }; actual?: string; expected?: string[] },
-  ): void;
+  report(node: Positioned, wording: Wording, extra?: ReportExtra): void;
+}
+
+/** More about a reported problem: a narrower place, the related node, the actual and expected values. */
+export interface ReportExtra {
+  place?: Positioned['position'];
+  cause?: { node: Positioned; wording: Wording };
+  actual?: string;
+  expected?: string[];
 }
 
 /** A rule: one check, one module, one docs page (docs/rules/<id>.md). */

@@ -4,21 +4,12 @@
  * characters are never mistaken for word boundaries (the `\W` trap).
  */
 
+const SPACE = charSet(' \t\n\v\f\r\u00a0\u3000\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f');
+
 /** White space, including the ideographic space U+3000, NBSP and the BOM. */
 export function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x3000 ||
-    code === 0xfeff ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200b) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f
-  );
+  // One bit-table read: the chain of comparisons it replaces ran on every character.
+  return ((SPACE[code >>> 5]! >>> (code & 31)) & 1) === 1;
 }
 
 /** ASCII or full-width digit. */
@@ -80,3 +71,4 @@ export function charSet(chars: string): CharSet {
 export function inSet(set: CharSet, code: number): boolean {
   return ((set[code >>> 5]! >>> (code & 31)) & 1) === 1;
 }
+

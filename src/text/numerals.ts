@@ -20,6 +20,9 @@ for (const ch of Object.keys(SMALL_UNITS)) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.ch
 for (const ch of Object.keys(LARGE_UNITS)) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | NUMERAL;
 for (const ch of ['十', '拾', '百']) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | ORDINAL;
 
+/** Every character `isCjkOrdinalCode` accepts, as a string (for building character sets). */
+export const CJK_ORDINAL_CHARS = Object.keys(DIGITS).join('') + '十拾百';
+
 /** True for a character that is a Chinese digit or 十 (what ordinals like 十二 use). */
 export function isCjkOrdinalChar(ch: string): boolean {
   return (FLAGS[ch.charCodeAt(0)]! & ORDINAL) !== 0;
