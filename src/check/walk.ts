@@ -8,17 +8,23 @@ export interface SectionEntry {
   title: string;
 }
 
-/** Every section of the report, depth-first in document order. */
+const SECTIONS = new WeakMap<Report, SectionEntry[]>();
+
+/** Every section of the report, depth-first in document order (computed once per tree: several rules ask). */
 export function sections(tree: Report): SectionEntry[] {
+  const cached = SECTIONS.get(tree);
+  if (cached) return cached;
   const out: SectionEntry[] = [];
-  const walk = (nodes: FlowContent[], parent: Section | null) => {
-    for (const node of nodes) {
+  const walk = (nodes: ReadonlyArray<Section['children'][number] | FlowContent>, parent: Section | null) => {
+    for (let i = parent ? 1 : 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (node.type !== 'section') continue;
       out.push({ section: node, parent, title: sectionTitle(node) });
-      walk(node.children.slice(1) as FlowContent[], node);
+      walk(node.children, node);
     }
   };
   walk(tree.children, null);
+  SECTIONS.set(tree, out);
   return out;
 }
 
