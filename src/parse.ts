@@ -12,6 +12,7 @@ import { splitLines, type Line } from './text/lines.js';
 import { builder, type Builder } from './tree/build.js';
 import { locator } from './tree/position.js';
 import type { FlowContent, Report, Section, SectionTitle } from './tree/schema.js';
+import { pushAll } from './tree/arrays.js';
 
 /** Options for {@link parse}. */
 export interface ParseOptions {
@@ -157,7 +158,7 @@ function sectionFor(b: Builder, h: Heading, limit: number): { node: Section; bod
   if (titleEnd < limit && TITLE_DELIMITER.has(input[titleEnd]!)) bodyStart = titleEnd + 1;
   const raw = input.slice(cand.start, cand.end);
   const children: SectionTitle['children'] = [{ type: 'marker', value: raw, position: b.position(cand.start, cand.end) }];
-  children.push(...b.inline(cand.titleStart, bodyStart));
+  pushAll(children, b.inline(cand.titleStart, bodyStart));
   const headEnd = children[children.length - 1]!.position.end.offset;
   const head: SectionTitle = { type: 'sectionTitle', children, position: b.position(cand.start, headEnd) };
   const node: Section = {

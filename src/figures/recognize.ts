@@ -7,7 +7,7 @@ import type { FigureConfig, FigureContext, Found } from './types.js';
 const MAY_START = charSet('0123456789０１２３４５６７８９〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾百上本今当去明下年第〔[【(（［〖');
 
 /** True when nothing in `[from, to)` can start a built-in figure. */
-function barren(input: string, from: number, to: number): boolean {
+export function barren(input: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (inSet(MAY_START, input.charCodeAt(i))) return false;
   return true;
 }

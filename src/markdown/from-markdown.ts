@@ -13,6 +13,7 @@ import { builder, type Builder } from '../tree/build.js';
 import { locator } from '../tree/position.js';
 import type { FiscalYear, Report, Section, SectionTitle } from '../tree/schema.js';
 import type { ParseOptions } from '../parse.js';
+import { pushAll } from '../tree/arrays.js';
 
 /** Reads Markdown into mdast: CommonMark plus YAML front matter. */
 export function markdownToMdast(markdown: string): Root {
@@ -40,7 +41,7 @@ export function fromMarkdown(markdown: string, mdast: Root, options: ParseOption
   const headingsOf = top.filter((n): n is Heading => n.type === 'heading');
   const titleNode = headingsOf[0]?.depth === 1 && !headingsOf.slice(1).some((h) => h.depth === 1) ? headingsOf[0] : undefined;
   const sectionHeadings = headingsOf.filter((h) => h !== titleNode);
-  const minDepth = Math.min(...sectionHeadings.map((h) => h.depth), 6);
+  const minDepth = sectionHeadings.reduce((min, h) => Math.min(min, h.depth), 6);
 
   const titleRange = titleNode && contentRange(titleNode);
   const titleText = titleRange ? markdown.slice(titleRange[0], titleRange[1]).trim() : undefined;
@@ -119,7 +120,7 @@ function section(b: Builder, from: number, to: number, start: number, depth: num
     children.push({ type: 'marker', value: input.slice(marker.start, marker.end), position: b.position(marker.start, marker.end) });
     titleStart = marker.end;
   }
-  children.push(...b.inline(titleStart, to));
+  pushAll(children, b.inline(titleStart, to));
   const headEnd = children[children.length - 1]?.position.end.offset ?? to;
   const headStart = children[0]?.position.start.offset ?? from;
   return {

@@ -2,6 +2,7 @@ import type { BlockContent, Heading, List, ListItem as MdListItem, Paragraph as 
 import type { VFileMessage } from 'vfile-message';
 import { sectionTitle } from '../outline/outline.js';
 import type { Event, Field, FlowContent, InlineLeaf, Lead, ListItem, Marker, Report, Section } from '../tree/schema.js';
+import { pushAll } from '../tree/arrays.js';
 
 /** Options for {@link toMdast} and `toMarkdown`. */
 export interface MarkdownOptions {
@@ -84,7 +85,7 @@ export function toMdast(tree: Report, options: MarkdownOptions = {}): Root {
     flushFields();
   };
   flow(tree.children, children);
-  if (options.findings?.length) children.push(...findings(options.findings, options.locale ?? 'zh-CN'));
+  if (options.findings?.length) pushAll(children, findings(options.findings, options.locale ?? 'zh-CN'));
   return { type: 'root', children };
 }
 

@@ -2,6 +2,7 @@ import type { Builder } from '../tree/build.js';
 import type { FiscalYear, FlowContent, ReportData, Section } from '../tree/schema.js';
 import { bodyBlocks, frontBlocks, type Fragment } from './blocks.js';
 import { placeholderKind } from './placeholders.js';
+import { pushAll } from '../tree/arrays.js';
 
 /**
  * Builds the report's tree from a stream of pieces in document order: content
@@ -31,7 +32,7 @@ export function assembler(b: Builder, title: string | undefined, titleLine: numb
   let front: Fragment[] | undefined = [];
 
   const flushFront = () => {
-    if (front) root.push(...frontBlocks(b, front, title, titleLine));
+    if (front) pushAll(root, frontBlocks(b, front, title, titleLine));
     front = undefined;
   };
 
@@ -40,7 +41,7 @@ export function assembler(b: Builder, title: string | undefined, titleLine: numb
     const blocks = bodyBlocks(b, fragments);
     // Body blocks come before any subsection: they were all written before it.
     const subsections = section.children.slice(1);
-    section.children.splice(1, subsections.length, ...blocks, ...subsections);
+    section.children = [section.children[0], ...blocks, ...subsections] as Section['children'];
     markPlaceholder(b, section, blocks, subsections.length);
     const last = section.children[section.children.length - 1]!;
     section.position = b.position(section.position.start.offset, last.position.end.offset);
@@ -51,7 +52,7 @@ export function assembler(b: Builder, title: string | undefined, titleLine: numb
       const top = open[open.length - 1];
       if (top) top.fragments.push(fragment);
       else if (front) front.push(fragment);
-      else root.push(...bodyBlocks(b, [fragment]));
+      else pushAll(root, bodyBlocks(b, [fragment]));
     },
     root(node) {
       root.push(node);

@@ -5,6 +5,7 @@ import type { FlowContent, List, ListItem, Paragraph, Phrasing } from '../tree/s
 import { findEnumeration } from './enumerations.js';
 import { isSubtitle, labelKind, readFields, repeatsTitle } from './front-matter.js';
 import type { MarkerMatch } from './markers.js';
+import { pushAll } from '../tree/arrays.js';
 
 /** A piece of one line that is content (not a heading, not the title). */
 export interface Fragment {
@@ -26,19 +27,18 @@ const MIN_WRAPPED_LINE = 15;
 /** A lead-in title (`一是加强理论武装。`) is at most this long. */
 const MAX_LEAD = 24;
 
-/** Groups fragments into paragraphs: a line joins the one before when that one was cut mid-sentence. */
-function paragraphs(input: string, fragments: Fragment[]): Array<{ start: number; end: number; item: boolean }> {
-  const out: Array<{ start: number; end: number; item: boolean; last: Fragment }> = [];
-  for (const f of fragments) {
-    const cur = out[out.length - 1];
-    if (cur && joins(input, cur.last, f)) {
-      cur.end = f.end;
-      cur.last = f;
-    } else {
-      out.push({ start: f.start, end: f.end, item: f.item, last: f });
-    }
+/**
+ * Calls `each` with the span of every paragraph of `fragments`: a line joins the one
+ * before when that one was cut mid-sentence. No object per paragraph: a report of
+ * one-word lines has one paragraph per line.
+ */
+function paragraphs(input: string, fragments: Fragment[], each: (start: number, end: number) => void): void {
+  let first = 0;
+  for (let k = 1; k <= fragments.length; k++) {
+    if (k < fragments.length && joins(input, fragments[k - 1]!, fragments[k]!)) continue;
+    each(fragments[first]!.start, fragments[k - 1]!.end);
+    first = k;
   }
-  return out;
 }
 
 function joins(input: string, prev: Fragment, next: Fragment): boolean {
@@ -58,17 +58,16 @@ export function bodyBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
   const out: FlowContent[] = [];
   const prose: Fragment[] = [];
   const flush = () => {
-    out.push(...proseBlocks(b, prose));
+    pushAll(out, proseBlocks(b, prose));
     prose.length = 0;
   };
   for (const f of fragments) {
-    const text = b.input.slice(f.start, f.end);
     if (f.node) {
       flush();
       out.push(f.node);
-    } else if (COMMENT.test(text)) {
+    } else if (b.input.charCodeAt(f.start) === 0x3c /* < */ && COMMENT.test(b.input.slice(f.start, f.end))) {
       flush();
-      out.push({ type: 'html', value: text, position: b.position(f.start, f.end) });
+      out.push({ type: 'html', value: b.input.slice(f.start, f.end), position: b.position(f.start, f.end) });
     } else prose.push(f);
   }
   flush();
@@ -80,18 +79,21 @@ const COMMENT = /^<!--[^]*?-->$/;
 
 function proseBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
   const out: FlowContent[] = [];
-  for (const p of paragraphs(b.input, fragments)) {
-    for (const block of paragraphOrList(b, p.start, p.end)) {
+  const blocks: Array<Paragraph | List> = [];
+  paragraphs(b.input, fragments, (start, end) => {
+    blocks.length = 0;
+    paragraphOrList(b, start, end, blocks);
+    for (const block of blocks) {
       const prev = out[out.length - 1];
       if (block.type === 'list' && prev?.type === 'list' && continues(prev, block)) {
-        prev.children.push(...block.children);
+        for (const item of block.children) prev.children.push(item);
         prev.inline &&= block.inline;
         prev.position.end = block.position.end;
       } else {
         out.push(block);
       }
     }
-  }
+  });
   return out;
 }
 
@@ -100,10 +102,13 @@ function continues(prev: List, next: List): boolean {
   return prev.style === next.style && next.children[0]!.marker.ordinal === last.marker.ordinal + 1;
 }
 
-function paragraphOrList(b: Builder, start: number, end: number): Array<Paragraph | List> {
+/** Adds the paragraph, or the paragraph and list, that `[start, end)` holds to `out`. */
+function paragraphOrList(b: Builder, start: number, end: number, out: Array<Paragraph | List>): void {
   const markers = findEnumeration(b.input, start, end);
-  if (!markers) return [paragraph(b, start, end)];
-  const out: Array<Paragraph | List> = [];
+  if (!markers) {
+    out.push(paragraph(b, start, end));
+    return;
+  }
   const first = markers[0]!;
   if (first.start > start) out.push(paragraph(b, start, first.start));
   const items = markers.map((m, i) => listItem(b, m, i + 1 < markers.length ? markers[i + 1]!.start : end));
@@ -115,7 +120,6 @@ function paragraphOrList(b: Builder, start: number, end: number): Array<Paragrap
     children: items,
     position: b.position(first.start, items[items.length - 1]!.position.end.offset),
   });
-  return out;
 }
 
 function isLineStart(input: string, i: number): boolean {
@@ -153,7 +157,7 @@ function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
     title = input.slice(i, leadEnd - 1).trim();
     i = leadEnd;
   }
-  children.push(...(b.prose(i, end) as Phrasing[]));
+  pushAll(children, b.prose(i, end) as Phrasing[]);
   const last = children[children.length - 1]!;
   return {
     type: 'listItem',
@@ -173,7 +177,7 @@ export function frontBlocks(b: Builder, fragments: Fragment[], title: string | u
   const out: FlowContent[] = [];
   let prose: Fragment[] = [];
   const flush = () => {
-    out.push(...bodyBlocks(b, prose));
+    pushAll(out, bodyBlocks(b, prose));
     prose = [];
   };
   for (const f of fragments) {

@@ -24,6 +24,8 @@ const PATTERNS: RegExp[] = [
  */
 const TRIGGERS = charSet('字结XxＸ×□');
 
+const NONE: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
+
 /**
  * Spans `[start, end)` of template text in `input` between `from` and `to` (offsets into
  * `input`), sorted and not overlapping.
@@ -31,10 +33,10 @@ const TRIGGERS = charSet('字结XxＸ×□');
  * @example
  *   findTemplateText('说明情况（200字以内）', 0, 13) // [[4, 13]]
  */
-export function findTemplateText(input: string, from = 0, to = input.length): Array<[number, number]> {
+export function findTemplateText(input: string, from = 0, to = input.length): ReadonlyArray<readonly [number, number]> {
   let triggered = false;
   for (let i = from; i < to && !triggered; i++) triggered = inSet(TRIGGERS, input.charCodeAt(i));
-  if (!triggered) return [];
+  if (!triggered) return NONE;
   const text = input.slice(from, to);
   const offset = from;
   const found: Array<[number, number]> = [];

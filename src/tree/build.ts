@@ -1,5 +1,5 @@
 import { builtInOnly } from '../figures/config.js';
-import { recognize } from '../figures/recognize.js';
+import { barren, recognize } from '../figures/recognize.js';
 import type { FigureConfig, Found } from '../figures/types.js';
 import { findTemplateText } from '../outline/template-text.js';
 import { charSet, inSet, isSpace } from '../text/chars.js';
@@ -70,6 +70,9 @@ function copyFigure(f: Found, position: Position): Figure {
   return node as unknown as Figure;
 }
 
+/** No pieces: shared, never written to. */
+const NONE: readonly InlineLeaf[] = Object.freeze([]);
+
 /** Characters after which a clause starts. */
 const CLAUSE_START = charSet('。；;！？!?：:\n\r');
 const CLAUSE_END = charSet('。；;！？!?');
@@ -86,9 +89,11 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
   }
 
   /** Figures and template text in `[start, end)` as nodes, in document order. */
-  function pieces(start: number, end: number): InlineLeaf[] {
-    const out: InlineLeaf[] = [];
+  function pieces(start: number, end: number): readonly InlineLeaf[] {
     const templates = findTemplateText(input, start, end);
+    // Most spans of short lines have neither: nothing to allocate for them.
+    if (templates.length === 0 && (!options.figures || (builtIn && barren(input, start, end)))) return NONE;
+    const out: InlineLeaf[] = [];
     let cursor = start;
     for (let t = 0; t <= templates.length; t++) {
       const span = templates[t];
@@ -108,7 +113,7 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
    * Leaves over `[start, end)`: `found` (from `pieces`) with text leaves between them,
    * the text cut at the sorted offsets in `cuts` (where clauses begin and end).
    */
-  function leaves(start: number, end: number, found: InlineLeaf[], cuts?: number[]): InlineLeaf[] {
+  function leaves(start: number, end: number, found: readonly InlineLeaf[], cuts?: number[]): InlineLeaf[] {
     const out: InlineLeaf[] = [];
     let cursor = start;
     let k = 0;
@@ -137,6 +142,7 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
     inline: (start, end) => leaves(start, end, pieces(start, end)),
     prose(start, end) {
       const found = pieces(start, end);
+      if (found.length === 0) return leaves(start, end, found);
       const spans = eventSpans(input, start, end, found);
       if (spans.length === 0) return leaves(start, end, found);
       const cut = leaves(start, end, found, spans.flat());
@@ -168,7 +174,7 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
  * start) and is followed by `，` (`9月7日，邀请了…上党课；`). The clause runs to the next
  * `；`/`。`, which it includes.
  */
-function eventSpans(input: string, start: number, end: number, leaves: InlineLeaf[]): Array<[number, number]> {
+function eventSpans(input: string, start: number, end: number, leaves: readonly InlineLeaf[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const leaf of leaves) {
     if (leaf.type !== 'date') continue;
