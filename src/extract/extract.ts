@@ -49,26 +49,34 @@ const MAX_SENTENCE = 200;
 export function extract(treeOrText: Report | string, options: ParseOptions = {}): FigureRecord[] {
   const tree = typeof treeOrText === 'string' ? parse(treeOrText, options) : treeOrText;
   const out: FigureRecord[] = [];
-  const walk = (nodes: FlowContent[], path: Section[]) => {
-    for (const node of nodes) {
+  // The section path and title are the same for every block of a section: made once.
+  const walk = (nodes: ReadonlyArray<FlowContent | Section['children'][number]>, from: number, place: Place) => {
+    for (let i = from; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (node.type === 'section') {
-        const inner = [...path, node];
+        const inner: Place = { section: place.section === null ? node.marker.raw : `${place.section}/${node.marker.raw}`, title: sectionTitle(node) };
         block(node.children[0].children as Leaf[], inner, out);
-        walk(node.children.slice(1) as FlowContent[], inner);
+        walk(node.children, 1, inner);
       } else if (node.type === 'list') {
-        for (const item of node.children) block(item.children as ListItem['children'], path, out);
+        for (const item of node.children) block(item.children as ListItem['children'], place, out);
       } else if ('children' in node) {
-        block(node.children as Array<Leaf | Event>, path, out);
+        block(node.children as Array<Leaf | Event>, place, out);
       }
     }
   };
-  walk(tree.children, []);
+  walk(tree.children, 0, { section: null, title: null });
   // Document order; an event comes just before the date that opens it.
   out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
   return out;
 }
 
-function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: FigureRecord[]): void {
+/** Where a block stands: the marker path of its sections (`2、/（三）`) and the innermost title. */
+interface Place {
+  section: string | null;
+  title: string | null;
+}
+
+function block(children: ReadonlyArray<{ type: string }>, place: Place, out: FigureRecord[]): void {
   // The block's text, rebuilt from its leaves, to find each figure's sentence.
   const leaves: Leaf[] = [];
   const events: Event[] = [];
@@ -91,8 +99,7 @@ function block(children: ReadonlyArray<{ type: string }>, path: Section[], out: 
     text += leaf.value;
     previousEnd = leaf.position.end.offset;
   }
-  const section = path.length > 0 ? path.map((s) => s.marker.raw).join('/') : null;
-  const title = path.length > 0 ? sectionTitle(path[path.length - 1]!) : null;
+  const { section, title } = place;
   // Sentence ends found once per block, then looked up by binary search: linear overall,
   // however many figures share one long sentence. A "sentence" with no end in sight (a
   // table flattened into one line) is cut to a window around the figure.
