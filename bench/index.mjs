@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import * as RT from '@microsoft/recognizers-text-suite';
 import { check, extract, parse, toMarkdown } from '../dist/index.js';
+import { copyTree } from './copy-tree.mjs';
 import { report } from './generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,8 +55,8 @@ say();
 // Throughput against the baselines
 say('## Throughput');
 say();
-say('| input | chars | remark-parse | parse | parse+extract | check | toMarkdown | pipeline | pipeline ÷ remark | parse+extract ÷ remark |');
-say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+say('| input | chars | remark-parse | parse | parse+extract | check | toMarkdown | pipeline | tree alone | pipeline ÷ remark | parse+extract ÷ remark | remark ÷ tree alone |');
+say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const rows = [['seed', seed], ['fixtures (all)', fixtures], ...Object.entries(generated).map(([n, t]) => [`generated ${Number(n) / 1000} KB`, t])];
 const ratios = [];
 for (const [name, input] of rows) {
@@ -70,9 +71,12 @@ for (const [name, input] of rows) {
   // check on a fresh tree each time (it caches per tree): pipeline minus parse+extract.
   const tPipeline = await ms(() => texts.map((t) => { const tree = parse(t); extract(tree); return check(tree); }), budget);
   const tMarkdown = await ms(() => trees.map((tree) => toMarkdown(tree)), budget);
+  // The tree's objects made again with object literals, with no parsing work at all:
+  // what building the tree costs in allocation and garbage collection alone.
+  const tTree = await ms(() => trees.map((tree) => copyTree(tree)), budget);
   const tCheck = Math.max(0, tPipeline - tParseExtract);
-  ratios.push({ name, pipeline: tRemark / tPipeline, parseExtract: tRemark / tParseExtract });
-  say(`| ${name} | ${chars} | ${fmt(tRemark)} ms | ${fmt(tParse)} ms (${mchar(chars, tParse)}) | ${fmt(tParseExtract)} ms | ${fmt(tCheck)} ms | ${fmt(tMarkdown)} ms | ${fmt(tPipeline)} ms (${mchar(chars, tPipeline)}) | ${fmt(tRemark / tPipeline, 2)}× | ${fmt(tRemark / tParseExtract, 2)}× |`);
+  ratios.push({ name, pipeline: tRemark / tPipeline, parseExtract: tRemark / tParseExtract, ceiling: tRemark / tTree });
+  say(`| ${name} | ${chars} | ${fmt(tRemark)} ms | ${fmt(tParse)} ms (${mchar(chars, tParse)}) | ${fmt(tParseExtract)} ms | ${fmt(tCheck)} ms | ${fmt(tMarkdown)} ms | ${fmt(tPipeline)} ms (${mchar(chars, tPipeline)}) | ${fmt(tTree)} ms | ${fmt(tRemark / tPipeline, 2)}× | ${fmt(tRemark / tParseExtract, 2)}× | ${fmt(tRemark / tTree, 2)}× |`);
 }
 say();
 
@@ -114,14 +118,29 @@ const adversarial = [
 ];
 say(`Normal report (generated 100 KB, whole pipeline): ${fmt((perCharNormal * 1e6), 1)} ns per character.`);
 say();
-say('| input | chars | pipeline | ns per char | × normal |');
-say('|---|---:|---:|---:|---:|');
+/** Heap bytes the tree of `text` keeps (needs --expose-gc), or NaN. */
+function treeBytes(text) {
+  if (!global.gc) return NaN;
+  global.gc();
+  const before = process.memoryUsage().heapUsed;
+  const tree = parse(text);
+  global.gc();
+  const bytes = process.memoryUsage().heapUsed - before;
+  do_not_optimize(tree);
+  return bytes;
+}
+const treePerCharNormal = treeBytes(normal) / normal.length;
+say('The last two columns compare the tree each input makes, per character, with a normal report’s, and the cost per byte of tree: an input that makes a node of every character costs more per character, but not more per node.');
+say();
+say('| input | chars | pipeline | ns per char | × normal | tree bytes per char × normal | cost per tree byte × normal |');
+say('|---|---:|---:|---:|---:|---:|---:|');
 const adversarialRatios = [];
 for (const [name, text] of adversarial) {
   const t = await ms(() => { const tree = parse(text); extract(tree); return check(tree); }, 800);
   const perChar = t / text.length;
+  const treeRatio = treeBytes(text) / text.length / treePerCharNormal;
   adversarialRatios.push({ name, ratio: perChar / perCharNormal });
-  say(`| ${name} | ${text.length} | ${fmt(t, 1)} ms | ${fmt(perChar * 1e6, 1)} | ${fmt(perChar / perCharNormal, 2)} |`);
+  say(`| ${name} | ${text.length} | ${fmt(t, 1)} ms | ${fmt(perChar * 1e6, 1)} | ${fmt(perChar / perCharNormal, 2)} | ${fmt(treeRatio, 2)} | ${fmt(perChar / perCharNormal / treeRatio, 2)} |`);
 }
 say();
 
@@ -220,6 +239,8 @@ say('| target | measured | |');
 say('|---|---|---|');
 say(`| pipeline ≥ 3× remark-parse | ${fmt(slowestPipeline.pipeline, 2)}× (lowest, ${slowestPipeline.name}) | ${verdict(slowestPipeline.pipeline >= 3)} |`);
 say(`| parse + extract ≥ 5× remark-parse | ${fmt(slowestParse.parseExtract, 2)}× (lowest, ${slowestParse.name}) | ${verdict(slowestParse.parseExtract >= 5)} |`);
+const lowestCeiling = worst(ratios, 'ceiling');
+say(`| (ceiling: remark-parse ÷ making the tree's objects alone) | ${fmt(lowestCeiling.ceiling, 2)}× (lowest, ${lowestCeiling.name}) | no pipeline that returns this tree can do better |`);
 say(`| pipeline ≥ 1,000× Recognizers-Text | ${fmt(tRT / tSeedPipeline, 0)}× (seed) | ${verdict(tRT / tSeedPipeline >= 1000)} |`);
 say(`| adversarial per-char cost ≤ 3× normal | ${fmt(worstAdversarial.ratio, 2)}× (worst, ${worstAdversarial.name}) | ${verdict(worstAdversarial.ratio <= 3)} |`);
 if (linear !== undefined) say(`| 1 MB ≤ 1.3× a hundred 10 KB | ${fmt(linear, 2)}× | ${verdict(linear <= 1.3)} |`);
