@@ -42,6 +42,8 @@ export function childSections(tree: Report, parent: Section | null): Section[] {
  */
 export function ancestry(tree: Report): (node: Node) => Node[] {
   return (node) => {
+    // A finding about the whole report (a missing section in a report without any).
+    if (node === tree) return [tree];
     const { start, end } = node.position;
     const chain: Node[] = [];
     let current: Node = tree;

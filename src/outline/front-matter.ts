@@ -170,6 +170,13 @@ const SPREAD_KEY = /^((?:[\u4e00-\u9fff]\s{1,3}){1,7}[\u4e00-\u9fff])\s*[:：]\s
  * allowed: `单位名称:塘湖镇政府 填报日期:2021.5.18`), or returns an empty list.
  */
 export function readFields(input: string, from: number, to: number): FieldSpan[] {
+  // Every field form needs a colon, or white space after its key: most lines have neither.
+  let possible = false;
+  for (let i = from; i < to && !possible; i++) {
+    const c = input.charCodeAt(i);
+    possible = c === 0x3a /* : */ || c === 0xff1a /* ： */ || isSpace(c);
+  }
+  if (!possible) return [];
   const text = input.slice(from, to);
   if (text.includes('|') || text.includes('。')) return [];
   const keys: Array<{ at: number; key: string; valueAt: number }> = [];
