@@ -99,6 +99,8 @@ say();
 const normal = generated[100_000];
 const tNormal = await ms(() => { const tree = parse(normal); extract(tree); return check(tree); }, 600);
 const perCharNormal = tNormal / normal.length;
+const normalTree = parse(normal);
+const markdownPerCharNormal = (await ms(() => toMarkdown(normalTree), 600)) / normal.length;
 const K100 = 100_000;
 const repeat = (unit, n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const noPunctuation = (() => {
@@ -115,6 +117,7 @@ const adversarial = [
   ['100 KB of 2020年', repeat('2020年', K100)],
   ['one 1 MB line, no punctuation', QUICK ? noPunctuation.slice(0, K100) : noPunctuation],
   ['50,000 lines of one character', repeat('字\n', 100_000)],
+  ['100 KB of figures between spaces', repeat('1万元 ', K100)],
 ];
 say(`Normal report (generated 100 KB, whole pipeline): ${fmt((perCharNormal * 1e6), 1)} ns per character.`);
 say();
@@ -132,15 +135,19 @@ function treeBytes(text) {
 const treePerCharNormal = treeBytes(normal) / normal.length;
 say('The last two columns compare the tree each input makes, per character, with a normal report’s, and the cost per byte of tree: an input that makes a node of every character costs more per character, but not more per node.');
 say();
-say('| input | chars | pipeline | ns per char | × normal | tree bytes per char × normal | cost per tree byte × normal |');
-say('|---|---:|---:|---:|---:|---:|---:|');
+say('| input | chars | pipeline | ns per char | × normal | tree bytes per char × normal | cost per tree byte × normal | toMarkdown per char × normal |');
+say('|---|---:|---:|---:|---:|---:|---:|---:|');
 const adversarialRatios = [];
 for (const [name, text] of adversarial) {
   const t = await ms(() => { const tree = parse(text); extract(tree); return check(tree); }, 800);
   const perChar = t / text.length;
   const treeRatio = treeBytes(text) / text.length / treePerCharNormal;
+  const tree = parse(text);
+  const markdownRatio = (await ms(() => toMarkdown(tree), 400)) / text.length / markdownPerCharNormal;
   adversarialRatios.push({ name, ratio: perChar / perCharNormal });
-  say(`| ${name} | ${text.length} | ${fmt(t, 1)} ms | ${fmt(perChar * 1e6, 1)} | ${fmt(perChar / perCharNormal, 2)} | ${fmt(treeRatio, 2)} | ${fmt(perChar / perCharNormal / treeRatio, 2)} |`);
+  // Trees under a tenth of a normal report's bytes per character are too small to divide by.
+  const perByte = treeRatio >= 0.1 ? fmt(perChar / perCharNormal / treeRatio, 2) : '—';
+  say(`| ${name} | ${text.length} | ${fmt(t, 1)} ms | ${fmt(perChar * 1e6, 1)} | ${fmt(perChar / perCharNormal, 2)} | ${treeRatio >= 0.1 ? fmt(treeRatio, 2) : '< 0.1'} | ${perByte} | ${fmt(markdownRatio, 2)} |`);
 }
 say();
 

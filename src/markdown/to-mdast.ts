@@ -105,18 +105,18 @@ function inline(nodes: ReadonlyArray<InlineLeaf | Lead | Event | Marker>, option
     if (last?.type === 'text') last.value += text;
     else out.push({ type: 'text', value: text });
   };
-  const walk = (list: ReadonlyArray<InlineLeaf | Lead | Event | Marker>, gapBefore: number | undefined) => {
-    let previousEnd = gapBefore;
+  const walk = (list: ReadonlyArray<InlineLeaf | Lead | Event | Marker>) => {
+    let previous: Report['position'] | undefined;
     for (const node of list) {
       // Keep the white space the source had between leaves (`2 个`), but not line breaks.
-      if (previousEnd !== undefined && node.position.start.offset > previousEnd && node.position.start.line === lineOf(list, previousEnd)) push(' ');
-      if (node.type === 'lead' || node.type === 'event') walk(node.children, undefined);
+      if (previous && node.position.start.offset > previous.end.offset && node.position.start.line === previous.end.line) push(' ');
+      if (node.type === 'lead' || node.type === 'event') walk(node.children);
       else if (options.figures === 'mark' && FIGURE_TYPES.has(node.type)) out.push({ type: 'strong', children: [{ type: 'text', value: plain(node.value.replace(WRAP, '')) }] });
       else push(node.value);
-      previousEnd = node.position.end.offset;
+      previous = node.position;
     }
   };
-  walk(nodes, undefined);
+  walk(nodes);
   return out;
 }
 
@@ -125,9 +125,6 @@ function unescape(value: string): string {
   return value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-function lineOf(list: ReadonlyArray<{ position: Report['position'] }>, offset: number): number | undefined {
-  return list.find((n) => n.position.end.offset === offset)?.position.end.line;
-}
 
 function paragraph(children: PhrasingContent[]): MdParagraph {
   return { type: 'paragraph', children };
