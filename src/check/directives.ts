@@ -49,7 +49,7 @@ export function readDirectives(tree: Report): Silence {
         open.delete(id);
       }
     } else {
-      const next = blocks.find((b) => b.position.start.offset >= at);
+      const next = firstFrom(blocks, at);
       if (next) ranges.push({ from: next.position.start.offset, to: next.position.end.offset, ids: ids && new Set(ids) });
     }
   }
@@ -58,4 +58,16 @@ export function readDirectives(tree: Report): Silence {
   return {
     silenced: (ruleId, offset) => ranges.some((r) => offset >= r.from && offset < r.to && (!r.ids || r.ids.has(ruleId))),
   };
+}
+
+/** The first of `blocks` (in document order) starting at or after `offset`: a binary search. */
+function firstFrom(blocks: Node[], offset: number): Node | undefined {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.position.start.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return blocks[lo];
 }

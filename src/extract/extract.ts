@@ -80,9 +80,15 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
   // The block's text, rebuilt from its leaves, to find each figure's sentence.
   const leaves: Leaf[] = [];
   const events: Event[] = [];
+  // Index of each event's first leaf, noted while flattening (a search per event was
+  // quadratic in a paragraph of many dated clauses).
+  const firstLeaf: number[] = [];
   const flatten = (nodes: ReadonlyArray<{ type: string }>) => {
     for (const node of nodes) {
-      if (node.type === 'event') events.push(node as Event);
+      if (node.type === 'event') {
+        events.push(node as Event);
+        firstLeaf.push(leaves.length);
+      }
       if ('children' in node) flatten((node as { children: Array<{ type: string }> }).children);
       else if (node.type !== 'marker') leaves.push(node as Leaf);
     }
@@ -122,8 +128,9 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
     return text.slice(s, Math.min(e, i + length + MAX_SENTENCE)).trim();
   };
 
-  for (const event of events) {
-    const first = leaves.indexOf(event.children[0] as Leaf);
+  for (let e = 0; e < events.length; e++) {
+    const event = events[e]!;
+    const first = event.children.length > 0 ? firstLeaf[e]! : -1;
     const date = event.children.find((c): c is DateFigure => c.type === 'date');
     const clause = event.children.map((c) => c.value).join('');
     const { start, end } = event.position;

@@ -49,10 +49,13 @@ export const scoreGradeMismatch = defineRule({
     const scores = find(SCORE, all);
     const grades = find(GRADE, all);
     const bands = (Object.entries(options.bands) as Array<[string, number]>).sort((a, b) => b[1] - a[1]);
+    // The last score of each block, found once (a search per grade was quadratic).
+    const lastScore = new Map<Node, Hit>();
+    for (const s of scores) lastScore.set(s.block, s);
     const gradeOf = (score: number) => bands.find(([, min]) => score >= min)?.[0];
     for (const grade of grades) {
       // The score in the same block; else the report's only score.
-      const score = scores.filter((s) => s.block === grade.block).pop() ?? (scores.length === 1 ? scores[0] : undefined);
+      const score = lastScore.get(grade.block) ?? (scores.length === 1 ? scores[0] : undefined);
       if (!score) continue;
       const stated = CANONICAL[grade.value] ?? grade.value;
       const expected = gradeOf(Number(score.value));
