@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, defaultFigureConfig, extract, parse, toMarkdown, type Found, type Node } from '../../src/index.js';
+import { check, extract, parse, toMarkdown, type Node } from '../../src/index.js';
 
 // Found by the benchmark suite: `push(...items)` puts every item on the call stack, so
 // a report of 150,000 short lines threw "Maximum call stack size exceeded".
@@ -34,25 +34,5 @@ describe('very large inputs', () => {
     const chain = last.ancestors as Node[];
     expect(chain.map((n) => n.type)).toEqual(['report', 'section']);
     expect(chain[1]).toBe(tree.children[tree.children.length - 1]);
-  });
-});
-
-describe('figures from parsers of the user', () => {
-  it('keep every field the parser gave, also on a built-in type', () => {
-    const config = defaultFigureConfig();
-    config.parsers.push({
-      name: 'tagged-money',
-      find: ({ input, from, to }) => {
-        const out: Found[] = [];
-        const at = input.indexOf('专项', from);
-        if (at >= 0 && at < to) out.push({ type: 'money', start: at, end: at + 2, value: '专项', unit: '元', currency: 'CNY', source: 'ledger' } as Found);
-        return out;
-      },
-    });
-    const tree = parse('安排专项经费。', { figures: config });
-    const paragraph = tree.children[0]!;
-    if (paragraph.type !== 'paragraph') throw new Error('expected a paragraph');
-    const money = paragraph.children.find((c) => c.type === 'money') as unknown as Record<string, unknown>;
-    expect(money).toMatchObject({ type: 'money', value: '专项', source: 'ledger' });
   });
 });
