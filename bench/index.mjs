@@ -118,6 +118,7 @@ const adversarial = [
   ['one 1 MB line, no punctuation', QUICK ? noPunctuation.slice(0, K100) : noPunctuation],
   ['50,000 lines of one character', repeat('字\n', 100_000)],
   ['100 KB of figures between spaces', repeat('1万元 ', K100)],
+  ['100 KB of dated clauses', repeat('9月7日，开展培训；', K100)],
 ];
 say(`Normal report (generated 100 KB, whole pipeline): ${fmt((perCharNormal * 1e6), 1)} ns per character.`);
 say();
