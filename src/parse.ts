@@ -49,6 +49,9 @@ export function parse(input: string, options: ParseOptions = {}): Report {
 }
 
 /** ATX headings or YAML front matter at the start. */
+/** Most lines open no section: one shared empty list for them. */
+const NO_HEADINGS: readonly Heading[] = Object.freeze([]);
+
 const LOOKS_LIKE_MARKDOWN = /^(?:---\r?\n|#{1,6}[ \t])|\n#{1,6}[ \t]/;
 
 function parseText(text: string, options: ParseOptions): Report {
@@ -62,7 +65,7 @@ function parseText(text: string, options: ParseOptions): Report {
   const b = builder(text, at, { figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
   const tocs = findTocs(text, lines, titleText);
   const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
-  const inToc = (line: number) => tocs.some(([a, z]) => line >= a && line <= z);
+  const inToc = (line: number) => tocs.length > 0 && tocs.some(([a, z]) => line >= a && line <= z);
   const lineOf = lineFinder(lines);
   const taken = (offset: number) => offset < titleEnd || inToc(lineOf(offset));
 
@@ -75,7 +78,7 @@ function parseText(text: string, options: ParseOptions): Report {
   const byLine = groupByLine(headings);
   for (const line of lines) {
     if (line.blank) continue;
-    const toc = tocs.find(([a]) => a === line.index);
+    const toc = tocs.length > 0 ? tocs.find(([a]) => a === line.index) : undefined;
     if (toc) {
       tree.block(tocNode(b, lines.slice(toc[0], toc[1] + 1)), line);
       continue;
@@ -86,10 +89,11 @@ function parseText(text: string, options: ParseOptions): Report {
     if (title && line.index <= title.lastLine && cursor < titleEnd) {
       cursor = skipSpace(text, emitTitle(b, title, line, tree), line.to);
     }
-    for (const h of byLine.get(line.index) ?? []) {
+    const onLine = byLine.get(line.index) ?? NO_HEADINGS;
+    for (const h of onLine) {
       if (h.cand.start < cursor) continue;
       if (cursor < h.cand.start) tree.emit(fragment(text, line, cursor, h.cand.start, itemStarts));
-      const { node, bodyStart } = sectionFor(b, h, nextHeadingStart(byLine.get(line.index)!, h));
+      const { node, bodyStart } = sectionFor(b, h, nextHeadingStart(onLine, h));
       tree.open(node);
       cursor = skipSpace(text, bodyStart, line.to);
       // A glued heading's body may be inside its title: the body runs in, whatever follows.
@@ -141,7 +145,7 @@ function groupByLine(headings: Heading[]): Map<number, Heading[]> {
   return map;
 }
 
-function nextHeadingStart(onLine: Heading[], h: Heading): number {
+function nextHeadingStart(onLine: readonly Heading[], h: Heading): number {
   const i = onLine.indexOf(h);
   return i + 1 < onLine.length ? onLine[i + 1]!.cand.start : h.cand.line.to;
 }

@@ -161,13 +161,16 @@ export function startsIn(ctx: FigureContext): number[] {
   return (ctx.starts ??= numberStarts(ctx.input, ctx.from, ctx.to));
 }
 
-/** `readQuantity` at `i`, shared by the parsers that read the same number. */
-export function quantityAt(ctx: FigureContext, i: number): Quantity | undefined {
-  const memo = (ctx.quantities ??= new Map());
-  if (memo.has(i)) return memo.get(i) as Quantity | undefined;
-  const q = readQuantity(ctx.input, i, ctx.from, ctx.to);
-  memo.set(i, q);
-  return q;
+/** `readQuantity` at the `k`-th number start, shared by the parsers that read the same number. */
+function quantityAt(ctx: FigureContext, k: number): Quantity | undefined {
+  const starts = startsIn(ctx);
+  const memo = (ctx.quantities ??= new Array<unknown>(starts.length));
+  let q = memo[k] as Quantity | null | undefined;
+  if (q === undefined) {
+    q = readQuantity(ctx.input, starts[k]!, ctx.from, ctx.to) ?? null;
+    memo[k] = q;
+  }
+  return q ?? undefined;
 }
 
 /** Characters a Chinese number starts with, as a code-point table. */
@@ -189,10 +192,11 @@ export function quantityParser(name: string, read: (ctx: FigureContext, q: Quant
     name,
     find(ctx) {
       const out: Found[] = [];
-      for (const i of startsIn(ctx)) {
-        const q = quantityAt(ctx, i);
+      const starts = startsIn(ctx);
+      for (let k = 0; k < starts.length; k++) {
+        const q = quantityAt(ctx, k);
         if (!q) continue;
-        const found = read(ctx, q, i);
+        const found = read(ctx, q, starts[k]!);
         if (found) out.push(found);
       }
       return out;

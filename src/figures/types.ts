@@ -13,7 +13,8 @@ export interface FigureContext {
   year?: number;
   /** Shared work between parsers, filled on demand: where numbers start, and the quantity read at each. */
   starts?: number[];
-  quantities?: Map<number, unknown>;
+  /** The quantity read at each of `starts` (same index), `null` where none is. */
+  quantities?: Array<unknown>;
 }
 
 /**

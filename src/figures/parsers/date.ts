@@ -173,11 +173,14 @@ function monthDay(text: string, token: NumberToken, to: number): Omit<Parts, 'st
   return parts;
 }
 
+/** No date here: shared, never written to (most numbers start none). */
+const NO_PARTS: readonly Parts[] = Object.freeze([]);
+
 /** Reads the dates starting at number `i`: one, or two for a range (`2016-2025年`, `1-6月`). */
-function readAt(text: string, i: number, ctx: FigureContext): Parts[] {
+function readAt(text: string, i: number, ctx: FigureContext): readonly Parts[] {
   const { from, to } = ctx;
   const token = readInteger(text, i, to) ?? readCjk(text, i, to);
-  if (!token) return [];
+  if (!token) return NO_PARTS;
   const isYear = token.digits.length === 4 && /^(19|20)\d\d$/.test(token.digits) && (token.script === 'arabic' || /^[〇零一二三四五六七八九]{4}$/.test(text.slice(token.start, token.end)));
   if (isYear) return readFromYear(text, token, to);
 
@@ -199,11 +202,11 @@ function readAt(text: string, i: number, ctx: FigureContext): Parts[] {
     const second = other && monthDay(text, other, to);
     if (second && second.day === undefined) return [{ start: i, end: token.end, month: small(token)! }];
   }
-  return [];
+  return NO_PARTS;
 }
 
 /** After a four-digit year: `2020年度`, `2019年06月18日`, `2019-06-18`, `2021.5.18`, `2016-2025年`. */
-function readFromYear(text: string, token: NumberToken, to: number): Parts[] {
+function readFromYear(text: string, token: NumberToken, to: number): readonly Parts[] {
   const year = Number(token.digits);
   const start = token.start;
   const j = gap(text, token.end, to);
@@ -238,7 +241,7 @@ function readFromYear(text: string, token: NumberToken, to: number): Parts[] {
     const other = readInteger(text, k, to);
     if (other && other.digits.length === 4 && text[gap(text, other.end, to)] === '年') return [{ start, end: token.end, year }];
   }
-  return [];
+  return NO_PARTS;
 }
 
 /**
