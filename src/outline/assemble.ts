@@ -2,7 +2,6 @@ import type { Builder } from '../tree/build.js';
 import type { FiscalYear, FlowContent, ReportData, Section } from '../tree/schema.js';
 import { bodyBlocks, frontBlocks, type Fragment } from './blocks.js';
 import { placeholderKind } from './placeholders.js';
-import { pushAll } from '../tree/arrays.js';
 
 /**
  * Builds the report's tree from a stream of pieces in document order: content
@@ -32,7 +31,7 @@ export function assembler(b: Builder, title: string | undefined, titleLine: numb
   let front: Fragment[] | undefined = [];
 
   const flushFront = () => {
-    if (front) pushAll(root, frontBlocks(b, front, title, titleLine));
+    if (front) frontBlocks(b, front, title, titleLine, root);
     front = undefined;
   };
 
@@ -52,7 +51,7 @@ export function assembler(b: Builder, title: string | undefined, titleLine: numb
       const top = open[open.length - 1];
       if (top) top.fragments.push(fragment);
       else if (front) front.push(fragment);
-      else pushAll(root, bodyBlocks(b, [fragment]));
+      else bodyBlocks(b, [fragment], root);
     },
     root(node) {
       root.push(node);

@@ -54,11 +54,11 @@ function joins(input: string, prev: Fragment, next: Fragment): boolean {
  * Turns the content fragments of one section (or of the report before its first
  * section) into blocks: paragraphs, and lists where items are enumerated.
  */
-export function bodyBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
-  const out: FlowContent[] = [];
+/** Appends the blocks to `out` (a new list by default) and returns it: no copy of a long list. */
+export function bodyBlocks(b: Builder, fragments: Fragment[], out: FlowContent[] = []): FlowContent[] {
   const prose: Fragment[] = [];
   const flush = () => {
-    pushAll(out, proseBlocks(b, prose));
+    proseBlocks(b, prose, out);
     prose.length = 0;
   };
   for (const f of fragments) {
@@ -77,14 +77,15 @@ export function bodyBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
 /** A line that is one HTML comment (a directive such as `<!--jixiao disable no-empty-annex-->`). */
 const COMMENT = /^<!--[^]*?-->$/;
 
-function proseBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
-  const out: FlowContent[] = [];
+/** Appends the paragraphs and lists of `fragments` to `out`; a list continues only a list of these fragments. */
+function proseBlocks(b: Builder, fragments: Fragment[], out: FlowContent[]): void {
   const blocks: Array<Paragraph | List> = [];
+  const first = out.length;
   paragraphs(b.input, fragments, (start, end) => {
     blocks.length = 0;
     paragraphOrList(b, start, end, blocks);
     for (const block of blocks) {
-      const prev = out[out.length - 1];
+      const prev = out.length > first ? out[out.length - 1] : undefined;
       if (block.type === 'list' && prev?.type === 'list' && continues(prev, block)) {
         for (const item of block.children) prev.children.push(item);
         prev.inline &&= block.inline;
@@ -94,7 +95,6 @@ function proseBlocks(b: Builder, fragments: Fragment[]): FlowContent[] {
       }
     }
   });
-  return out;
 }
 
 function continues(prev: List, next: List): boolean {
@@ -173,11 +173,10 @@ function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
  * chrome), cover fields, the title written again, and prose such as an opening
  * paragraph. `title` is the title text, to recognise repeats and subtitles.
  */
-export function frontBlocks(b: Builder, fragments: Fragment[], title: string | undefined, titleLine: number): FlowContent[] {
-  const out: FlowContent[] = [];
+export function frontBlocks(b: Builder, fragments: Fragment[], title: string | undefined, titleLine: number, out: FlowContent[] = []): FlowContent[] {
   let prose: Fragment[] = [];
   const flush = () => {
-    pushAll(out, bodyBlocks(b, prose));
+    bodyBlocks(b, prose, out);
     prose = [];
   };
   for (const f of fragments) {
