@@ -21,16 +21,26 @@ interface Range {
  * the next section or block only. No ids means every rule.
  */
 export function readDirectives(tree: Report): Silence {
-  const blocks: Node[] = [];
   const comments: Html[] = [];
-  const walk = (nodes: Node[]) => {
-    for (const node of nodes) {
+  const walk = (nodes: readonly Node[], from: number) => {
+    for (let i = from; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (node.type === 'html') comments.push(node);
-      else if (node.type !== 'sectionTitle') blocks.push(node);
-      if (node.type === 'section') walk(node.children.slice(1) as Node[]);
+      else if (node.type === 'section') walk(node.children, 1);
     }
   };
-  walk(tree.children as Node[]);
+  walk(tree.children, 0);
+  if (comments.length === 0) return { silenced: () => false };
+  // The blocks an `ignore` applies to, in document order (comments are rare: only now).
+  const blocks: Node[] = [];
+  const collect = (nodes: readonly Node[], from: number) => {
+    for (let i = from; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      if (node.type !== 'html') blocks.push(node);
+      if (node.type === 'section') collect(node.children, 1);
+    }
+  };
+  collect(tree.children, 0);
 
   const ranges: Range[] = [];
   const open = new Map<string | undefined, number>();

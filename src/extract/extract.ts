@@ -76,7 +76,21 @@ interface Place {
   title: string | null;
 }
 
+/** True when `nodes` (and the events and leads among them) hold nothing but text: no record to make. */
+function plain(nodes: ReadonlyArray<{ type: string }>): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const type = node.type;
+    if (type === 'text' || type === 'template' || type === 'marker') continue;
+    if (type === 'lead' && plain((node as unknown as { children: Array<{ type: string }> }).children)) continue;
+    return false;
+  }
+  return true;
+}
+
 function block(children: ReadonlyArray<{ type: string }>, place: Place, out: FigureRecord[]): void {
+  // Most blocks hold no figure: nothing to build for them.
+  if (plain(children)) return;
   // The block's text, rebuilt from its leaves, to find each figure's sentence.
   const leaves: Leaf[] = [];
   const events: Event[] = [];
@@ -94,7 +108,7 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
     }
   };
   flatten(children);
-  // Most blocks hold no figure: nothing to rebuild for them.
+  // Nodes of other kinds but no figure: nothing to record either.
   if (events.length === 0 && leaves.every((leaf) => leaf.type === 'text' || leaf.type === 'template')) return;
   let text = '';
   const at: number[] = [];
