@@ -188,7 +188,7 @@ export function frontBlocks(b: Builder, fragments: Fragment[], title: string | u
     const text = b.input.slice(f.start, f.end);
     const kind =
       labelKind(text) ??
-      (isSubtitle(text) && f.line.index <= titleLine + 2 ? 'subtitle' : undefined) ??
+      (f.line.index <= titleLine + 2 && isSubtitle(text) ? 'subtitle' : undefined) ??
       (f.line.index > titleLine && repeatsTitle(text, title) ? 'repeat' : undefined);
     if (kind) {
       flush();
