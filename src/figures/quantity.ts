@@ -43,6 +43,8 @@ export const OUTER: ReadonlyArray<readonly [string, Approx]> = [
   ['之上', 'over'],
 ];
 
+const outerAt = entryTable(OUTER);
+
 /** Last characters of the prefixes: most numbers have none of them before. */
 const PREFIX_ENDS = charSet(PREFIXES.map(([w]) => w[w.length - 1]).join(''));
 
@@ -98,7 +100,6 @@ export function readQuantity(text: string, i: number, from: number, to: number):
 export function readOuter(text: string, i: number): readonly [string, Approx] | undefined {
   return outerAt(text, i);
 }
-const outerAt = entryTable(OUTER);
 
 /**
  * Value fields of a quantity scaled by `10^exponent`: `amount` for a single number,

@@ -50,7 +50,7 @@ const PERIOD_START = charSet('上本今当去明下年一二三四第');
 
 /** `年初预算`, `年中调整` are budget terms, not dates: a period word counts only before these. */
 const PERIOD_FOLLOWERS = new Set([...'以至到前后起开完及和，']);
-/** `上年结转`, `上年结余` are budget terms; `上年二月` is not a year then a count. */
+/** `上年结转`, `上年结余` are budget terms; before a numeral (`今年二月`) the month reader takes the word with its month. */
 const NOT_AFTER_RELATIVE = charSet('结一二三四五六七八九十');
 
 const PERIODS: ReadonlyArray<readonly [string, { period?: DateFigure['period']; qualifier?: DateQualifier }]> = [
