@@ -22,25 +22,15 @@ interface Range {
  */
 export function readDirectives(tree: Report): Silence {
   const comments: Html[] = [];
-  const walk = (nodes: readonly Node[], from: number) => {
-    for (let i = from; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      if (node.type === 'html') comments.push(node);
-      else if (node.type === 'section') walk(node.children, 1);
-    }
-  };
-  walk(tree.children, 0);
+  eachBlock(tree, (node) => {
+    if (node.type === 'html') comments.push(node);
+  });
   if (comments.length === 0) return { silenced: () => false };
   // The blocks an `ignore` applies to, in document order (comments are rare: only now).
   const blocks: Node[] = [];
-  const collect = (nodes: readonly Node[], from: number) => {
-    for (let i = from; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      if (node.type !== 'html') blocks.push(node);
-      if (node.type === 'section') collect(node.children, 1);
-    }
-  };
-  collect(tree.children, 0);
+  eachBlock(tree, (node) => {
+    if (node.type !== 'html') blocks.push(node);
+  });
 
   const ranges: Range[] = [];
   const open = new Map<string | undefined, number>();
@@ -80,4 +70,16 @@ function firstFrom(blocks: Node[], offset: number): Node | undefined {
     else hi = mid;
   }
   return blocks[lo];
+}
+
+/** Calls `fn` with every block and section of the report in document order (not section titles). */
+function eachBlock(tree: Report, fn: (node: Node) => void): void {
+  const walk = (nodes: readonly Node[], from: number) => {
+    for (let i = from; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      fn(node);
+      if (node.type === 'section') walk(node.children, 1);
+    }
+  };
+  walk(tree.children, 0);
 }
