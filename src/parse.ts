@@ -67,7 +67,7 @@ function parseText(text: string, options: ParseOptions): Report {
   const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
   const inToc = (line: number) => tocs.length > 0 && tocs.some(([a, z]) => line >= a && line <= z);
   const lineOf = lineFinder(lines);
-  const taken = (offset: number) => offset < titleEnd || inToc(lineOf(offset));
+  const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(lineOf(offset)));
 
   const candidates = findCandidates(text, lines, taken);
   const { headings, items } = decideHeadings(candidates);
