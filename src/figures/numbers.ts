@@ -30,8 +30,7 @@ export function numberBoundary(text: string, i: number): boolean {
   if (isDigit(prev)) return false;
   if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) return false;
   // `1.2024 年`: a list marker glued to a year, not the number 1.2024.
-  const before = text.charCodeAt(i - 1);
-  if ((before === 0x2e || before === 0xff0e) && i >= 2 && isDigit(text.charCodeAt(i - 2))) return GLUED_YEAR.test(text.slice(i, i + 8));
+  if ((prev === 0x2e || prev === 0xff0e) && i >= 2 && isDigit(text.charCodeAt(i - 2))) return GLUED_YEAR.test(text.slice(i, i + 8));
   return true;
 }
 

@@ -1,4 +1,4 @@
-import { charSet, inSet } from '../text/chars.js';
+import { charSet, inSet, isDigit } from '../text/chars.js';
 import type { Approx } from '../tree/schema.js';
 import { isCjkNumeralCode } from '../text/numerals.js';
 import type { FigureContext, FigureParser, Found } from './types.js';
@@ -146,10 +146,10 @@ export function numberStarts(text: string, from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
+    if (isDigit(c)) {
       if (numberBoundary(text, i)) out.push(i);
       // Skip the rest of this digit run: nothing starts inside it.
-      while (i + 1 < to && isDigitCode(text.charCodeAt(i + 1))) i++;
+      while (i + 1 < to && isDigit(text.charCodeAt(i + 1))) i++;
     } else if (inSet(CJK_FIRST, c) && (i === from || !isCjkNumeralCode(text.charCodeAt(i - 1)))) {
       out.push(i);
     }
@@ -176,9 +176,6 @@ function quantityAt(ctx: FigureContext, k: number): Quantity | undefined {
 
 /** Characters a Chinese number starts with, as a code-point table. */
 const CJK_FIRST = charSet('〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾');
-function isDigitCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-}
 
 /**
  * A parser for one kind of quantity figure: `read` looks at each number that starts in

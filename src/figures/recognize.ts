@@ -7,10 +7,13 @@ import type { FigureConfig, FigureContext, Found } from './types.js';
 const MAY_START = charSet('0123456789０１２３４５６７８９〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾百上本今当去明下年第〔[【(（［〖');
 
 /** True when nothing in `[from, to)` can start a built-in figure. */
-export function barren(input: string, from: number, to: number): boolean {
+function barren(input: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (inSet(MAY_START, input.charCodeAt(i))) return false;
   return true;
 }
+
+/** Nothing found: shared, never written to. */
+const NONE: readonly Found[] = Object.freeze([]);
 
 /** True when `found` is already sorted by start (the overlap refiner leaves it so). */
 function inOrder(found: Found[]): boolean {
@@ -22,10 +25,10 @@ function inOrder(found: Found[]): boolean {
  * Runs every parser over `[ctx.from, ctx.to)`, then every refiner in order.
  * Results are sorted and never overlap.
  */
-export function recognize(config: FigureConfig, context: FigureContext, builtIn = builtInOnly(config)): Found[] {
+export function recognize(config: FigureConfig, context: FigureContext, builtIn = builtInOnly(config)): readonly Found[] {
   // Spans with nothing a figure can start with (`无`, a heading, a table cell) are
   // skipped cheaply, unless the user added parsers of their own.
-  if (builtIn && barren(context.input, context.from, context.to)) return [];
+  if (builtIn && barren(context.input, context.from, context.to)) return NONE;
   // A fresh context: parsers share work through it (number starts, quantities).
   const ctx: FigureContext = { input: context.input, from: context.from, to: context.to, year: context.year };
   let found: Found[] = [];

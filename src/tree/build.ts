@@ -1,5 +1,5 @@
 import { builtInOnly } from '../figures/config.js';
-import { barren, recognize } from '../figures/recognize.js';
+import { recognize } from '../figures/recognize.js';
 import type { FigureConfig, Found } from '../figures/types.js';
 import { findTemplateText } from '../outline/template-text.js';
 import { charSet, inSet, isSpace } from '../text/chars.js';
@@ -91,22 +91,21 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
   /** Figures and template text in `[start, end)` as nodes, in document order. */
   function pieces(start: number, end: number): readonly InlineLeaf[] {
     const templates = findTemplateText(input, start, end);
-    // Most spans of short lines have neither: nothing to allocate for them.
-    if (templates.length === 0 && (!options.figures || (builtIn && barren(input, start, end)))) return NONE;
-    const out: InlineLeaf[] = [];
+    // Most spans of short lines have neither: the list is made only when something is found.
+    let out: InlineLeaf[] | undefined;
     let cursor = start;
     for (let t = 0; t <= templates.length; t++) {
       const span = templates[t];
       const s = span ? span[0] : end;
       if (options.figures && cursor < s) {
         const found = recognize(options.figures, { input, from: cursor, to: s, year: options.year }, builtIn);
-        for (let k = 0; k < found.length; k++) out.push(toNode(found[k]!, position(found[k]!.start, found[k]!.end), builtIn));
+        for (let k = 0; k < found.length; k++) (out ??= []).push(toNode(found[k]!, position(found[k]!.start, found[k]!.end), builtIn));
       }
       if (!span) break;
-      out.push({ type: 'template', value: input.slice(span[0], span[1]), position: position(span[0], span[1]) });
+      (out ??= []).push({ type: 'template', value: input.slice(span[0], span[1]), position: position(span[0], span[1]) });
       cursor = span[1];
     }
-    return out;
+    return out ?? NONE;
   }
 
   /**
