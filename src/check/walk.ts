@@ -50,15 +50,13 @@ export function ancestry(tree: Report): (node: Node) => Node[] {
     for (;;) {
       chain.push(current);
       const children = (current as { children?: Node[] }).children;
-      if (!children) break;
+      if (!children) return chain;
       const next = childHolding(children, node, start.offset, end.offset);
-      if (next === node) return chain;
-      if (!next) break;
+      // No next: the node is not in the tree by identity (a position of a rule's own);
+      // the nodes whose spans hold it are its ancestors.
+      if (!next || next === node) return chain;
       current = next;
     }
-    // The node is not in the tree by identity (a rule reported a position of its own):
-    // only the ancestors that hold it for certain.
-    return identityChain(tree, node);
   };
 }
 
@@ -85,30 +83,6 @@ function childHolding(children: Node[], node: Node, start: number, end: number):
     if (end <= child.position.end.offset && 'children' in child) return child;
   }
   return undefined;
-}
-
-/** The ancestors of `node` checked by identity at every level (the slow, exact path). */
-function identityChain(tree: Report, node: Node): Node[] {
-  const { start, end } = node.position;
-  const chain: Node[] = [];
-  let current: Node = tree;
-  for (;;) {
-    chain.push(current);
-    const children: Node[] = 'children' in current ? (current.children as Node[]) : [];
-    const next: Node | undefined = children.find(
-      (child: Node) => child === node || (child.position.start.offset <= start.offset && end.offset <= child.position.end.offset && 'children' in child && holds(child, node)),
-    );
-    if (!next || next === node) return chain;
-    current = next;
-  }
-}
-
-/** True when `node` is `parent` or lies inside it (checked by identity, not only by span). */
-function holds(parent: Node, node: Node): boolean {
-  if (parent === node) return true;
-  if (!('children' in parent)) return false;
-  const { start, end } = node.position;
-  return (parent.children as Node[]).some((child) => child.position.start.offset <= start.offset && end.offset <= child.position.end.offset && holds(child, node));
 }
 
 /** The leaves of a tree in document order, and the block each stands in (same index). */

@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { describe, expect, it } from 'vitest';
-import { check, ConfigError, detectProfile, jixiaoLint, jixiaoParse, parse, profileJsonSchema, recommended, rules } from '../../src/index.js';
+import { check, ConfigError, detectProfile, jixiaoLint, jixiaoParse, parse, profileJsonSchema, recommended, rules, type Node } from '../../src/index.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const seed = fixture('seed-shaodong-2020.txt');
@@ -34,6 +34,16 @@ describe('check on the seed', () => {
     }
     expect(messages.map((m) => m.fatal)).toEqual([true, false, true]);
     expect(messages[0]!.ancestors!.map((n) => n.type)).toEqual(['report', 'section']);
+  });
+
+  it('gives a leaf its whole chain of ancestors, each holding the next', () => {
+    const tree = parse('一、基本情况\n（一）职能\n本单位负责全县工作。说明情况（200字以内）');
+    const [message] = check(tree).filter((m) => m.ruleId === 'no-template-text');
+    const chain = message!.ancestors as Node[];
+    expect(chain.map((n) => n.type)).toEqual(['report', 'section', 'section', 'paragraph']);
+    expect(chain[0]).toBe(tree);
+    for (let i = 1; i < chain.length; i++) expect((chain[i - 1] as { children: Node[] }).children).toContain(chain[i]);
+    expect((chain[3] as { children: Node[] }).children.some((c) => c.type === 'template')).toBe(true);
   });
 
   it('speaks English on request', () => {
