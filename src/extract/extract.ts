@@ -108,8 +108,6 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
     }
   };
   flatten(children);
-  // Nodes of other kinds but no figure: nothing to record either.
-  if (events.length === 0 && leaves.every((leaf) => leaf.type === 'text' || leaf.type === 'template')) return;
   let text = '';
   const at: number[] = [];
   let previousEnd = -1;
