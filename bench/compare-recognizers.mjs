@@ -8,8 +8,12 @@ import { pathToFileURL } from 'node:url';
 import * as RT from '@microsoft/recognizers-text-suite';
 
 const args = process.argv.slice(2);
-const goldDir = path.resolve(args[args.indexOf('--gold') + 1] && args.includes('--gold') ? args[args.indexOf('--gold') + 1] : '../shared/gold');
-const { loadGold, score, formatScore } = await import(pathToFileURL(path.join(goldDir, '..', 'tools', 'score.mjs')).href);
+const goldDir = path.resolve(
+  args[args.indexOf('--gold') + 1] && args.includes('--gold') ? args[args.indexOf('--gold') + 1] : '../shared/gold',
+);
+const { loadGold, score, formatScore } = await import(
+  pathToFileURL(path.join(goldDir, '..', 'tools', 'score.mjs')).href
+);
 const jixiao = await import(pathToFileURL(path.resolve('dist/index.js')).href);
 
 const golds = loadGold(goldDir);
@@ -37,7 +41,12 @@ function recognizers(text, year) {
     out.push({ kind: 'date', start: r.start, end: r.end + 1, value: iso });
   }
   for (const r of RT.recognizePercentage(text, c)) {
-    out.push({ kind: 'percent', start: r.start, end: r.end + 1, value: Number(String(r.resolution?.value).replace('%', '')) });
+    out.push({
+      kind: 'percent',
+      start: r.start,
+      end: r.end + 1,
+      value: Number(String(r.resolution?.value).replace('%', '')),
+    });
   }
   return out;
 }

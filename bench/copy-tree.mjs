@@ -17,12 +17,41 @@ export function copyTree(n) {
     case 'marker':
       return { type: n.type, value: n.value, position: position(n.position) };
     case 'money':
-      return { type: n.type, value: n.value, amount: n.amount, min: n.min, max: n.max, approx: n.approx, unit: n.unit, currency: n.currency, position: position(n.position) };
+      return {
+        type: n.type,
+        value: n.value,
+        amount: n.amount,
+        min: n.min,
+        max: n.max,
+        approx: n.approx,
+        unit: n.unit,
+        currency: n.currency,
+        position: position(n.position),
+      };
     case 'count':
-      return { type: n.type, value: n.value, amount: n.amount, min: n.min, max: n.max, approx: n.approx, unit: n.unit, subject: n.subject, position: position(n.position) };
+      return {
+        type: n.type,
+        value: n.value,
+        amount: n.amount,
+        min: n.min,
+        max: n.max,
+        approx: n.approx,
+        unit: n.unit,
+        subject: n.subject,
+        position: position(n.position),
+      };
     case 'percent':
     case 'measure':
-      return { type: n.type, value: n.value, amount: n.amount, min: n.min, max: n.max, approx: n.approx, unit: n.unit, position: position(n.position) };
+      return {
+        type: n.type,
+        value: n.value,
+        amount: n.amount,
+        min: n.min,
+        max: n.max,
+        approx: n.approx,
+        unit: n.unit,
+        position: position(n.position),
+      };
     case 'date':
       return {
         type: n.type,
@@ -37,7 +66,14 @@ export function copyTree(n) {
         position: position(n.position),
       };
     case 'docRef':
-      return { type: n.type, value: n.value, issuer: n.issuer, year: n.year, number: n.number, position: position(n.position) };
+      return {
+        type: n.type,
+        value: n.value,
+        issuer: n.issuer,
+        year: n.year,
+        number: n.number,
+        position: position(n.position),
+      };
     case 'paragraph':
     case 'event':
     case 'lead':
@@ -45,9 +81,21 @@ export function copyTree(n) {
     case 'reportTitle':
       return { type: n.type, children: children(n.children), position: position(n.position) };
     case 'listItem':
-      return { type: n.type, marker: { raw: n.marker.raw, style: n.marker.style, ordinal: n.marker.ordinal }, title: n.title, children: children(n.children), position: position(n.position) };
+      return {
+        type: n.type,
+        marker: { raw: n.marker.raw, style: n.marker.style, ordinal: n.marker.ordinal },
+        title: n.title,
+        children: children(n.children),
+        position: position(n.position),
+      };
     case 'list':
-      return { type: n.type, style: n.style, inline: n.inline, children: children(n.children), position: position(n.position) };
+      return {
+        type: n.type,
+        style: n.style,
+        inline: n.inline,
+        children: children(n.children),
+        position: position(n.position),
+      };
     case 'section':
       return {
         type: n.type,

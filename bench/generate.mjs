@@ -23,8 +23,26 @@ function cjk(n) {
   return `${CJK[Math.floor(n / 100) - 1]}百${rest === 0 ? '' : rest < 10 ? `零${CJK[rest - 1]}` : tens(rest, true)}`;
 }
 const UNITS = ['名', '个', '家', '户', '次', '项', '场', '人'];
-const TOPICS = ['党建工作', '项目管理', '资金使用', '预算执行', '绩效目标', '制度建设', '人员培训', '信息公开', '民生保障', '基础设施'];
-const SECTIONS = ['基本情况', '部门整体支出绩效状况', '绩效目标完成情况', '存在的问题及原因', '下一步改进措施', '其他需要说明的问题'];
+const TOPICS = [
+  '党建工作',
+  '项目管理',
+  '资金使用',
+  '预算执行',
+  '绩效目标',
+  '制度建设',
+  '人员培训',
+  '信息公开',
+  '民生保障',
+  '基础设施',
+];
+const SECTIONS = [
+  '基本情况',
+  '部门整体支出绩效状况',
+  '绩效目标完成情况',
+  '存在的问题及原因',
+  '下一步改进措施',
+  '其他需要说明的问题',
+];
 
 function sentence(r) {
   const pick = (list) => list[Math.floor(r() * list.length)];
@@ -37,12 +55,15 @@ function sentence(r) {
       const rate = Math.round((80 + r() * 20) * 10) / 10;
       return `全年安排${pick(TOPICS)}资金${budget.toFixed(2)}万元，实际支出${((budget * rate) / 100).toFixed(2)}万元，预算执行率${rate.toFixed(1)}%。`;
     },
-    () => `${1 + Math.floor(r() * 12)}月${1 + Math.floor(r() * 28)}日，组织开展${pick(TOPICS)}专题培训，参训人员${n()}${pick(UNITS)}。`,
+    () =>
+      `${1 + Math.floor(r() * 12)}月${1 + Math.floor(r() * 28)}日，组织开展${pick(TOPICS)}专题培训，参训人员${n()}${pick(UNITS)}。`,
     () => `今年${1 + Math.floor(r() * 12)}月，为全面落实${pick(TOPICS)}要求，共走访企业${n()}余个，解决问题${n()}个。`,
-    () => `根据《关于做好${pick(TOPICS)}工作的通知》（财预〔${2015 + Math.floor(r() * 8)}〕${n()}号）要求，我单位认真开展自评。`,
+    () =>
+      `根据《关于做好${pick(TOPICS)}工作的通知》（财预〔${2015 + Math.floor(r() * 8)}〕${n()}号）要求，我单位认真开展自评。`,
     () => `群众满意度达到${(85 + r() * 15).toFixed(1)}%，较上年提高${(r() * 5).toFixed(1)}个百分点。`,
     () => `投入资金${n()}余万元，完成${pick(TOPICS)}改造${n()}处，惠及群众${(r() * 5).toFixed(1)}万人。`,
-    () => `一是加强${pick(TOPICS)}。建立健全工作机制，明确责任分工。二是完善${pick(TOPICS)}。严格按照规定执行，确保资金安全。`,
+    () =>
+      `一是加强${pick(TOPICS)}。建立健全工作机制，明确责任分工。二是完善${pick(TOPICS)}。严格按照规定执行，确保资金安全。`,
     () => `其中基本支出${money()}，项目支出${money()}，结余资金${money()}。`,
   ];
   return pick(forms)();
@@ -56,8 +77,10 @@ export function report(chars, seed = 1) {
   let part = 0;
   let length = lines.join('\n').length;
   const push = (...more) => {
-    lines.push(...more);
-    for (const line of more) length += line.length + 1;
+    for (const line of more) {
+      lines.push(line);
+      length += line.length + 1;
+    }
   };
   while (length < chars) {
     // Long reports restart their numbering under parts, as real ones do.

@@ -28,7 +28,11 @@ const say = (line = '') => {
 async function ms(fn, budget = 300) {
   // A full collection first, so one measurement does not pay for the last one's garbage.
   global.gc?.();
-  const stats = await measure(() => do_not_optimize(fn()), { min_cpu_time: budget * 1e6, max_samples: 2000, warmup_samples: 3 });
+  const stats = await measure(() => do_not_optimize(fn()), {
+    min_cpu_time: budget * 1e6,
+    max_samples: 2000,
+    warmup_samples: 3,
+  });
   return stats.p50 / 1e6;
 }
 
@@ -65,17 +69,27 @@ const remark = unified().use(remarkParse);
 
 say(`# jixiao benchmarks`);
 say();
-say(`Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`);
-say(`Command: \`npm run bench\` (${QUICK ? 'quick run, no 1 MB inputs' : 'full run'}). Times are medians per call (mitata); throughput in million characters per second.`);
+say(
+  `Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}.`,
+);
+say(
+  `Command: \`npm run bench\` (${QUICK ? 'quick run, no 1 MB inputs' : 'full run'}). Times are medians per call (mitata); throughput in million characters per second.`,
+);
 say();
 
 // ---------------------------------------------------------------------------
 // Throughput against the baselines
 say('## Throughput');
 say();
-say('| input | chars | remark-parse | parse | parse+extract | check | toMarkdown | pipeline | tree alone | pipeline ÷ remark | parse+extract ÷ remark | remark ÷ tree alone |');
+say(
+  '| input | chars | remark-parse | parse | parse+extract | check | toMarkdown | pipeline | tree alone | pipeline ÷ remark | parse+extract ÷ remark | remark ÷ tree alone |',
+);
 say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-const rows = [['seed', seed], ['fixtures (all)', fixtures], ...Object.entries(generated).map(([n, t]) => [`generated ${Number(n) / 1000} KB`, t])];
+const rows = [
+  ['seed', seed],
+  ['fixtures (all)', fixtures],
+  ...Object.entries(generated).map(([n, t]) => [`generated ${Number(n) / 1000} KB`, t]),
+];
 const ratios = [];
 for (const [name, input] of rows) {
   const texts = Array.isArray(input) ? input : [input];
@@ -86,14 +100,28 @@ for (const [name, input] of rows) {
   const tRemark = await ms(() => texts.map((t) => remark.parse(t)), budget);
   const tParse = await ms(() => texts.map((t) => parse(t)), budget);
   const tParseExtract = await ms(() => texts.map((t) => extract(parse(t))), budget);
-  const tPipeline = await ms(() => texts.map((t) => { const tree = parse(t); extract(tree); return check(tree); }), budget);
+  const tPipeline = await ms(
+    () =>
+      texts.map((t) => {
+        const tree = parse(t);
+        extract(tree);
+        return check(tree);
+      }),
+    budget,
+  );
   const tMarkdown = await ms(() => trees.map((tree) => toMarkdown(tree)), budget);
   // The tree's objects made again with object literals, with no parsing work at all:
   // what building the tree costs in allocation and garbage collection alone.
   const tTree = await ms(() => trees.map((tree) => copyTree(tree)), budget);
-  const tCheck = msEach(() => texts.map((t) => parse(t)), (fresh) => fresh.map((tree) => check(tree)), budget);
+  const tCheck = msEach(
+    () => texts.map((t) => parse(t)),
+    (fresh) => fresh.map((tree) => check(tree)),
+    budget,
+  );
   ratios.push({ name, pipeline: tRemark / tPipeline, parseExtract: tRemark / tParseExtract, ceiling: tRemark / tTree });
-  say(`| ${name} | ${chars} | ${fmt(tRemark)} ms | ${fmt(tParse)} ms (${mchar(chars, tParse)}) | ${fmt(tParseExtract)} ms | ${fmt(tCheck)} ms | ${fmt(tMarkdown)} ms | ${fmt(tPipeline)} ms (${mchar(chars, tPipeline)}) | ${fmt(tTree)} ms | ${fmt(tRemark / tPipeline, 2)}× | ${fmt(tRemark / tParseExtract, 2)}× | ${fmt(tRemark / tTree, 2)}× |`);
+  say(
+    `| ${name} | ${chars} | ${fmt(tRemark)} ms | ${fmt(tParse)} ms (${mchar(chars, tParse)}) | ${fmt(tParseExtract)} ms | ${fmt(tCheck)} ms | ${fmt(tMarkdown)} ms | ${fmt(tPipeline)} ms (${mchar(chars, tPipeline)}) | ${fmt(tTree)} ms | ${fmt(tRemark / tPipeline, 2)}× | ${fmt(tRemark / tParseExtract, 2)}× | ${fmt(tRemark / tTree, 2)}× |`,
+  );
 }
 say();
 
@@ -105,8 +133,14 @@ for (let i = 0; i < rtRuns; i++) {
   RT.recognizeDateTime(seed, RT.Culture.Chinese);
 }
 const tRT = (performance.now() - rtStart) / rtRuns;
-const tSeedPipeline = await ms(() => { const tree = parse(seed); extract(tree); return check(tree); });
-say(`Recognizers-Text (Chinese currency + datetime) on the seed: ${fmt(tRT, 1)} ms per report, ${mchar(seed.length, tRT)} Mchar/s; jixiao's whole pipeline is **${fmt(tRT / tSeedPipeline, 0)}×** faster.`);
+const tSeedPipeline = await ms(() => {
+  const tree = parse(seed);
+  extract(tree);
+  return check(tree);
+});
+say(
+  `Recognizers-Text (Chinese currency + datetime) on the seed: ${fmt(tRT, 1)} ms per report, ${mchar(seed.length, tRT)} Mchar/s; jixiao's whole pipeline is **${fmt(tRT / tSeedPipeline, 0)}×** faster.`,
+);
 say();
 
 // ---------------------------------------------------------------------------
@@ -114,14 +148,19 @@ say();
 say('## Adversarial inputs');
 say();
 const normal = generated[100_000];
-const tNormal = await ms(() => { const tree = parse(normal); extract(tree); return check(tree); }, 600);
+const tNormal = await ms(() => {
+  const tree = parse(normal);
+  extract(tree);
+  return check(tree);
+}, 600);
 const perCharNormal = tNormal / normal.length;
 const normalTree = parse(normal);
 const markdownPerCharNormal = (await ms(() => toMarkdown(normalTree), 600)) / normal.length;
 const K100 = 100_000;
 const repeat = (unit, n) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const noPunctuation = (() => {
-  const chars = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
+  const chars =
+    '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
   let out = '';
   for (let i = 0; out.length < 1_000_000; i++) out += chars[(i * 7919) % chars.length];
   return out;
@@ -137,7 +176,7 @@ const adversarial = [
   ['100 KB of figures between spaces', repeat('1万元 ', K100)],
   ['100 KB of dated clauses', repeat('9月7日，开展培训；', K100)],
 ];
-say(`Normal report (generated 100 KB, whole pipeline): ${fmt((perCharNormal * 1e6), 1)} ns per character.`);
+say(`Normal report (generated 100 KB, whole pipeline): ${fmt(perCharNormal * 1e6, 1)} ns per character.`);
 say();
 /** Heap bytes the tree of `text` keeps, averaged over `copies` trees (needs --expose-gc), or NaN. */
 function treeBytes(text, copies = 1) {
@@ -152,13 +191,21 @@ function treeBytes(text, copies = 1) {
   return bytes;
 }
 const treePerCharNormal = treeBytes(normal) / normal.length;
-say('The last two columns compare the tree each input makes, per character, with a normal report’s, and the cost per byte of tree: an input that makes a node of every character costs more per character, but not more per node.');
+say(
+  'The last two columns compare the tree each input makes, per character, with a normal report’s, and the cost per byte of tree: an input that makes a node of every character costs more per character, but not more per node.',
+);
 say();
-say('| input | chars | pipeline | ns per char | × normal | tree bytes per char × normal | cost per tree byte × normal | toMarkdown per char × normal |');
+say(
+  '| input | chars | pipeline | ns per char | × normal | tree bytes per char × normal | cost per tree byte × normal | toMarkdown per char × normal |',
+);
 say('|---|---:|---:|---:|---:|---:|---:|---:|');
 const adversarialRatios = [];
 for (const [name, text] of adversarial) {
-  const t = await ms(() => { const tree = parse(text); extract(tree); return check(tree); }, 800);
+  const t = await ms(() => {
+    const tree = parse(text);
+    extract(tree);
+    return check(tree);
+  }, 800);
   const perChar = t / text.length;
   const treeRatio = treeBytes(text) / text.length / treePerCharNormal;
   const tree = parse(text);
@@ -166,7 +213,9 @@ for (const [name, text] of adversarial) {
   adversarialRatios.push({ name, ratio: perChar / perCharNormal });
   // Trees under a tenth of a normal report's bytes per character are too small to divide by.
   const perByte = treeRatio >= 0.1 ? fmt(perChar / perCharNormal / treeRatio, 2) : '—';
-  say(`| ${name} | ${text.length} | ${fmt(t, 1)} ms | ${fmt(perChar * 1e6, 1)} | ${fmt(perChar / perCharNormal, 2)} | ${treeRatio >= 0.1 ? fmt(treeRatio, 2) : '< 0.1'} | ${perByte} | ${fmt(markdownRatio, 2)} |`);
+  say(
+    `| ${name} | ${text.length} | ${fmt(t, 1)} ms | ${fmt(perChar * 1e6, 1)} | ${fmt(perChar / perCharNormal, 2)} | ${treeRatio >= 0.1 ? fmt(treeRatio, 2) : '< 0.1'} | ${perByte} | ${fmt(markdownRatio, 2)} |`,
+  );
 }
 say();
 
@@ -179,12 +228,26 @@ if (!QUICK) {
   const small = Array.from({ length: 100 }, (_, i) => report(10_000, 1000 + i));
   const smallChars = small.reduce((n, t) => n + t.length, 0);
   const bigReport = generated[1_000_000];
-  const tBig = await ms(() => { const tree = parse(bigReport); extract(tree); return check(tree); }, 2000);
-  const tSmall = await ms(() => small.map((t) => { const tree = parse(t); extract(tree); return check(tree); }), 2000);
+  const tBig = await ms(() => {
+    const tree = parse(bigReport);
+    extract(tree);
+    return check(tree);
+  }, 2000);
+  const tSmall = await ms(
+    () =>
+      small.map((t) => {
+        const tree = parse(t);
+        extract(tree);
+        return check(tree);
+      }),
+    2000,
+  );
   const perCharBig = tBig / bigReport.length;
   const perCharSmall = tSmall / smallChars;
   linear = perCharBig / perCharSmall;
-  say(`One ${bigReport.length}-character report: ${fmt(tBig, 1)} ms. A hundred 10 KB reports (${smallChars} characters): ${fmt(tSmall, 1)} ms. Per character the large report costs **${fmt(linear, 2)}×** the small ones.`);
+  say(
+    `One ${bigReport.length}-character report: ${fmt(tBig, 1)} ms. A hundred 10 KB reports (${smallChars} characters): ${fmt(tSmall, 1)} ms. Per character the large report costs **${fmt(linear, 2)}×** the small ones.`,
+  );
   say();
 }
 
@@ -195,7 +258,10 @@ say();
 say('| input | UTF-8 bytes | tree heap | × input |');
 say('|---|---:|---:|---:|');
 const heapRatios = [];
-for (const [name, text] of [['seed', seed], ...Object.entries(generated).map(([n, t]) => [`generated ${Number(n) / 1000} KB`, t])]) {
+for (const [name, text] of [
+  ['seed', seed],
+  ...Object.entries(generated).map(([n, t]) => [`generated ${Number(n) / 1000} KB`, t]),
+]) {
   if (!global.gc) break;
   const bytes = Buffer.byteLength(text, 'utf8');
   // Small trees are averaged over many copies, to rise above the heap's noise.
@@ -212,13 +278,18 @@ say('## The CLI over 2,000 reports');
 say();
 const folder = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
 const count = QUICK ? 400 : 2000;
-for (let i = 0; i < count; i++) writeFileSync(join(folder, `report-${String(i).padStart(4, '0')}.txt`), report(2000 + (i % 7) * 800, i));
+for (let i = 0; i < count; i++)
+  writeFileSync(join(folder, `report-${String(i).padStart(4, '0')}.txt`), report(2000 + (i % 7) * 800, i));
 
 /** Runs the CLI; peak RSS from /proc (VmHWM), polled while it runs (Linux). */
 function runCli(jobs) {
   return new Promise((done) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', folder, '--format', 'json', '--jobs', String(jobs)], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'dist', 'cli.js'), 'check', folder, '--format', 'json', '--jobs', String(jobs)],
+      { stdio: ['ignore', 'ignore', 'ignore'] },
+    );
     let peak = 0;
     const poll = setInterval(() => {
       try {
@@ -240,7 +311,9 @@ const cli = [];
 for (const jobs of [1, 2]) {
   const r = await runCli(jobs);
   cli.push({ jobs, ...r });
-  say(`| ${jobs} | ${count} | ${fmt(r.seconds, 2)} | ${(count / r.seconds).toFixed(0)} | ${(r.peak / 2 ** 20).toFixed(0)} MB |`);
+  say(
+    `| ${jobs} | ${count} | ${fmt(r.seconds, 2)} | ${(count / r.seconds).toFixed(0)} | ${(r.peak / 2 ** 20).toFixed(0)} MB |`,
+  );
 }
 rmSync(folder, { recursive: true, force: true });
 say();
@@ -257,15 +330,30 @@ const worstHeap = heapRatios.length ? heapRatios.reduce((a, b) => (b.ratio > a.r
 const verdict = (ok) => (ok ? 'met' : '**missed**');
 say('| target | measured | |');
 say('|---|---|---|');
-say(`| pipeline ≥ 3× remark-parse | ${fmt(slowestPipeline.pipeline, 2)}× (lowest, ${slowestPipeline.name}) | ${verdict(slowestPipeline.pipeline >= 3)} |`);
-say(`| parse + extract ≥ 5× remark-parse | ${fmt(slowestParse.parseExtract, 2)}× (lowest, ${slowestParse.name}) | ${verdict(slowestParse.parseExtract >= 5)} |`);
+say(
+  `| pipeline ≥ 3× remark-parse | ${fmt(slowestPipeline.pipeline, 2)}× (lowest, ${slowestPipeline.name}) | ${verdict(slowestPipeline.pipeline >= 3)} |`,
+);
+say(
+  `| parse + extract ≥ 5× remark-parse | ${fmt(slowestParse.parseExtract, 2)}× (lowest, ${slowestParse.name}) | ${verdict(slowestParse.parseExtract >= 5)} |`,
+);
 const lowestCeiling = worst(ratios, 'ceiling');
-say(`| (ceiling: remark-parse ÷ making the tree's objects alone) | ${fmt(lowestCeiling.ceiling, 2)}× (lowest, ${lowestCeiling.name}) | no pipeline that returns this tree can do better |`);
-say(`| pipeline ≥ 1,000× Recognizers-Text | ${fmt(tRT / tSeedPipeline, 0)}× (seed) | ${verdict(tRT / tSeedPipeline >= 1000)} |`);
-say(`| adversarial per-char cost ≤ 3× normal | ${fmt(worstAdversarial.ratio, 2)}× (worst, ${worstAdversarial.name}) | ${verdict(worstAdversarial.ratio <= 3)} |`);
+say(
+  `| (ceiling: remark-parse ÷ making the tree's objects alone) | ${fmt(lowestCeiling.ceiling, 2)}× (lowest, ${lowestCeiling.name}) | no pipeline that returns this tree can do better |`,
+);
+say(
+  `| pipeline ≥ 1,000× Recognizers-Text | ${fmt(tRT / tSeedPipeline, 0)}× (seed) | ${verdict(tRT / tSeedPipeline >= 1000)} |`,
+);
+say(
+  `| adversarial per-char cost ≤ 3× normal | ${fmt(worstAdversarial.ratio, 2)}× (worst, ${worstAdversarial.name}) | ${verdict(worstAdversarial.ratio <= 3)} |`,
+);
 if (linear !== undefined) say(`| 1 MB ≤ 1.3× a hundred 10 KB | ${fmt(linear, 2)}× | ${verdict(linear <= 1.3)} |`);
-if (worstHeap) say(`| tree heap ≤ 30× input | ${fmt(worstHeap.ratio, 1)}× (worst, ${worstHeap.name}) | ${verdict(worstHeap.ratio <= 30)} |`);
-say(`| CLI over 2,000 files < 300 MB peak RSS | ${cli.map((c) => `${(c.peak / 2 ** 20).toFixed(0)} MB (${c.jobs} job${c.jobs > 1 ? 's' : ''})`).join(', ')} | ${verdict(cli.every((c) => c.peak < 300 * 2 ** 20))} |`);
+if (worstHeap)
+  say(
+    `| tree heap ≤ 30× input | ${fmt(worstHeap.ratio, 1)}× (worst, ${worstHeap.name}) | ${verdict(worstHeap.ratio <= 30)} |`,
+  );
+say(
+  `| CLI over 2,000 files < 300 MB peak RSS | ${cli.map((c) => `${(c.peak / 2 ** 20).toFixed(0)} MB (${c.jobs} job${c.jobs > 1 ? 's' : ''})`).join(', ')} | ${verdict(cli.every((c) => c.peak < 300 * 2 ** 20))} |`,
+);
 say();
 
 if (WRITE) {

@@ -16,7 +16,10 @@ import { pushAll } from './tree/arrays.js';
 
 /** Options for {@link parse}. */
 export interface ParseOptions {
-  /** The input's format: plain text (default), Markdown, or `auto` (Markdown when it has `#` headings or front matter). */
+  /**
+   * The input's format: plain text (default), Markdown, or `auto` (Markdown when it has `#` headings or front
+   * matter).
+   */
   format?: 'text' | 'markdown' | 'auto';
   /** The report's fiscal year, when the caller knows it better than the text says. */
   year?: number;
@@ -161,7 +164,9 @@ function sectionFor(b: Builder, h: Heading, limit: number): { node: Section; bod
   let bodyStart = titleEnd;
   if (titleEnd < limit && TITLE_DELIMITER.has(input[titleEnd]!)) bodyStart = titleEnd + 1;
   const raw = input.slice(cand.start, cand.end);
-  const children: SectionTitle['children'] = [{ type: 'marker', value: raw, position: b.position(cand.start, cand.end) }];
+  const children: SectionTitle['children'] = [
+    { type: 'marker', value: raw, position: b.position(cand.start, cand.end) },
+  ];
   pushAll(children, b.inline(cand.titleStart, bodyStart));
   const headEnd = children[children.length - 1]!.position.end.offset;
   const head: SectionTitle = { type: 'sectionTitle', children, position: b.position(cand.start, headEnd) };

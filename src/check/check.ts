@@ -10,9 +10,15 @@ import { ancestry } from './walk.js';
 
 /** Options for {@link check}. */
 export interface CheckOptions extends ParseOptions {
-  /** A built-in profile id (`hunan-dept-overall`, `mof-project-2020`, `generic`) or your own profile; detected when absent. */
+  /**
+   * A built-in profile id (`hunan-dept-overall`, `mof-project-2020`, `generic`) or your own profile; detected
+   * when absent.
+   */
   profile?: string | ProfileInput;
-  /** Rule settings over the recommended preset: `{'no-template-text': 'off', 'rate-consistency': ['error', {tolerance: 0.5}]}`. */
+  /**
+   * Rule settings over the recommended preset:
+   * `{'no-template-text': 'off', 'rate-consistency': ['error', {tolerance: 0.5}]}`.
+   */
   rules?: Record<string, RuleSetting>;
   /** Message language: `zh-CN` (default) or `en`. */
   locale?: Locale;
@@ -53,8 +59,20 @@ export function check(treeOrText: Report | string, options: CheckOptions = {}): 
         if (silence.silenced(rule.id, place.start.offset)) return;
         const message = withoutStack(() => {
           const text = (w: Wording) => (locale === 'en' ? w.en : w.zh);
-          const cause = extra.cause && new VFileMessage(text(extra.cause.wording), { place: extra.cause.node.position, source: 'jixiao', ruleId: rule.id });
-          return new VFileMessage(text(wording), { place, ruleId: rule.id, source: 'jixiao', ancestors: ancestorsOf(node as Node), ...(cause ? { cause } : {}) });
+          const cause =
+            extra.cause &&
+            new VFileMessage(text(extra.cause.wording), {
+              place: extra.cause.node.position,
+              source: 'jixiao',
+              ruleId: rule.id,
+            });
+          return new VFileMessage(text(wording), {
+            place,
+            ruleId: rule.id,
+            source: 'jixiao',
+            ancestors: ancestorsOf(node as Node),
+            ...(cause ? { cause } : {}),
+          });
         });
         message.fatal = severity === 'error';
         message.url = `${DOCS_URL}${rule.id}.md`;
@@ -65,7 +83,7 @@ export function check(treeOrText: Report | string, options: CheckOptions = {}): 
     };
     rule.check(context);
   }
-  const start = (m: VFileMessage) => (m.place && 'start' in m.place ? m.place.start.offset ?? 0 : 0);
+  const start = (m: VFileMessage) => (m.place && 'start' in m.place ? (m.place.start.offset ?? 0) : 0);
   return messages.sort((a, b) => start(a) - start(b) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
 }
 

@@ -50,13 +50,15 @@ export function readDirectives(tree: Report): Silence {
       }
     } else {
       const next = firstFrom(blocks, at);
-      if (next) ranges.push({ from: next.position.start.offset, to: next.position.end.offset, ids: ids && new Set(ids) });
+      if (next)
+        ranges.push({ from: next.position.start.offset, to: next.position.end.offset, ids: ids && new Set(ids) });
     }
   }
   for (const [id, from] of open) ranges.push({ from, to: end, ids: id === undefined ? undefined : new Set([id]) });
 
   return {
-    silenced: (ruleId, offset) => ranges.some((r) => offset >= r.from && offset < r.to && (!r.ids || r.ids.has(ruleId))),
+    silenced: (ruleId, offset) =>
+      ranges.some((r) => offset >= r.from && offset < r.to && (!r.ids || r.ids.has(ruleId))),
   };
 }
 

@@ -7,7 +7,14 @@ export interface Resolved {
   options: unknown;
 }
 
-const NAMES: Record<string, Severity> = { off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' };
+const NAMES: Record<string, Severity> = {
+  off: 'off',
+  warn: 'warn',
+  error: 'error',
+  '0': 'off',
+  '1': 'warn',
+  '2': 'error',
+};
 
 /** A configuration mistake, with what is wrong, where, and how to fix it. */
 export class ConfigError extends Error {
@@ -17,7 +24,9 @@ export class ConfigError extends Error {
 function severityOf(id: string, given: unknown): Severity {
   const found = NAMES[String(given)];
   if (found === undefined || (typeof given !== 'string' && typeof given !== 'number')) {
-    throw new ConfigError(`jixiao: rule "${id}": unknown severity ${JSON.stringify(given)}; use "off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]`);
+    throw new ConfigError(
+      `jixiao: rule "${id}": unknown severity ${JSON.stringify(given)}; use "off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]`,
+    );
   }
   return found;
 }
@@ -30,7 +39,10 @@ function severityOf(id: string, given: unknown): Severity {
  * @example
  *   resolveSettings(rules, { 'no-template-text': 'off', 'rate-consistency': ['error', { tolerance: 0.5 }] })
  */
-export function resolveSettings(rules: readonly Rule<never>[], given: Record<string, RuleSetting> = {}): Map<string, Resolved> {
+export function resolveSettings(
+  rules: readonly Rule<never>[],
+  given: Record<string, RuleSetting> = {},
+): Map<string, Resolved> {
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const id of Object.keys(given)) {
     if (!byId.has(id)) {
@@ -40,11 +52,14 @@ export function resolveSettings(rules: readonly Rule<never>[], given: Record<str
   const out = new Map<string, Resolved>();
   for (const rule of rules) {
     const setting = given[rule.id];
-    const [severityInput, optionsInput] = setting === undefined ? [rule.severity, undefined] : Array.isArray(setting) ? setting : [setting, undefined];
+    const [severityInput, optionsInput] =
+      setting === undefined ? [rule.severity, undefined] : Array.isArray(setting) ? setting : [setting, undefined];
     const severity = severityOf(rule.id, severityInput);
     const parsed = (rule.options as z.ZodType).safeParse(optionsInput);
     if (!parsed.success) {
-      throw new ConfigError(`jixiao: rule "${rule.id}": invalid options:\n${z.prettifyError(parsed.error)}\nSee docs/rules/${rule.id}.md for the options it takes.`);
+      throw new ConfigError(
+        `jixiao: rule "${rule.id}": invalid options:\n${z.prettifyError(parsed.error)}\nSee docs/rules/${rule.id}.md for the options it takes.`,
+      );
     }
     out.set(rule.id, { severity, options: parsed.data });
   }

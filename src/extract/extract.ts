@@ -1,7 +1,18 @@
 import { parse, type ParseOptions } from '../parse.js';
 import { charSet, inSet } from '../text/chars.js';
 import { sectionTitle } from '../outline/outline.js';
-import type { Approx, DateFigure, DateQualifier, Event, Figure, FlowContent, InlineLeaf, ListItem, Report, Section } from '../tree/schema.js';
+import type {
+  Approx,
+  DateFigure,
+  DateQualifier,
+  Event,
+  Figure,
+  FlowContent,
+  InlineLeaf,
+  ListItem,
+  Report,
+  Section,
+} from '../tree/schema.js';
 
 /**
  * One figure as a flat record: the format analysts load into pandas or Excel. Every
@@ -54,7 +65,10 @@ export function extract(treeOrText: Report | string, options: ParseOptions = {})
     for (let i = from; i < nodes.length; i++) {
       const node = nodes[i]!;
       if (node.type === 'section') {
-        const inner: Place = { section: place.section === null ? node.marker.raw : `${place.section}/${node.marker.raw}`, title: sectionTitle(node) };
+        const inner: Place = {
+          section: place.section === null ? node.marker.raw : `${place.section}/${node.marker.raw}`,
+          title: sectionTitle(node),
+        };
         block(node.children[0].children as Leaf[], inner, out);
         walk(node.children, 1, inner);
       } else if (node.type === 'list') {
@@ -134,7 +148,8 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
     // ends[lo] is the first end at or after the figure's start.
     const startsAfter = lo > 0 ? ends[lo - 1]! + 1 : 0;
     let e = lo < ends.length ? ends[lo]! : text.length;
-    if (e < i + length - 1) e = i + length; // the figure itself holds an end mark
+    if (e < i + length - 1)
+      e = i + length; // the figure itself holds an end mark
     else if (e < text.length && text.charCodeAt(e) !== 10) e++;
     const s = Math.max(startsAfter, i - MAX_SENTENCE);
     return text.slice(s, Math.min(e, i + length + MAX_SENTENCE)).trim();
@@ -176,7 +191,8 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
 /** A figure's record, its fields written in the one order every record has. */
 function record(f: Figure, section: string | null, sectionTitle: string | null, sentence: string): FigureRecord {
   const { start, end } = f.position;
-  const quantity = f.type === 'money' || f.type === 'count' || f.type === 'percent' || f.type === 'measure' ? f : undefined;
+  const quantity =
+    f.type === 'money' || f.type === 'count' || f.type === 'percent' || f.type === 'measure' ? f : undefined;
   const date = f.type === 'date' ? f : undefined;
   let value: FigureRecord['value'] = null;
   if (quantity) value = quantity.amount ?? null;

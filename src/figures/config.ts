@@ -24,7 +24,16 @@ export function defaultFigureConfig(): FigureConfig {
   };
 }
 
-const OWN = new Set<FigureParser | FigureRefiner>([docRefParser, dateParser, moneyParser, percentParser, measureParser, countParser, dropQuotedNames, removeOverlaps]);
+const OWN = new Set<FigureParser | FigureRefiner>([
+  docRefParser,
+  dateParser,
+  moneyParser,
+  percentParser,
+  measureParser,
+  countParser,
+  dropQuotedNames,
+  removeOverlaps,
+]);
 
 /**
  * True when every parser and refiner of `config` is one of jixiao's own: its figures

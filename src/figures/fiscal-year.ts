@@ -35,7 +35,10 @@ export function inferFiscalYear(input: string, title?: string, option?: number):
   if (option !== undefined) return { year: option, source: 'option', evidence: String(option) };
   // The title block: the title and short lines at the top (a `(2024年度)` subtitle), not prose.
   const lines = input.split(/\r\n|\r|\n/, 12).filter((l) => l.trim());
-  const head = [title ?? '', ...lines.slice(0, HEAD_LINES).filter((l) => l.trim().length <= MAX_HEAD_LINE && !/[，。；,;]/.test(l))].join('\n');
+  const head = [
+    title ?? '',
+    ...lines.slice(0, HEAD_LINES).filter((l) => l.trim().length <= MAX_HEAD_LINE && !/[，。；,;]/.test(l)),
+  ].join('\n');
   const inTitle = mostFrequent(head, YEAR_OF_REPORT) ?? (title ? mostFrequent(title, YEAR) : undefined);
   if (inTitle) return { ...inTitle, source: 'title' };
   const cover = COVER_DATE.exec(input);

@@ -30,7 +30,8 @@ export function numberBoundary(text: string, i: number): boolean {
   if (isDigit(prev)) return false;
   if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) return false;
   // `1.2024 年`: a list marker glued to a year, not the number 1.2024.
-  if ((prev === 0x2e || prev === 0xff0e) && i >= 2 && isDigit(text.charCodeAt(i - 2))) return GLUED_YEAR.test(text.slice(i, i + 8));
+  if ((prev === 0x2e || prev === 0xff0e) && i >= 2 && isDigit(text.charCodeAt(i - 2)))
+    return GLUED_YEAR.test(text.slice(i, i + 8));
   return true;
 }
 
@@ -127,7 +128,9 @@ export function wordTable(words: readonly string[]): (text: string, i: number) =
  *   const relative = entryTable([['上年', -1], ['今年', 0]]);
  *   relative('今年4月', 0) // ['今年', 0]
  */
-export function entryTable<T>(entries: ReadonlyArray<readonly [string, T]>): (text: string, i: number) => readonly [string, T] | undefined {
+export function entryTable<T>(
+  entries: ReadonlyArray<readonly [string, T]>,
+): (text: string, i: number) => readonly [string, T] | undefined {
   const firsts = charSet(entries.map(([w]) => w[0] ?? '').join(''));
   const byFirst = new Map<number, Array<readonly [string, T]>>();
   for (const entry of entries) {

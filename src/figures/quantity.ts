@@ -130,7 +130,17 @@ export function quantityFigure<T extends 'money' | 'count' | 'percent' | 'measur
   approx: Approx | undefined = q.approx ?? readOuter(input, end)?.[1],
 ) {
   const v = quantityFields(q, exponent, approx);
-  return { type, start: q.start, end, value: input.slice(q.start, end), amount: v.amount, min: v.min, max: v.max, approx: v.approx, unit };
+  return {
+    type,
+    start: q.start,
+    end,
+    value: input.slice(q.start, end),
+    amount: v.amount,
+    min: v.min,
+    max: v.max,
+    approx: v.approx,
+    unit,
+  };
 }
 
 /** The value fields every quantity figure has (undefined where they do not apply). */
@@ -185,7 +195,10 @@ const CJK_FIRST = charSet('〇零一二两兩三四五六七八九十壹贰貳�
  * @example
  *   const perMille = quantityParser('per-mille', (ctx, q) => ctx.input[q.end] === '‰' ? … : undefined)
  */
-export function quantityParser(name: string, read: (ctx: FigureContext, q: Quantity, i: number) => Found | undefined): FigureParser {
+export function quantityParser(
+  name: string,
+  read: (ctx: FigureContext, q: Quantity, i: number) => Found | undefined,
+): FigureParser {
   return {
     name,
     find(ctx) {

@@ -4,7 +4,9 @@ import { sortFound } from './refiners/overlaps.js';
 import type { FigureConfig, FigureContext, Found } from './types.js';
 
 /** Characters any built-in figure starts with: digits, numerals, brackets, relative-date words. */
-const MAY_START = charSet('0123456789０１２３４５６７８９〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾百上本今当去明下年第〔[【(（［〖');
+const MAY_START = charSet(
+  '0123456789０１２３４５６７８９〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾百上本今当去明下年第〔[【(（［〖',
+);
 
 /** True when nothing in `[from, to)` can start a built-in figure. */
 function barren(input: string, from: number, to: number): boolean {
@@ -25,7 +27,11 @@ function inOrder(found: Found[]): boolean {
  * Runs every parser over `[ctx.from, ctx.to)`, then every refiner in order.
  * Results are sorted and never overlap.
  */
-export function recognize(config: FigureConfig, context: FigureContext, builtIn = builtInOnly(config)): readonly Found[] {
+export function recognize(
+  config: FigureConfig,
+  context: FigureContext,
+  builtIn = builtInOnly(config),
+): readonly Found[] {
   // Spans with nothing a figure can start with (`无`, a heading, a table cell) are
   // skipped cheaply, unless the user added parsers of their own.
   if (builtIn && barren(context.input, context.from, context.to)) return NONE;

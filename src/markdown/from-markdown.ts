@@ -39,7 +39,8 @@ export function fromMarkdown(markdown: string, mdast: Root, options: ParseOption
   const at = locator(markdown);
   const top = mdast.children;
   const headingsOf = top.filter((n): n is Heading => n.type === 'heading');
-  const titleNode = headingsOf[0]?.depth === 1 && !headingsOf.slice(1).some((h) => h.depth === 1) ? headingsOf[0] : undefined;
+  const titleNode =
+    headingsOf[0]?.depth === 1 && !headingsOf.slice(1).some((h) => h.depth === 1) ? headingsOf[0] : undefined;
   const sectionHeadings = headingsOf.filter((h) => h !== titleNode);
   const minDepth = sectionHeadings.reduce((min, h) => Math.min(min, h.depth), 6);
 
@@ -55,7 +56,15 @@ export function fromMarkdown(markdown: string, mdast: Root, options: ParseOption
 
   let lineIndex = 0;
   // Each Markdown block is its own paragraph: synthetic lines two apart never join.
-  const line = (start: number, end: number): Line => ({ index: (lineIndex += 2), start, end, from: start, to: end, blank: false, indented: false });
+  const line = (start: number, end: number): Line => ({
+    index: (lineIndex += 2),
+    start,
+    end,
+    from: start,
+    to: end,
+    blank: false,
+    indented: false,
+  });
   const fragment = (start: number, end: number): Fragment => ({ start, end, line: line(start, end), item: false });
 
   // Sections deeper than Markdown headings, written as bold lead-ins: depth by marker style.
@@ -66,7 +75,11 @@ export function fromMarkdown(markdown: string, mdast: Root, options: ParseOption
     const node = top[i]!;
     const [start, end] = range(node);
     if (node === titleNode) {
-      tree.root({ type: 'reportTitle', children: b.inline(titleRange![0], titleRange![1]), position: b.position(titleRange![0], titleRange![1]) });
+      tree.root({
+        type: 'reportTitle',
+        children: b.inline(titleRange![0], titleRange![1]),
+        position: b.position(titleRange![0], titleRange![1]),
+      });
       continue;
     }
     if (node.type === 'yaml') {
@@ -102,7 +115,12 @@ export function fromMarkdown(markdown: string, mdast: Root, options: ParseOption
     }
     if (node.type === 'list') {
       // Each item is read like a line of text: `一是…`, `（1）…`, `1、…` become list items again.
-      for (const item of node.children) for (const child of item.children) tree.emit(fragment(...range(child)));
+      for (const item of node.children) {
+        for (const child of item.children) {
+          const [from, to] = range(child);
+          tree.emit(fragment(from, to));
+        }
+      }
       continue;
     }
     tree.emit(fragment(start, end));
@@ -117,7 +135,11 @@ function section(b: Builder, from: number, to: number, start: number, depth: num
   const children: SectionTitle['children'] = [];
   let titleStart = from;
   if (marker) {
-    children.push({ type: 'marker', value: input.slice(marker.start, marker.end), position: b.position(marker.start, marker.end) });
+    children.push({
+      type: 'marker',
+      value: input.slice(marker.start, marker.end),
+      position: b.position(marker.start, marker.end),
+    });
     titleStart = marker.end;
   }
   pushAll(children, b.inline(titleStart, to));
@@ -135,13 +157,21 @@ function section(b: Builder, from: number, to: number, start: number, depth: num
   };
 }
 
-function range(node: RootContent | { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] {
+function range(
+  node: RootContent | { position?: { start: { offset?: number }; end: { offset?: number } } },
+): [number, number] {
   return [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0];
 }
 
 /** The span of a node's content: a heading without its `#`s, a list item without its bullet. */
-function contentRange(node: { children: Array<{ position?: { start: { offset?: number }; end: { offset?: number } } }> } & RootContent | { children: RootContent[] } & object): [number, number] {
-  const children = (node as { children: Array<{ position?: { start: { offset?: number }; end: { offset?: number } } }> }).children;
+function contentRange(
+  node:
+    | ({ children: Array<{ position?: { start: { offset?: number }; end: { offset?: number } } }> } & RootContent)
+    | ({ children: RootContent[] } & object),
+): [number, number] {
+  const children = (
+    node as { children: Array<{ position?: { start: { offset?: number }; end: { offset?: number } } }> }
+  ).children;
   const first = children[0];
   const last = children[children.length - 1];
   if (!first || !last) return range(node as RootContent);

@@ -37,7 +37,5 @@ export function toMarkdown(tree: Report, options: MarkdownOptions = {}): string 
  * `<` before a non-ASCII letter cannot start a tag or an autolink.
  */
 function unescapeSafe(markdown: string): string {
-  return markdown
-    .replace(/\\\[([^\]\n]*)\](?![([:])/g, '[$1]')
-    .replace(/\\<(?![A-Za-z/!?])/g, '<');
+  return markdown.replace(/\\\[([^\]\n]*)\](?![([:])/g, '[$1]').replace(/\\<(?![A-Za-z/!?])/g, '<');
 }

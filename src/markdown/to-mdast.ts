@@ -1,4 +1,13 @@
-import type { BlockContent, Heading, List, ListItem as MdListItem, Paragraph as MdParagraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type {
+  BlockContent,
+  Heading,
+  List,
+  ListItem as MdListItem,
+  Paragraph as MdParagraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+} from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import { sectionTitle } from '../outline/outline.js';
 import type { Event, Field, FlowContent, InlineLeaf, Lead, ListItem, Marker, Report, Section } from '../tree/schema.js';
@@ -36,7 +45,8 @@ export function toMdast(tree: Report, options: MarkdownOptions = {}): Root {
   // A tree read from Markdown holds Markdown source in its leaves: drop the escapes
   // (remark-stringify adds back what is needed), so writing again changes nothing.
   const plain = tree.data.format === 'markdown' ? unescape : (value: string) => value;
-  const phrasing = (nodes: ReadonlyArray<InlineLeaf | Lead | Event | Marker>): PhrasingContent[] => inline(nodes, options, plain);
+  const phrasing = (nodes: ReadonlyArray<InlineLeaf | Lead | Event | Marker>): PhrasingContent[] =>
+    inline(nodes, options, plain);
 
   const flow = (nodes: FlowContent[], out: RootContent[]) => {
     let fields: Field[] = [];
@@ -97,7 +107,11 @@ function heading(section: Section, depth: number, plain: (value: string) => stri
   return { type: 'paragraph', children: [{ type: 'strong', children }] };
 }
 
-function inline(nodes: ReadonlyArray<InlineLeaf | Lead | Event | Marker>, options: MarkdownOptions, plain: (value: string) => string): PhrasingContent[] {
+function inline(
+  nodes: ReadonlyArray<InlineLeaf | Lead | Event | Marker>,
+  options: MarkdownOptions,
+  plain: (value: string) => string,
+): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   const push = (value: string) => {
     const text = plain(value.replace(WRAP, ''));
@@ -109,9 +123,15 @@ function inline(nodes: ReadonlyArray<InlineLeaf | Lead | Event | Marker>, option
     let previous: Report['position'] | undefined;
     for (const node of list) {
       // Keep the white space the source had between leaves (`2 个`), but not line breaks.
-      if (previous && node.position.start.offset > previous.end.offset && node.position.start.line === previous.end.line) push(' ');
+      if (
+        previous &&
+        node.position.start.offset > previous.end.offset &&
+        node.position.start.line === previous.end.line
+      )
+        push(' ');
       if (node.type === 'lead' || node.type === 'event') walk(node.children);
-      else if (options.figures === 'mark' && FIGURE_TYPES.has(node.type)) out.push({ type: 'strong', children: [{ type: 'text', value: plain(node.value.replace(WRAP, '')) }] });
+      else if (options.figures === 'mark' && FIGURE_TYPES.has(node.type))
+        out.push({ type: 'strong', children: [{ type: 'text', value: plain(node.value.replace(WRAP, '')) }] });
       else push(node.value);
       previous = node.position;
     }
@@ -124,7 +144,6 @@ function inline(nodes: ReadonlyArray<InlineLeaf | Lead | Event | Marker>, option
 function unescape(value: string): string {
   return value.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
-
 
 function paragraph(children: PhrasingContent[]): MdParagraph {
   return { type: 'paragraph', children };
@@ -165,5 +184,8 @@ function findings(messages: VFileMessage[], locale: 'zh-CN' | 'en'): RootContent
       },
     ]),
   );
-  return [{ type: 'heading', depth: 2, children: [{ type: 'text', value: zh ? '审核意见' : 'Findings' }] }, list(items)];
+  return [
+    { type: 'heading', depth: 2, children: [{ type: 'text', value: zh ? '审核意见' : 'Findings' }] },
+    list(items),
+  ];
 }

@@ -5,7 +5,16 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import cliProgress from 'cli-progress';
 import { inspectColor, inspectNoColor } from 'unist-util-inspect';
 import pkg from '../../package.json' with { type: 'json' };
-import { parse, resolveProfile, resolveSettings, rules, type CheckOptions, type Config, type RuleSetting, type SeverityInput } from '../index.js';
+import {
+  parse,
+  resolveProfile,
+  resolveSettings,
+  rules,
+  type CheckOptions,
+  type Config,
+  type RuleSetting,
+  type SeverityInput,
+} from '../index.js';
 import { CliConfigError, findConfig, loadConfig } from './config.js';
 import { expandInputs, type Input } from './files.js';
 import { github } from './format/github.js';
@@ -143,7 +152,8 @@ function out(text: string): void {
 
 function wholeNumber(name: string, value: string | undefined, min = 0): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} takes a whole number${min ? ` from ${min}` : ''} (got ${JSON.stringify(value)})`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new UsageError(`--${name} takes a whole number${min ? ` from ${min}` : ''} (got ${JSON.stringify(value)})`);
   return Number(value);
 }
 
@@ -157,15 +167,21 @@ function size(value: string | undefined): number | undefined {
 
 function encoding(value: string | undefined): Encoding | undefined {
   if (value === undefined) return undefined;
-  const e = value.toLowerCase().replace('utf8', 'utf-8').replace(/^gbk$|^gb2312$/, 'gb18030') as Encoding;
-  if (!ENCODINGS.includes(e)) throw new UsageError(`--encoding takes ${ENCODINGS.join(', ')} (got ${JSON.stringify(value)})`);
+  const e = value
+    .toLowerCase()
+    .replace('utf8', 'utf-8')
+    .replace(/^gbk$|^gb2312$/, 'gb18030') as Encoding;
+  if (!ENCODINGS.includes(e))
+    throw new UsageError(`--encoding takes ${ENCODINGS.join(', ')} (got ${JSON.stringify(value)})`);
   return e;
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (value === undefined || !allowed.includes(value as T)) {
-    throw new UsageError(`--${name} must be ${allowed.join(' or ')} (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+    throw new UsageError(
+      `--${name} must be ${allowed.join(' or ')} (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`,
+    );
   }
   return value as T;
 }
@@ -180,9 +196,11 @@ interface Shared {
 
 async function prepare(command: string, values: Record<string, unknown>, positionals: string[]): Promise<Shared> {
   if (positionals.length === 0) throw new UsageError(`${command}: give at least one file, folder or glob`);
-  const config = typeof values.config === 'string' ? await loadConfig(values.config) : (await findConfig(process.cwd())).config;
+  const config =
+    typeof values.config === 'string' ? await loadConfig(values.config) : (await findConfig(process.cwd())).config;
   const inputs = await expandInputs(positionals, config.ignore);
-  if (inputs.length === 0) throw new UsageError(`${command}: no report files (.txt, .md, .docx, .doc, .pdf) in ${positionals.join(', ')}`);
+  if (inputs.length === 0)
+    throw new UsageError(`${command}: no report files (.txt, .md, .docx, .doc, .pdf) in ${positionals.join(', ')}`);
   const year = wholeNumber('year', values.year as string | undefined, 1900);
   const forced = encoding(values.encoding as string | undefined) ?? config.encoding;
   return {
@@ -200,18 +218,31 @@ async function prepare(command: string, values: Record<string, unknown>, positio
 /** A progress bar on stderr, only when a person is watching a large batch. */
 function progress(total: number): { tick(): void; stop(): void } {
   if (!process.stderr.isTTY || total < 20) return { tick() {}, stop() {} };
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'jixiao {bar} {value}/{total} files', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'jixiao {bar} {value}/{total} files', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(total, 0);
   return { tick: () => bar.increment(), stop: () => bar.stop() };
 }
 
 async function check(values: Record<string, unknown>, positionals: string[]): Promise<Exit> {
-  const format = oneOf('format', values.format as string | undefined, ['stylish', 'json', 'sarif', 'github'] as const, 'stylish');
+  const format = oneOf(
+    'format',
+    values.format as string | undefined,
+    ['stylish', 'json', 'sarif', 'github'] as const,
+    'stylish',
+  );
   const shared = await prepare('check', values, positionals);
-  const ruleSettings: Record<string, RuleSetting> = { ...(shared.config.rules as Record<string, RuleSetting> | undefined) };
+  const ruleSettings: Record<string, RuleSetting> = {
+    ...(shared.config.rules as Record<string, RuleSetting> | undefined),
+  };
   for (const flag of (values.rule as string[] | undefined) ?? []) {
     const m = /^([a-z][a-z0-9-]*):(off|warn|error|0|1|2)$/.exec(flag);
-    if (!m) throw new UsageError(`--rule takes ID:off|warn|error, e.g. --rule no-template-text:off (got ${JSON.stringify(flag)})`);
+    if (!m)
+      throw new UsageError(
+        `--rule takes ID:off|warn|error, e.g. --rule no-template-text:off (got ${JSON.stringify(flag)})`,
+      );
     const previous = ruleSettings[m[1]!];
     const severity = (/^\d$/.test(m[2]!) ? Number(m[2]) : m[2]) as SeverityInput;
     // A severity from the command line keeps the options the config gave the rule.
@@ -236,8 +267,14 @@ async function check(values: Record<string, unknown>, positionals: string[]): Pr
     } else profile = profileFlag;
   }
   if (typeof profile === 'string') resolveProfile(profile);
-  const locale = oneOf('locale', values.locale as string | undefined, ['zh-CN', 'en'] as const, shared.config.locale ?? 'zh-CN');
-  const maxWarnings = wholeNumber('max-warnings', values['max-warnings'] as string | undefined) ?? shared.config.maxWarnings;
+  const locale = oneOf(
+    'locale',
+    values.locale as string | undefined,
+    ['zh-CN', 'en'] as const,
+    shared.config.locale ?? 'zh-CN',
+  );
+  const maxWarnings =
+    wholeNumber('max-warnings', values['max-warnings'] as string | undefined) ?? shared.config.maxWarnings;
   const quiet = values.quiet === true;
 
   const formatter: Formatter = { stylish, json, sarif: () => sarif(pkg.version), github }[format]();
@@ -245,7 +282,12 @@ async function check(values: Record<string, unknown>, positionals: string[]): Pr
     path: input.path,
     command: 'check',
     read: shared.read,
-    check: { rules: ruleSettings, locale, ...(profile ? { profile } : {}), ...(shared.year ? { year: shared.year } : {}) },
+    check: {
+      rules: ruleSettings,
+      locale,
+      ...(profile ? { profile } : {}),
+      ...(shared.year ? { year: shared.year } : {}),
+    },
   }));
   const summary: Summary = { files: tasks.length, errors: 0, warnings: 0, unreadable: 0 };
   const bar = progress(tasks.length);
@@ -274,9 +316,15 @@ async function check(values: Record<string, unknown>, positionals: string[]): Pr
 async function extractCommand(values: Record<string, unknown>, positionals: string[]): Promise<Exit> {
   const format = oneOf('format', values.format as string | undefined, ['csv', 'jsonl', 'xlsx'] as const, 'csv');
   const target = values.out as string | undefined;
-  if (format === 'xlsx' && !target) throw new UsageError('extract: --format xlsx needs --out FILE (a workbook is not written to a terminal)');
+  if (format === 'xlsx' && !target)
+    throw new UsageError('extract: --format xlsx needs --out FILE (a workbook is not written to a terminal)');
   const shared = await prepare('extract', values, positionals);
-  const tasks: Task[] = shared.inputs.map((input) => ({ path: input.path, command: 'extract', read: shared.read, ...(shared.year ? { check: { year: shared.year } } : {}) }));
+  const tasks: Task[] = shared.inputs.map((input) => ({
+    path: input.path,
+    command: 'extract',
+    read: shared.read,
+    ...(shared.year ? { check: { year: shared.year } } : {}),
+  }));
 
   // Text formats stream to the output (through a temporary file when --out is given).
   const temporary = target && format !== 'xlsx' ? `${target}.${process.pid}.tmp` : undefined;
@@ -303,7 +351,8 @@ async function extractCommand(values: Record<string, unknown>, positionals: stri
     }
   } finally {
     bar.stop();
-    if (stream) await new Promise<void>((done, failed) => stream.end((error?: Error | null) => (error ? failed(error) : done())));
+    if (stream)
+      await new Promise<void>((done, failed) => stream.end((error?: Error | null) => (error ? failed(error) : done())));
   }
   if (format === 'xlsx') await writeAtomic(target!, await xlsx(rows));
   else if (temporary) {
@@ -336,11 +385,15 @@ async function convert(values: Record<string, unknown>, positionals: string[]): 
     }
     const input = byPath.get(result.path)!;
     const name = basename(result.path, extname(result.path)) + (to === 'md' ? '.md' : '.json');
-    const folder = outDir ? join(outDir, input.base ? relative(input.base, dirname(result.path)) : '') : dirname(result.path);
+    const folder = outDir
+      ? join(outDir, input.base ? relative(input.base, dirname(result.path)) : '')
+      : dirname(result.path);
     const target = join(folder, name);
     if (resolve(target) === resolve(result.path)) {
       failed++;
-      process.stderr.write(`${result.path}: not converted (would-overwrite): the output would replace the input; use --out-dir\n`);
+      process.stderr.write(
+        `${result.path}: not converted (would-overwrite): the output would replace the input; use --out-dir\n`,
+      );
       continue;
     }
     await writeAtomic(target, result.output ?? '');
@@ -359,7 +412,10 @@ async function inspect(values: Record<string, unknown>, positionals: string[]): 
     return 2;
   }
   const color = process.stdout.isTTY && !process.env.NO_COLOR;
-  out((color ? inspectColor : inspectNoColor)(parse(input.text, { format: input.format }), { showPositions: true }) + '\n');
+  out(
+    (color ? inspectColor : inspectNoColor)(parse(input.text, { format: input.format }), { showPositions: true }) +
+      '\n',
+  );
   return 0;
 }
 
@@ -386,7 +442,12 @@ async function main(argv: string[]): Promise<Exit> {
     return 2;
   }
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: OPTIONS[command], allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: OPTIONS[command],
+      allowPositionals: true,
+      strict: true,
+    });
     if ((values as { help?: boolean }).help) {
       out(HELP[command]!);
       return 0;
@@ -397,7 +458,11 @@ async function main(argv: string[]): Promise<Exit> {
       process.stderr.write(`jixiao ${command}: ${(error as Error).message}\n\n${HELP[command]}`);
       return 2;
     }
-    if (error instanceof CliConfigError || (error as Error).name === 'ConfigError' || /^jixiao: /.test((error as Error).message)) {
+    if (
+      error instanceof CliConfigError ||
+      (error as Error).name === 'ConfigError' ||
+      /^jixiao: /.test((error as Error).message)
+    ) {
       process.stderr.write(`${(error as Error).message}\n`);
       return 2;
     }
@@ -418,7 +483,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`jixiao: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `jixiao: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 2;
   },
 );

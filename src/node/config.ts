@@ -32,7 +32,8 @@ export async function findConfig(from: string): Promise<{ config: Config; file?:
       if (text === undefined) continue;
       if (name === 'package.json') {
         const pkg = parseFile(file, text) as { jixiao?: unknown };
-        if (pkg && typeof pkg === 'object' && 'jixiao' in pkg) return { config: validate(file, pkg.jixiao, 'jixiao.'), file };
+        if (pkg && typeof pkg === 'object' && 'jixiao' in pkg)
+          return { config: validate(file, pkg.jixiao, 'jixiao.'), file };
         continue;
       }
       return { config: validate(file, parseFile(file, text)), file };
@@ -56,7 +57,9 @@ function parseFile(file: string, text: string): unknown {
   try {
     return /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new CliConfigError(`jixiao: config ${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new CliConfigError(
+      `jixiao: config ${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
   }
 }
 
@@ -66,7 +69,12 @@ function validate(file: string, data: unknown, prefix = ''): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = prefix + issue.path.join('.');
-    const allowed = issue.code === 'unrecognized_keys' ? ` (allowed keys: ${Object.keys(ConfigSchema.shape).filter((k) => k !== '$schema').join(', ')})` : '';
+    const allowed =
+      issue.code === 'unrecognized_keys'
+        ? ` (allowed keys: ${Object.keys(ConfigSchema.shape)
+            .filter((k) => k !== '$schema')
+            .join(', ')})`
+        : '';
     throw new CliConfigError(`jixiao: config ${file}: ${key ? `"${key}"` : 'the file'}: ${issue.message}${allowed}`);
   }
   try {

@@ -40,7 +40,12 @@ export async function expandInputs(args: string[], ignore: string[] = []): Promi
       // Missing: kept, reported per file.
     }
     if (isDir) {
-      const found = await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: arg, ignore: ignoreGlobs, onlyFiles: true, caseSensitiveMatch: false });
+      const found = await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, {
+        cwd: arg,
+        ignore: ignoreGlobs,
+        onlyFiles: true,
+        caseSensitiveMatch: false,
+      });
       // Reported as the user wrote the folder: relative stays relative, absolute absolute.
       for (const path of found.sort()) add(join(arg, path), arg);
     } else {

@@ -24,8 +24,25 @@ export type Row = { file: string } & FigureRecord;
 
 /** The columns, in order: `file`, then every field of `extract()`. */
 export const COLUMNS: Array<keyof Row> = [
-  'file', 'kind', 'text', 'start', 'end', 'line', 'column', 'value', 'min', 'max', 'approx', 'unit', 'currency',
-  'yearInferred', 'qualifier', 'subject', 'section', 'sectionTitle', 'sentence',
+  'file',
+  'kind',
+  'text',
+  'start',
+  'end',
+  'line',
+  'column',
+  'value',
+  'min',
+  'max',
+  'approx',
+  'unit',
+  'currency',
+  'yearInferred',
+  'qualifier',
+  'subject',
+  'section',
+  'sectionTitle',
+  'sentence',
 ];
 
 function csvCell(value: unknown): string {

@@ -37,7 +37,12 @@ export async function* runAll(tasks: Task[], jobs: number): AsyncGenerator<TaskR
   });
   try {
     yield* inOrder(tasks, jobs * 4, (task) =>
-      (pool.run(task) as Promise<TaskResult>).catch((error: unknown) => ({ path: task.path, ok: false as const, code: 'internal' as const, reason: String(error) })),
+      (pool.run(task) as Promise<TaskResult>).catch((error: unknown) => ({
+        path: task.path,
+        ok: false as const,
+        code: 'internal' as const,
+        reason: String(error),
+      })),
     );
   } finally {
     await pool.destroy();
@@ -45,7 +50,11 @@ export async function* runAll(tasks: Task[], jobs: number): AsyncGenerator<TaskR
 }
 
 /** Runs up to `window` tasks at once and yields their results in input order. */
-async function* inOrder(tasks: Task[], window: number, run: (task: Task) => Promise<TaskResult>): AsyncGenerator<TaskResult> {
+async function* inOrder(
+  tasks: Task[],
+  window: number,
+  run: (task: Task) => Promise<TaskResult>,
+): AsyncGenerator<TaskResult> {
   const pending = new Map<number, Promise<TaskResult>>();
   let next = 0;
   for (let i = 0; i < tasks.length; i++) {

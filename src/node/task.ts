@@ -34,7 +34,11 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const tree = parse(input.text, { format: input.format, ...(task.check?.year ? { year: task.check.year } : {}) });
     if (task.command === 'extract') return { path: task.path, ok: true, records: extract(tree) };
     if (task.command === 'convert') {
-      return { path: task.path, ok: true, output: task.to === 'json' ? JSON.stringify(tree, null, 2) + '\n' : toMarkdown(tree) };
+      return {
+        path: task.path,
+        ok: true,
+        output: task.to === 'json' ? JSON.stringify(tree, null, 2) + '\n' : toMarkdown(tree),
+      };
     }
     const messages = check(tree, task.check ?? {}).map((m): PlainMessage => {
       const place = m.place && 'start' in m.place ? m.place : undefined;
@@ -52,6 +56,11 @@ export async function runTask(task: Task): Promise<TaskResult> {
     return { path: task.path, ok: true, messages };
   } catch (error) {
     // A bug in jixiao must not stop the batch either; say so plainly.
-    return { path: task.path, ok: false, code: 'internal', reason: `jixiao failed on this file (${error instanceof Error ? error.message : String(error)}); please report it` };
+    return {
+      path: task.path,
+      ok: false,
+      code: 'internal',
+      reason: `jixiao failed on this file (${error instanceof Error ? error.message : String(error)}); please report it`,
+    };
   }
 }

@@ -116,5 +116,7 @@ function markPlaceholder(b: Builder, section: Section, all: FlowContent[], subse
 
 function isTemplateOnly(block: FlowContent): boolean {
   if (block.type !== 'paragraph') return false;
-  return block.children.every((c) => c.type === 'template' || (c.type === 'text' && /^[\s。，,；;：:.、]*$/.test(c.value)));
+  return block.children.every(
+    (c) => c.type === 'template' || (c.type === 'text' && /^[\s。，,；;：:.、]*$/.test(c.value)),
+  );
 }

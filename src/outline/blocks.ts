@@ -149,7 +149,9 @@ function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
     }
     if (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '\n') break;
   }
-  const children: ListItem['children'] = [{ type: 'marker', value: input.slice(m.start, m.end), position: b.position(m.start, m.end) }];
+  const children: ListItem['children'] = [
+    { type: 'marker', value: input.slice(m.start, m.end), position: b.position(m.start, m.end) },
+  ];
   let title: string | undefined;
   if (leadEnd > 0) {
     const lead = b.inline(i, leadEnd);
@@ -173,7 +175,13 @@ function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
  * chrome), cover fields, the title written again, and prose such as an opening
  * paragraph. `title` is the title text, to recognise repeats and subtitles.
  */
-export function frontBlocks(b: Builder, fragments: Fragment[], title: string | undefined, titleLine: number, out: FlowContent[] = []): FlowContent[] {
+export function frontBlocks(
+  b: Builder,
+  fragments: Fragment[],
+  title: string | undefined,
+  titleLine: number,
+  out: FlowContent[] = [],
+): FlowContent[] {
   let prose: Fragment[] = [];
   const flush = () => {
     bodyBlocks(b, prose, out);

@@ -48,8 +48,8 @@ const COLON = new Set(['：', ':']);
 /** Characters worth trying `readMarker` on: keeps the scan cheap on long lines (one table read per character). */
 const MARKER_START = charSet(
   '（(第0123456789０１２３４５６７８９' +
-    String.fromCharCode(...Array.from({ length: 0x2473 - 0x2460 + 1 }, (_, k) => 0x2460 + k)) + // ①–⑳
-    String.fromCharCode(...Array.from({ length: 0x3229 - 0x3220 + 1 }, (_, k) => 0x3220 + k)) + // ㈠–㈩
+    Array.from({ length: 0x2473 - 0x2460 + 1 }, (_, k) => String.fromCharCode(0x2460 + k)).join('') + // ①–⑳
+    Array.from({ length: 0x3229 - 0x3220 + 1 }, (_, k) => String.fromCharCode(0x3220 + k)).join('') + // ㈠–㈩
     CJK_ORDINAL_CHARS,
 );
 function mayStartMarker(code: number): boolean {

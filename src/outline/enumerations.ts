@@ -25,7 +25,15 @@ export function findEnumeration(input: string, from: number, to: number): Marker
   for (let i = from; i < to; i++) {
     const code = input.charCodeAt(i);
     // Only a numeral, a digit, a bracket or a circled number can start an item.
-    if (!isCjkOrdinalCode(code) && !isDigit(code) && code !== 0xff08 && code !== 0x28 && !(code >= 0x2460 && code <= 0x2473) && !(code >= 0x3220 && code <= 0x3229)) continue;
+    if (
+      !isCjkOrdinalCode(code) &&
+      !isDigit(code) &&
+      code !== 0xff08 &&
+      code !== 0x28 &&
+      !(code >= 0x2460 && code <= 0x2473) &&
+      !(code >= 0x3220 && code <= 0x3229)
+    )
+      continue;
     if (i > from) {
       const prev = input.charCodeAt(i - 1);
       if (!inSet(BOUNDARY, prev) && !isSpace(prev)) continue;

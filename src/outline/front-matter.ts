@@ -190,7 +190,8 @@ export function readFields(input: string, from: number, to: number): FieldSpan[]
     if (spread) {
       const rest = keys.filter((k) => k.at >= spread[0].length);
       keys.length = 0;
-      keys.push({ at: 0, key: spread[1]!, valueAt: spread[0].length }, ...rest);
+      keys.push({ at: 0, key: spread[1]!, valueAt: spread[0].length });
+      for (const k of rest) keys.push(k);
     }
   }
   if (keys.length === 0) {

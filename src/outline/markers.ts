@@ -140,7 +140,7 @@ function readArabic(text: string, i: number, end: number): MarkerMatch | undefin
 
 function readDecimal(text: string, start: number, from: number, end: number, first: number): MarkerMatch | undefined {
   let j = from;
-  let last = first;
+  let last: number;
   let level = 1;
   for (;;) {
     const s = j;

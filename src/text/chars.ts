@@ -4,7 +4,9 @@
  * characters are never mistaken for word boundaries (the `\W` trap).
  */
 
-const SPACE = charSet(' \t\n\v\f\r\u00a0\u3000\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f');
+const SPACE = charSet(
+  ' \t\n\v\f\r\u00a0\u3000\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f',
+);
 
 /** White space, including the ideographic space U+3000, NBSP and the BOM. */
 export function isSpace(code: number): boolean {
@@ -71,4 +73,3 @@ export function charSet(chars: string): CharSet {
 export function inSet(set: CharSet, code: number): boolean {
   return ((set[code >>> 5]! >>> (code & 31)) & 1) === 1;
 }
-

@@ -39,12 +39,41 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
   if (!builtIn) return copyFigure(f, position);
   switch (f.type) {
     case 'money':
-      return { type: f.type, value: f.value, amount: f.amount, min: f.min, max: f.max, approx: f.approx, unit: f.unit, currency: f.currency, position };
+      return {
+        type: f.type,
+        value: f.value,
+        amount: f.amount,
+        min: f.min,
+        max: f.max,
+        approx: f.approx,
+        unit: f.unit,
+        currency: f.currency,
+        position,
+      };
     case 'count':
-      return { type: f.type, value: f.value, amount: f.amount, min: f.min, max: f.max, approx: f.approx, unit: f.unit, subject: f.subject, position };
+      return {
+        type: f.type,
+        value: f.value,
+        amount: f.amount,
+        min: f.min,
+        max: f.max,
+        approx: f.approx,
+        unit: f.unit,
+        subject: f.subject,
+        position,
+      };
     case 'percent':
     case 'measure':
-      return { type: f.type, value: f.value, amount: f.amount, min: f.min, max: f.max, approx: f.approx, unit: f.unit, position } as Figure;
+      return {
+        type: f.type,
+        value: f.value,
+        amount: f.amount,
+        min: f.min,
+        max: f.max,
+        approx: f.approx,
+        unit: f.unit,
+        position,
+      } as Figure;
     case 'date':
       return {
         type: f.type,
@@ -99,10 +128,15 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
       const s = span ? span[0] : end;
       if (options.figures && cursor < s) {
         const found = recognize(options.figures, { input, from: cursor, to: s, year: options.year }, builtIn);
-        for (let k = 0; k < found.length; k++) (out ??= []).push(toNode(found[k]!, position(found[k]!.start, found[k]!.end), builtIn));
+        for (let k = 0; k < found.length; k++)
+          (out ??= []).push(toNode(found[k]!, position(found[k]!.start, found[k]!.end), builtIn));
       }
       if (!span) break;
-      (out ??= []).push({ type: 'template', value: input.slice(span[0], span[1]), position: position(span[0], span[1]) });
+      (out ??= []).push({
+        type: 'template',
+        value: input.slice(span[0], span[1]),
+        position: position(span[0], span[1]),
+      });
       cursor = span[1];
     }
     return out ?? NONE;
@@ -184,7 +218,8 @@ function eventSpans(input: string, start: number, end: number, leaves: readonly 
     while (p >= start && isSpace(input.charCodeAt(p)) && input[p] !== '\n') p--;
     if (p >= start && !inSet(CLAUSE_START, input.charCodeAt(p))) continue;
     let q = e;
-    while (q < end && q - e < 4 && !inSet(AFTER_DATE, input.charCodeAt(q)) && !inSet(CLAUSE_END, input.charCodeAt(q))) q++;
+    while (q < end && q - e < 4 && !inSet(AFTER_DATE, input.charCodeAt(q)) && !inSet(CLAUSE_END, input.charCodeAt(q)))
+      q++;
     if (q >= end || !inSet(AFTER_DATE, input.charCodeAt(q))) continue;
     let z = q;
     while (z < end && !inSet(CLAUSE_END, input.charCodeAt(z))) z++;

@@ -104,7 +104,17 @@ export const PercentSchema = z.object({ type: z.literal('percent'), value: z.str
 export const MeasureSchema = z.object({ type: z.literal('measure'), value: z.string(), ...quantity, ...positioned });
 
 /** How a date relates to the point it names: `10月前` → before, `年底` → end, `5月上旬` → early. */
-export const DateQualifierSchema = z.enum(['before', 'after', 'since', 'until', 'start', 'mid', 'end', 'early', 'late']);
+export const DateQualifierSchema = z.enum([
+  'before',
+  'after',
+  'since',
+  'until',
+  'start',
+  'mid',
+  'end',
+  'early',
+  'late',
+]);
 
 /** A calendar expression: `2019年06月18日`, `9月7日`, `今年4月`, `2021年度`, `上半年`. */
 export const DateSchema = z.object({
@@ -113,7 +123,9 @@ export const DateSchema = z.object({
   iso: z
     .string()
     .optional()
-    .describe('ISO form of the calendar point as written (`2020-09-07`, `2020-04`, `2020`; `2020-H1`, `2020-Q3` for periods); absent when no year can be known or the date is impossible'),
+    .describe(
+      'ISO form of the calendar point as written (`2020-09-07`, `2020-04`, `2020`; `2020-H1`, `2020-Q3` for periods); absent when no year can be known or the date is impossible',
+    ),
   known: z
     .object({ year: z.number().optional(), month: z.number().optional(), day: z.number().optional() })
     .describe('what the text states'),

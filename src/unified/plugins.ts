@@ -16,7 +16,6 @@ import type { Report } from '../tree/schema.js';
  *   const tree = unified().use(jixiaoParse).parse(text)
  */
 export const jixiaoParse: Plugin<[ParseOptions?], string, Report> = function (options) {
-  // eslint-disable-next-line @typescript-eslint/no-this-alias
   const self = this as unknown as Processor<Report>;
   self.parser = (document: string) => parse(document, options ?? {});
 };

@@ -2,7 +2,18 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { describe, expect, it } from 'vitest';
-import { check, ConfigError, detectProfile, jixiaoLint, jixiaoParse, parse, profileJsonSchema, recommended, rules, type Node } from '../../src/index.js';
+import {
+  check,
+  ConfigError,
+  detectProfile,
+  jixiaoLint,
+  jixiaoParse,
+  parse,
+  profileJsonSchema,
+  recommended,
+  rules,
+  type Node,
+} from '../../src/index.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const seed = fixture('seed-shaodong-2020.txt');
@@ -11,7 +22,9 @@ describe('check on the seed', () => {
   const messages = check(seed);
 
   it('reports exactly the three findings a reviewer makes, at the right places', () => {
-    expect(messages.map((m) => [m.ruleId, m.line, m.column, m.place && 'end' in m.place ? m.place.end.line : null])).toEqual([
+    expect(
+      messages.map((m) => [m.ruleId, m.line, m.column, m.place && 'end' in m.place ? m.place.end.line : null]),
+    ).toEqual([
       ['no-placeholder-section', 7, 1, 7],
       ['numbering-style', 9, 1, 9],
       ['no-empty-annex', 27, 1, 27],
@@ -59,15 +72,25 @@ describe('configuration', () => {
   it('takes off | warn | error, 0 | 1 | 2 and [severity, options]', () => {
     expect(check(seed, { rules: { 'numbering-style': 'off' } }).map((m) => m.ruleId)).not.toContain('numbering-style');
     expect(check(seed, { rules: { 'numbering-style': 0 } }).map((m) => m.ruleId)).not.toContain('numbering-style');
-    expect(check(seed, { rules: { 'numbering-style': 2 } }).find((m) => m.ruleId === 'numbering-style')!.fatal).toBe(true);
-    expect(check(seed, { rules: { 'no-placeholder-section': ['warn', { allowWithheld: true }] } }).map((m) => m.ruleId)).not.toContain('no-placeholder-section');
+    expect(check(seed, { rules: { 'numbering-style': 2 } }).find((m) => m.ruleId === 'numbering-style')!.fatal).toBe(
+      true,
+    );
+    expect(
+      check(seed, { rules: { 'no-placeholder-section': ['warn', { allowWithheld: true }] } }).map((m) => m.ruleId),
+    ).not.toContain('no-placeholder-section');
   });
 
   it('rejects mistakes with errors that name the rule and the option', () => {
-    expect(() => check(seed, { rules: { 'no-such-rule': 'error' } })).toThrow(/unknown rule "no-such-rule"; known rules: required-section/);
-    expect(() => check(seed, { rules: { 'numbering-style': 'loud' as never } })).toThrow(/rule "numbering-style": unknown severity "loud"/);
+    expect(() => check(seed, { rules: { 'no-such-rule': 'error' } })).toThrow(
+      /unknown rule "no-such-rule"; known rules: required-section/,
+    );
+    expect(() => check(seed, { rules: { 'numbering-style': 'loud' as never } })).toThrow(
+      /rule "numbering-style": unknown severity "loud"/,
+    );
     expect(() => check(seed, { rules: { 'rate-consistency': ['error', { tolerance: 'wide' }] } })).toThrow(ConfigError);
-    expect(() => check(seed, { rules: { 'rate-consistency': ['error', { tolerance: 'wide' }] } })).toThrow(/rule "rate-consistency": invalid options:[^]*tolerance/);
+    expect(() => check(seed, { rules: { 'rate-consistency': ['error', { tolerance: 'wide' }] } })).toThrow(
+      /rule "rate-consistency": invalid options:[^]*tolerance/,
+    );
     expect(() => check(seed, { rules: { 'rate-consistency': ['error', { tolerence: 1 }] } })).toThrow(/tolerence/);
   });
 
@@ -80,10 +103,17 @@ describe('configuration', () => {
 describe('profiles', () => {
   it('takes a profile of the user’s own, and explains a bad one', () => {
     const mine = { id: 'city-project', name: '某市项目', slots: [{ id: 'goals', title: '绩效目标完成情况' }] };
-    const messages = check(seed, { profile: mine, rules: { 'numbering-style': 'off', 'no-placeholder-section': 'off' } });
+    const messages = check(seed, {
+      profile: mine,
+      rules: { 'numbering-style': 'off', 'no-placeholder-section': 'off' },
+    });
     expect(messages.map((m) => m.reason)).toEqual([expect.stringContaining('缺少“绩效目标完成情况”部分')]);
-    expect(() => check(seed, { profile: { id: 'Bad Id', name: 'x', slots: [] } })).toThrow(/invalid profile[^]*id[^]*slots/);
-    expect(() => check(seed, { profile: 'hunan' })).toThrow(/unknown profile "hunan"; use one of hunan-dept-overall, mof-project-2020, generic/);
+    expect(() => check(seed, { profile: { id: 'Bad Id', name: 'x', slots: [] } })).toThrow(
+      /invalid profile[^]*id[^]*slots/,
+    );
+    expect(() => check(seed, { profile: 'hunan' })).toThrow(
+      /unknown profile "hunan"; use one of hunan-dept-overall, mof-project-2020, generic/,
+    );
   });
 
   it('lets one heading fill two slots', () => {
@@ -132,7 +162,12 @@ describe('false positives a reviewer would be annoyed by', () => {
   });
 
   it('does not compare a 其中 that refers to something else', () => {
-    expect(check('共走访企业12个，其中发现问题15个。共召开会议5次，其中议题12个。', { profile: 'generic', rules: { 'required-section': 'off' } })).toEqual([]);
+    expect(
+      check('共走访企业12个，其中发现问题15个。共召开会议5次，其中议题12个。', {
+        profile: 'generic',
+        rules: { 'required-section': 'off' },
+      }),
+    ).toEqual([]);
   });
 
   it('does not call a parent of non-empty subsections empty', () => {

@@ -50,7 +50,9 @@ describe('rule docs', () => {
     });
     list.forEach((example, n) => {
       it(`${id}: example ${n + 1} (${example.kind})`, () => {
-        const got = check(example.text, { profile: example.profile, year: example.year, rules: only(id) }).map((m) => `${m.line}:${m.column} ${m.reason}`);
+        const got = check(example.text, { profile: example.profile, year: example.year, rules: only(id) }).map(
+          (m) => `${m.line}:${m.column} ${m.reason}`,
+        );
         expect(got).toEqual(example.kind === 'ok' ? [] : example.messages);
       });
     });

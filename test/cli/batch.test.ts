@@ -52,7 +52,10 @@ beforeAll(async () => {
   outputs = mkdtempSync(join(tmpdir(), 'jixiao-out-'));
   writeFileSync(join(dir, 'a-seed-utf8.txt'), seed);
   writeFileSync(join(dir, 'b-seed-gb18030.txt'), iconv.encode(seed, 'gb18030'));
-  writeFileSync(join(dir, 'c-seed-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed, 'utf16le')]));
+  writeFileSync(
+    join(dir, 'c-seed-utf16.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed, 'utf16le')]),
+  );
   writeFileSync(join(dir, 'd-seed.md'), readFileSync(join(ROOT, 'fixtures', 'seed-shaodong-2020.md')));
   writeFileSync(join(dir, 'e-report.docx'), await docx());
   writeFileSync(join(dir, 'f-empty.txt'), '');
@@ -67,31 +70,70 @@ describe.runIf(built)('jixiao check on a folder of real-world inputs', () => {
   it('reports every good file, one error line per bad one, and exits 2', () => {
     const result = jixiao(['check', dir, '--format', 'json']);
     expect(result.status).toBe(2);
-    const files = JSON.parse(result.stdout) as Array<{ file: string; error?: { code: string; reason: string }; messages: Array<{ ruleId: string; severity: string; line: number; column: number; message: string }> }>;
+    const files = JSON.parse(result.stdout) as Array<{
+      file: string;
+      error?: { code: string; reason: string };
+      messages: Array<{ ruleId: string; severity: string; line: number; column: number; message: string }>;
+    }>;
     // Paths are reported as the folder was given, here absolute.
     const name = (f: { file: string }) => f.file.slice(dir.length + 1);
     expect(files[0]!.file.startsWith(dir)).toBe(true);
     expect(files.map(name)).toEqual([
-      'a-seed-utf8.txt', 'b-seed-gb18030.txt', 'c-seed-utf16.txt', 'd-seed.md', 'e-report.docx', 'f-empty.txt',
-      'g-binary.txt', 'h-broken.docx', 'i-old.doc', 'sub/j-nested.txt',
+      'a-seed-utf8.txt',
+      'b-seed-gb18030.txt',
+      'c-seed-utf16.txt',
+      'd-seed.md',
+      'e-report.docx',
+      'f-empty.txt',
+      'g-binary.txt',
+      'h-broken.docx',
+      'i-old.doc',
+      'sub/j-nested.txt',
     ]);
     const errors = Object.fromEntries(files.filter((f) => f.error).map((f) => [name(f), f.error!.code]));
-    expect(errors).toEqual({ 'f-empty.txt': 'empty', 'g-binary.txt': 'binary', 'h-broken.docx': 'corrupt-docx', 'i-old.doc': 'unreadable-doc' });
+    expect(errors).toEqual({
+      'f-empty.txt': 'empty',
+      'g-binary.txt': 'binary',
+      'h-broken.docx': 'corrupt-docx',
+      'i-old.doc': 'unreadable-doc',
+    });
     expect(files.find((f) => name(f) === 'i-old.doc')!.error!.reason).toContain('save it as .docx');
   });
 
   it('gives the GB18030 and UTF-16 seeds exactly the messages and figures of the UTF-8 seed', () => {
-    const result = jixiao(['check', join(dir, 'a-seed-utf8.txt'), join(dir, 'b-seed-gb18030.txt'), join(dir, 'c-seed-utf16.txt'), '--format', 'json']);
+    const result = jixiao([
+      'check',
+      join(dir, 'a-seed-utf8.txt'),
+      join(dir, 'b-seed-gb18030.txt'),
+      join(dir, 'c-seed-utf16.txt'),
+      '--format',
+      'json',
+    ]);
     const [utf8, gb, utf16] = JSON.parse(result.stdout) as Array<{ messages: unknown[] }>;
-    expect(utf8!.messages.map((m) => (m as { ruleId: string }).ruleId)).toEqual(['no-placeholder-section', 'numbering-style', 'no-empty-annex']);
+    expect(utf8!.messages.map((m) => (m as { ruleId: string }).ruleId)).toEqual([
+      'no-placeholder-section',
+      'numbering-style',
+      'no-empty-annex',
+    ]);
     expect(gb!.messages).toEqual(utf8!.messages);
     expect(utf16!.messages).toEqual(utf8!.messages);
-    const figures = (file: string) => jixiao(['extract', join(dir, file), '--format', 'jsonl']).stdout.split('\n').filter(Boolean).map((l) => ({ ...JSON.parse(l), file: '' }));
+    const figures = (file: string) =>
+      jixiao(['extract', join(dir, file), '--format', 'jsonl'])
+        .stdout.split('\n')
+        .filter(Boolean)
+        .map((l) => ({ ...JSON.parse(l), file: '' }));
     expect(figures('b-seed-gb18030.txt')).toEqual(figures('a-seed-utf8.txt'));
   });
 
   it('reads a .docx keeping Word’s numbering, so the outline survives', () => {
-    const result = jixiao(['convert', join(dir, 'e-report.docx'), '--to', 'md', '--out-dir', join(outputs, 'out-docx')]);
+    const result = jixiao([
+      'convert',
+      join(dir, 'e-report.docx'),
+      '--to',
+      'md',
+      '--out-dir',
+      join(outputs, 'out-docx'),
+    ]);
     expect(result.status).toBe(0);
     const markdown = readFileSync(join(outputs, 'out-docx', 'e-report.md'), 'utf8');
     expect(markdown).toContain('## 一、部门（单位）基本概况');
@@ -103,15 +145,24 @@ describe.runIf(built)('jixiao check on a folder of real-world inputs', () => {
 
   it('prints stylish output grouped by file with a summary line', () => {
     const result = jixiao(['check', dir]);
-    expect(result.stdout).toMatch(/a-seed-utf8\.txt:7:1\s+error\s+章节“部门（单位）基本概况”仅有占位内容“保密”（涉密不公开），应填写实际内容\s+no-placeholder-section/);
+    expect(result.stdout).toMatch(
+      /a-seed-utf8\.txt:7:1\s+error\s+章节“部门（单位）基本概况”仅有占位内容“保密”（涉密不公开），应填写实际内容\s+no-placeholder-section/,
+    );
     expect(result.stdout).toMatch(/f-empty\.txt:0:0\s+error\s+cannot read: the file is empty\s+empty/);
-    expect(result.stdout.trim().split('\n').pop()).toMatch(/^✖ 10 files checked, \d+ errors, \d+ warnings, 4 files could not be read$/);
+    expect(result.stdout.trim().split('\n').pop()).toMatch(
+      /^✖ 10 files checked, \d+ errors, \d+ warnings, 4 files could not be read$/,
+    );
   });
 
   it('writes SARIF 2.1.0 that validates against the official schema', () => {
     const result = jixiao(['check', dir, '--format', 'sarif']);
     const log = JSON.parse(result.stdout);
-    const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(
+        join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'),
+        'utf8',
+      ),
+    );
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
@@ -120,8 +171,12 @@ describe.runIf(built)('jixiao check on a folder of real-world inputs', () => {
   });
 
   it('writes GitHub annotations', () => {
-    const lines = jixiao(['check', join(dir, 'a-seed-utf8.txt'), '--format', 'github']).stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^::error file=.*a-seed-utf8\.txt,line=7,col=1,endLine=7,endColumn=3,title=no-placeholder-section::章节/);
+    const lines = jixiao(['check', join(dir, 'a-seed-utf8.txt'), '--format', 'github'])
+      .stdout.trim()
+      .split('\n');
+    expect(lines[0]).toMatch(
+      /^::error file=.*a-seed-utf8\.txt,line=7,col=1,endLine=7,endColumn=3,title=no-placeholder-section::章节/,
+    );
     expect(lines[1]).toMatch(/^::warning /);
   });
 
@@ -130,10 +185,19 @@ describe.runIf(built)('jixiao check on a folder of real-world inputs', () => {
     writeFileSync(clean, '一、存在的问题\n拨付偏慢。\n二、改进措施\n加快进度。\n');
     expect(jixiao(['check', clean]).status).toBe(0);
     expect(jixiao(['check', join(dir, 'a-seed-utf8.txt')]).status).toBe(1);
-    const warnOnly = ['check', join(dir, 'a-seed-utf8.txt'), '--rule', 'no-placeholder-section:off', '--rule', 'no-empty-annex:off'];
+    const warnOnly = [
+      'check',
+      join(dir, 'a-seed-utf8.txt'),
+      '--rule',
+      'no-placeholder-section:off',
+      '--rule',
+      'no-empty-annex:off',
+    ];
     expect(jixiao(warnOnly).status).toBe(0);
     expect(jixiao([...warnOnly, '--max-warnings', '0']).status).toBe(1);
-    expect(jixiao(['check', join(dir, 'a-seed-utf8.txt'), '--quiet', '--format', 'json']).stdout).not.toContain('numbering-style');
+    expect(jixiao(['check', join(dir, 'a-seed-utf8.txt'), '--quiet', '--format', 'json']).stdout).not.toContain(
+      'numbering-style',
+    );
     const bad = jixiao(['check', dir, '--format', 'xml']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--format must be stylish or json or sarif or github (got "xml")');
@@ -142,7 +206,15 @@ describe.runIf(built)('jixiao check on a folder of real-world inputs', () => {
   });
 
   it('refuses files over --max-size and goes on with the rest', () => {
-    const result = jixiao(['check', join(dir, 'a-seed-utf8.txt'), join(dir, 'sub'), '--max-size', '1kb', '--format', 'json']);
+    const result = jixiao([
+      'check',
+      join(dir, 'a-seed-utf8.txt'),
+      join(dir, 'sub'),
+      '--max-size',
+      '1kb',
+      '--format',
+      'json',
+    ]);
     const files = JSON.parse(result.stdout);
     expect(files[0].error).toEqual({ code: 'too-large', reason: expect.stringContaining('raise it with --max-size') });
     expect(files[1].messages.length).toBeGreaterThan(0);
@@ -157,14 +229,24 @@ describe.runIf(built)('jixiao extract', () => {
     const csv = readFileSync(out, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = csv.slice(1).trim().split('\r\n');
-    expect(header).toBe('file,kind,text,start,end,line,column,value,min,max,approx,unit,currency,yearInferred,qualifier,subject,section,sectionTitle,sentence');
+    expect(header).toBe(
+      'file,kind,text,start,end,line,column,value,min,max,approx,unit,currency,yearInferred,qualifier,subject,section,sectionTitle,sentence',
+    );
     expect(rows.find((r) => r.includes(',money,1342.23万元,'))).toMatch(/,13422300,,,,万元,CNY,/);
     expect(readdirSync(outputs).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('writes JSON Lines and an .xlsx workbook with numbers as numbers', () => {
-    const lines = jixiao(['extract', join(dir, 'a-seed-utf8.txt'), '--format', 'jsonl']).stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.find((l) => l.text === '20余万元')).toMatchObject({ kind: 'money', value: 200000, approx: 'over', section: '2、/（四）' });
+    const lines = jixiao(['extract', join(dir, 'a-seed-utf8.txt'), '--format', 'jsonl'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.find((l) => l.text === '20余万元')).toMatchObject({
+      kind: 'money',
+      value: 200000,
+      approx: 'over',
+      section: '2、/（四）',
+    });
     const out = join(outputs, 'figures.xlsx');
     expect(jixiao(['extract', join(dir, 'a-seed-utf8.txt'), '--format', 'xlsx', '--out', out]).status).toBe(0);
     const files = unzipSync(readFileSync(out));
@@ -186,13 +268,22 @@ describe.runIf(built)('jixiao convert', () => {
     const out = join(outputs, 'converted');
     const result = jixiao(['convert', dir, '--to', 'json', '--out-dir', out]);
     expect(result.status).toBe(2); // the unreadable files
-    expect(readdirSync(out).sort()).toEqual(['a-seed-utf8.json', 'b-seed-gb18030.json', 'c-seed-utf16.json', 'd-seed.json', 'e-report.json', 'sub']);
+    expect(readdirSync(out).sort()).toEqual([
+      'a-seed-utf8.json',
+      'b-seed-gb18030.json',
+      'c-seed-utf16.json',
+      'd-seed.json',
+      'e-report.json',
+      'sub',
+    ]);
     expect(readdirSync(join(out, 'sub'))).toEqual(['j-nested.json']);
     expect(JSON.parse(readFileSync(join(out, 'a-seed-utf8.json'), 'utf8')).type).toBe('report');
     const beside = jixiao(['convert', join(dir, 'd-seed.md'), '--to', 'md']);
     expect(beside.status).toBe(2);
     expect(beside.stderr).toContain('would-overwrite');
-    expect(readFileSync(join(dir, 'd-seed.md'), 'utf8')).toBe(readFileSync(join(ROOT, 'fixtures', 'seed-shaodong-2020.md'), 'utf8'));
+    expect(readFileSync(join(dir, 'd-seed.md'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'fixtures', 'seed-shaodong-2020.md'), 'utf8'),
+    );
   });
 });
 
@@ -208,7 +299,10 @@ describe.runIf(built)('configuration files', () => {
       mkdirSync(join(project, 'reports'));
       writeFileSync(join(project, 'reports', 'seed.txt'), seed);
       const result = jixiao(['check', 'seed.txt', '--format', 'json'], join(project, 'reports'));
-      expect(JSON.parse(result.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), name).toEqual(['no-placeholder-section', 'no-empty-annex']);
+      expect(
+        JSON.parse(result.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId),
+        name,
+      ).toEqual(['no-placeholder-section', 'no-empty-annex']);
     }
   });
 
@@ -237,7 +331,9 @@ describe.runIf(built)('help and version', () => {
       expect(result.stdout).toContain(`Usage: jixiao ${command}`);
       expect(result.stdout).toMatch(/Examples?:/);
     }
-    expect(jixiao(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(jixiao(['--version']).stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    );
   });
 });
 
@@ -283,7 +379,8 @@ describe.runIf(built)('worker threads', () => {
   it('gives the same results in the same order with --jobs 2 as with --jobs 1', () => {
     const folder = mkdtempSync(join(tmpdir(), 'jixiao-jobs-'));
     const names = ['seed-shaodong-2020.txt', 'placeholders.txt', 'run-in-headings.txt', 'lists-not-headings.txt'];
-    for (let i = 0; i < 12; i++) writeFileSync(join(folder, `r${String(i).padStart(2, '0')}.txt`), fixture(names[i % names.length]!));
+    for (let i = 0; i < 12; i++)
+      writeFileSync(join(folder, `r${String(i).padStart(2, '0')}.txt`), fixture(names[i % names.length]!));
     const one = jixiao(['check', folder, '--format', 'json', '--jobs', '1']);
     const two = jixiao(['check', folder, '--format', 'json', '--jobs', '2']);
     expect(two.status).toBe(one.status);

@@ -8,6 +8,7 @@ export function figures(text: string, year = 2020): FigureRecord[] {
 /** The one figure of a kind in `text`; fails when there is not exactly one. */
 export function only(text: string, kind: FigureRecord['kind'], year = 2020): FigureRecord {
   const found = figures(text, year).filter((r) => r.kind === kind);
-  if (found.length !== 1) throw new Error(`expected one ${kind} in ${text}, got ${JSON.stringify(found.map((f) => f.text))}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${kind} in ${text}, got ${JSON.stringify(found.map((f) => f.text))}`);
   return found[0]!;
 }

@@ -58,9 +58,12 @@ describe('money', () => {
     expect(only(text, 'money')).toMatchObject({ value, approx, min, max });
   });
 
-  it.each([['2至3万元'], ['2-3万元'], ['2~3万元'], ['2～3万元'], ['二至三万元']])('distributes the unit over the range %s', (range) => {
-    expect(only(`补助${range}`, 'money')).toMatchObject({ text: range, value: null, min: 20000, max: 30000 });
-  });
+  it.each([['2至3万元'], ['2-3万元'], ['2~3万元'], ['2～3万元'], ['二至三万元']])(
+    'distributes the unit over the range %s',
+    (range) => {
+      expect(only(`补助${range}`, 'money')).toMatchObject({ text: range, value: null, min: 20000, max: 30000 });
+    },
+  );
 
   it('does not read counts, measures or bare numbers as money', () => {
     expect(figures('森林蓄积1.26亿立方米').filter((f) => f.kind === 'money')).toEqual([]);

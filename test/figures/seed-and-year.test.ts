@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFigureConfig, extract, inferFiscalYear, parse, type Event, type FlowContent, type Found, type Section } from '../../src/index.js';
+import {
+  defaultFigureConfig,
+  extract,
+  inferFiscalYear,
+  parse,
+  type Event,
+  type FlowContent,
+  type Found,
+  type Section,
+} from '../../src/index.js';
 import { fixture } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
@@ -84,17 +93,23 @@ describe('the seed', () => {
   it('places each figure in its section and sentence', () => {
     const money = records.find((r) => r.text === '1342.23万元')!;
     expect(money).toMatchObject({ section: '2、/（三）', sectionTitle: '疫情防控中彰显作为', line: 15 });
-    expect(money.sentence).toBe('经统计，邵东共收到各界人士捐款捐物折合人民币1342.23万元，其中统战成员捐赠金额达1027.62万元，协助政府采购抗疫物资325.8万元，成为邵东抗疫物资保障的“主力军”。');
+    expect(money.sentence).toBe(
+      '经统计，邵东共收到各界人士捐款捐物折合人民币1342.23万元，其中统战成员捐赠金额达1027.62万元，协助政府采购抗疫物资325.8万元，成为邵东抗疫物资保障的“主力军”。',
+    );
     expect(seed.slice(money.start, money.end)).toBe('1342.23万元');
   });
 
   it('wraps clauses headed by a date as events', () => {
     const events = records.filter((r) => r.kind === 'event');
-    expect(events[0]).toMatchObject({ value: '2020-09-07', text: '9月7日，邀请了邵阳市委党校副教授姚海波为统一战线成员上党课；' });
+    expect(events[0]).toMatchObject({
+      value: '2020-09-07',
+      text: '9月7日，邀请了邵阳市委党校副教授姚海波为统一战线成员上党课；',
+    });
     expect(events.map((e) => e.value)).toContain('2020-04');
     // An event's sentence is its own clause, not the clause after it too.
     expect(events[0]!.sentence).toBe(events[0]!.text);
-    const sub = (tree.children.find((n) => n.type === 'section' && n.marker.raw === '2、') as Section).children[1] as Section;
+    const sub = (tree.children.find((n) => n.type === 'section' && n.marker.raw === '2、') as Section)
+      .children[1] as Section;
     const paragraph = sub.children[1] as Extract<FlowContent, { type: 'paragraph' }>;
     const event = paragraph.children.find((c): c is Event => c.type === 'event')!;
     expect(event.children[0]).toMatchObject({ type: 'date', iso: '2020-09-07' });
@@ -102,7 +117,26 @@ describe('the seed', () => {
 
   it('gives every record every field, in one order (stable CSV columns)', () => {
     const keys = Object.keys(records[0]!);
-    expect(keys).toEqual(['kind', 'text', 'start', 'end', 'line', 'column', 'value', 'min', 'max', 'approx', 'unit', 'currency', 'yearInferred', 'qualifier', 'subject', 'section', 'sectionTitle', 'sentence']);
+    expect(keys).toEqual([
+      'kind',
+      'text',
+      'start',
+      'end',
+      'line',
+      'column',
+      'value',
+      'min',
+      'max',
+      'approx',
+      'unit',
+      'currency',
+      'yearInferred',
+      'qualifier',
+      'subject',
+      'section',
+      'sectionTitle',
+      'sentence',
+    ]);
     for (const r of records) expect(Object.keys(r)).toEqual(keys);
   });
 
@@ -113,10 +147,18 @@ describe('the seed', () => {
 
 describe('inferFiscalYear', () => {
   it('prefers the title, then a subtitle 年度, then the cover date, the text and cited documents', () => {
-    expect(inferFiscalYear('…', '岳阳市2018年度部门整体支出绩效评价自评报告')).toMatchObject({ year: 2018, source: 'title' });
-    expect(inferFiscalYear('寻甸县2023年异地造林项目绩效自评报告\n(2024年度)\n', '寻甸县2023年异地造林项目绩效自评报告')).toMatchObject({ year: 2024, source: 'title' });
+    expect(inferFiscalYear('…', '岳阳市2018年度部门整体支出绩效评价自评报告')).toMatchObject({
+      year: 2018,
+      source: 'title',
+    });
+    expect(
+      inferFiscalYear('寻甸县2023年异地造林项目绩效自评报告\n(2024年度)\n', '寻甸县2023年异地造林项目绩效自评报告'),
+    ).toMatchObject({ year: 2024, source: 'title' });
     expect(inferFiscalYear('单位名称:塘湖镇政府 填报日期:2021.5.18\n')).toMatchObject({ year: 2020, source: 'cover' });
-    expect(inferFiscalYear('根据通知，做好2021年度涉农资金绩效自评工作，2021年全年召开会议48次。')).toMatchObject({ year: 2021, source: 'text' });
+    expect(inferFiscalYear('根据通知，做好2021年度涉农资金绩效自评工作，2021年全年召开会议48次。')).toMatchObject({
+      year: 2021,
+      source: 'text',
+    });
     expect(inferFiscalYear('（邵东办字[2020]41号）')).toMatchObject({ year: 2020, source: 'docRef' });
     expect(inferFiscalYear('9月7日召开会议')).toBeUndefined();
   });
@@ -151,7 +193,14 @@ describe('figure configuration', () => {
     config.refiners.unshift({ name: 'no-money', refine: (found) => found.filter((f) => f.type !== 'money') });
     const records = extract(parse('联系电话13974010178，经费5万元。', { figures: config }));
     expect(records.map((r) => [r.kind, r.text])).toEqual([['count', '13974010178']]);
-    expect(defaultFigureConfig().parsers.map((p) => p.name)).toEqual(['docRef', 'date', 'money', 'percent', 'measure', 'count']);
+    expect(defaultFigureConfig().parsers.map((p) => p.name)).toEqual([
+      'docRef',
+      'date',
+      'money',
+      'percent',
+      'measure',
+      'count',
+    ]);
   });
 });
 

@@ -9,7 +9,16 @@ describe('figures from parsers of the user', () => {
       find: ({ input, from, to }) => {
         const out: Found[] = [];
         const at = input.indexOf('专项', from);
-        if (at >= 0 && at < to) out.push({ type: 'money', start: at, end: at + 2, value: '专项', unit: '元', currency: 'CNY', source: 'ledger' } as Found);
+        if (at >= 0 && at < to)
+          out.push({
+            type: 'money',
+            start: at,
+            end: at + 2,
+            value: '专项',
+            unit: '元',
+            currency: 'CNY',
+            source: 'ledger',
+          } as Found);
         return out;
       },
     });

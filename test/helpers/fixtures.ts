@@ -10,5 +10,7 @@ export function fixture(name: string): string {
 
 /** Every plain-text fixture report. */
 export function fixtureNames(): string[] {
-  return readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }

@@ -5,7 +5,10 @@ interface AnyNode {
   type: string;
   value?: unknown;
   children?: AnyNode[];
-  position: { start: { line: number; column: number; offset: number }; end: { line: number; column: number; offset: number } };
+  position: {
+    start: { line: number; column: number; offset: number };
+    end: { line: number; column: number; offset: number };
+  };
 }
 
 /** Leaves in document order. */
@@ -34,8 +37,8 @@ function pointOf(input: string, offset: number): { line: number; column: number 
 }
 
 /**
- * What every tree must satisfy (for Markdown input, `markdown: true`): it validates against the root schema; leaves are in
- * order, do not overlap, and together hold every non-white-space character of the
+ * What every tree must satisfy (for Markdown input, `markdown: true`): it validates against the root schema;
+ * leaves are in order, do not overlap, and together hold every non-white-space character of the
  * input exactly once; a leaf's `value` is its exact source; every node's position
  * points into the original input with the right line and column.
  */

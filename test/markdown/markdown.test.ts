@@ -8,7 +8,17 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { check, extract, jixiaoParse, jixiaoStringify, outline, parse, remarkJixiao, toMarkdown, type Report } from '../../src/index.js';
+import {
+  check,
+  extract,
+  jixiaoParse,
+  jixiaoStringify,
+  outline,
+  parse,
+  remarkJixiao,
+  toMarkdown,
+  type Report,
+} from '../../src/index.js';
 import { FIXTURES, fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
@@ -64,11 +74,24 @@ describe('toMarkdown', () => {
 
   it('writes front matter, marks figures and appends findings on request', () => {
     const tree = parse(seed);
-    const markdown = toMarkdown(tree, { frontmatter: true, figures: 'mark', findings: check(tree), profile: 'hunan-dept-overall' });
-    expect(markdown.startsWith('---\ntitle: "邵东市委统战部整体支出绩效自评报告"\nfiscalYear: 2020\nkind: dept-overall\nprofile: hunan-dept-overall\n---\n')).toBe(true);
+    const markdown = toMarkdown(tree, {
+      frontmatter: true,
+      figures: 'mark',
+      findings: check(tree),
+      profile: 'hunan-dept-overall',
+    });
+    expect(
+      markdown.startsWith(
+        '---\ntitle: "邵东市委统战部整体支出绩效自评报告"\nfiscalYear: 2020\nkind: dept-overall\nprofile: hunan-dept-overall\n---\n',
+      ),
+    ).toBe(true);
     expect(markdown).toContain('折合人民币**1342.23万元**');
-    expect(markdown).toContain('## 审核意见\n\n- 第7行第1列（错误）：章节“部门（单位）基本概况”仅有占位内容“保密”（涉密不公开），应填写实际内容（no-placeholder-section）');
-    expect(toMarkdown(tree, { findings: check(tree, { locale: 'en' }), locale: 'en' })).toContain('## Findings\n\n- Line 7, column 1 (error):');
+    expect(markdown).toContain(
+      '## 审核意见\n\n- 第7行第1列（错误）：章节“部门（单位）基本概况”仅有占位内容“保密”（涉密不公开），应填写实际内容（no-placeholder-section）',
+    );
+    expect(toMarkdown(tree, { findings: check(tree, { locale: 'en' }), locale: 'en' })).toContain(
+      '## Findings\n\n- Line 7, column 1 (error):',
+    );
     // Front matter and marked figures read back to the same report, plus the findings section.
     const back = outline(parse(markdown, { format: 'markdown' }));
     expect(back.slice(0, -1)).toEqual(outline(tree));
@@ -92,7 +115,8 @@ describe('toMarkdown', () => {
 
 describe('Markdown input', () => {
   it('reads headings with or without Chinese markers as sections, positions into the Markdown', () => {
-    const markdown = '# 某局2021年度部门整体支出绩效自评报告\n\n## 基本情况\n\n内设股室5个，支出520万元。\n\n### （一）主要职能\n\n负责全县林业工作。\n\n## 存在的问题\n\n暂无\n';
+    const markdown =
+      '# 某局2021年度部门整体支出绩效自评报告\n\n## 基本情况\n\n内设股室5个，支出520万元。\n\n### （一）主要职能\n\n负责全县林业工作。\n\n## 存在的问题\n\n暂无\n';
     const tree = parse(markdown, { format: 'markdown' });
     expect(outline(tree)).toEqual([
       { depth: 1, marker: '', ordinal: 0, title: '基本情况' },
@@ -126,28 +150,58 @@ describe('round trip', () => {
   });
 
   it('holds on generated reports', () => {
-    const MARKERS = [['一、', '二、', '三、'], ['（一）', '（二）', '（三）'], ['1.', '2.', '3.']] as const;
-    const sentence = fc.constantFrom('全年支出520万元。', '完成培训12场次。', '9月7日，召开会议。', '满意度达到95%。', '共走访企业70余个。', '保密', '无', '一是加强管理。二是完善制度。', '根据财预〔2020〕10号文件开展自评。');
-    const report = fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.constantFrom('基本情况', '存在的问题', '改进措施', '绩效目标完成情况'), fc.array(sentence, { maxLength: 3 })), { minLength: 1, maxLength: 8 }).map((sections) => {
-      const counters = [0, 0, 0];
-      let depth = 0;
-      const lines = ['某局2020年度部门整体支出绩效自评报告'];
-      for (const [wanted, title, body] of sections) {
-        const level = Math.min(wanted, depth);
-        counters[level]!++;
-        for (let i = level + 1; i < 3; i++) counters[i] = 0;
-        depth = level + 1;
-        lines.push(`${MARKERS[level]![(counters[level]! - 1) % 3]}${title}`, ...body);
-      }
-      return lines.join('\n') + '\n';
-    });
-    fc.assert(fc.property(report, (text) => roundTrip(text)), { numRuns: 150 });
+    const MARKERS = [
+      ['一、', '二、', '三、'],
+      ['（一）', '（二）', '（三）'],
+      ['1.', '2.', '3.'],
+    ] as const;
+    const sentence = fc.constantFrom(
+      '全年支出520万元。',
+      '完成培训12场次。',
+      '9月7日，召开会议。',
+      '满意度达到95%。',
+      '共走访企业70余个。',
+      '保密',
+      '无',
+      '一是加强管理。二是完善制度。',
+      '根据财预〔2020〕10号文件开展自评。',
+    );
+    const report = fc
+      .array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 2 }),
+          fc.constantFrom('基本情况', '存在的问题', '改进措施', '绩效目标完成情况'),
+          fc.array(sentence, { maxLength: 3 }),
+        ),
+        { minLength: 1, maxLength: 8 },
+      )
+      .map((sections) => {
+        const counters = [0, 0, 0];
+        let depth = 0;
+        const lines = ['某局2020年度部门整体支出绩效自评报告'];
+        for (const [wanted, title, body] of sections) {
+          const level = Math.min(wanted, depth);
+          counters[level]!++;
+          for (let i = level + 1; i < 3; i++) counters[i] = 0;
+          depth = level + 1;
+          lines.push(`${MARKERS[level]![(counters[level]! - 1) % 3]}${title}`);
+          for (const b of body) lines.push(b);
+        }
+        return lines.join('\n') + '\n';
+      });
+    fc.assert(
+      fc.property(report, (text) => roundTrip(text)),
+      { numRuns: 150 },
+    );
   });
 });
 
 describe('unified', () => {
   it('parses text and writes Markdown: unified().use(jixiaoParse).use(jixiaoStringify)', async () => {
-    const file = await unified().use(jixiaoParse).use(jixiaoStringify).process(new VFile({ path: 'seed.txt', value: seed }));
+    const file = await unified()
+      .use(jixiaoParse)
+      .use(jixiaoStringify)
+      .process(new VFile({ path: 'seed.txt', value: seed }));
     expect(String(file)).toBe(seedMarkdown);
   });
 

@@ -24,7 +24,8 @@ function lists(tree: Report): string[] {
   const out: string[] = [];
   const walk = (nodes: FlowContent[]) => {
     for (const node of nodes) {
-      if (node.type === 'list') out.push(`${node.inline ? 'inline' : 'lines'} ${node.children.map((i) => i.marker.raw).join(' ')}`);
+      if (node.type === 'list')
+        out.push(`${node.inline ? 'inline' : 'lines'} ${node.children.map((i) => i.marker.raw).join(' ')}`);
       if (node.type === 'section') walk(node.children.slice(1) as FlowContent[]);
     }
   };
@@ -53,7 +54,14 @@ const EXPECTED: Record<string, { outline: string[]; lists?: string[]; title?: st
   'noise-crlf-bom.txt': {
     title: '清河县民政局2022年度部门整体支出绩效自评报告',
     attachment: '附件3',
-    outline: ['1 一、部门基本情况', '2 （一)主要职能', '2 (二）机构设置', '1 二、部门整体支出情况', '1 三、存在的问题及原因', '1 四、下一步改进措施'],
+    outline: [
+      '1 一、部门基本情况',
+      '2 （一)主要职能',
+      '2 (二）机构设置',
+      '1 二、部门整体支出情况',
+      '1 三、存在的问题及原因',
+      '1 四、下一步改进措施',
+    ],
   },
   'marker-styles.txt': {
     outline: [
@@ -145,10 +153,22 @@ const EXPECTED: Record<string, { outline: string[]; lists?: string[]; title?: st
     ],
   },
   'table-of-contents.txt': {
-    outline: ['1 一、项目基本情况', '2 （一）项目立项背景', '2 （二）项目绩效目标', '1 二、绩效评价工作情况', '1 三、评价结论及绩效分析'],
+    outline: [
+      '1 一、项目基本情况',
+      '2 （一）项目立项背景',
+      '2 （二）项目绩效目标',
+      '1 二、绩效评价工作情况',
+      '1 三、评价结论及绩效分析',
+    ],
   },
   'mid-document-page.txt': {
-    outline: ['2 6.时效指标', '2 7.满意度指标', '1 （二）项目支出绩效自评结果', '2 1.项目绩效自评总体情况', '2 2.自评发现的主要问题'],
+    outline: [
+      '2 6.时效指标',
+      '2 7.满意度指标',
+      '1 （二）项目支出绩效自评结果',
+      '2 1.项目绩效自评总体情况',
+      '2 2.自评发现的主要问题',
+    ],
   },
   'decimal-numbering.txt': {
     title: '河口市人民医院2021年度部门整体支出绩效评价报告',
@@ -215,7 +235,11 @@ describe('the seed', () => {
   it('gives list items their lead-in titles', () => {
     const sub = sections[1]!.children[2] as Section;
     const list = sub.children.find((n) => n.type === 'list');
-    expect(list?.type === 'list' && list.children.map((i) => i.title)).toEqual(['加强理论武装', '完善联企机制', '开展走访调研']);
+    expect(list?.type === 'list' && list.children.map((i) => i.title)).toEqual([
+      '加强理论武装',
+      '完善联企机制',
+      '开展走访调研',
+    ]);
   });
 
   it('records the cover fields of a form-style title block', () => {

@@ -19,15 +19,58 @@ describe('public API', () => {
     // Adding or removing a public name is an API change: update this list on purpose.
     const functions = Object.keys(jixiao).filter((k) => typeof (jixiao as Record<string, unknown>)[k] === 'function');
     expect(functions.sort()).toEqual([
-      'ConfigError', 'check', 'configJsonSchema', 'defaultFigureConfig', 'detectProfile', 'extract', 'inferFiscalYear', 'jixiaoLint', 'jixiaoParse',
-      'jixiaoStringify', 'matchProfile', 'normalizeHeading', 'outline', 'parse', 'profileJsonSchema', 'recommended', 'remarkJixiao',
-      'reportJsonSchema', 'resolveProfile', 'resolveSettings', 'sectionTitle', 'toMarkdown', 'toMdast',
+      'ConfigError',
+      'check',
+      'configJsonSchema',
+      'defaultFigureConfig',
+      'detectProfile',
+      'extract',
+      'inferFiscalYear',
+      'jixiaoLint',
+      'jixiaoParse',
+      'jixiaoStringify',
+      'matchProfile',
+      'normalizeHeading',
+      'outline',
+      'parse',
+      'profileJsonSchema',
+      'recommended',
+      'remarkJixiao',
+      'reportJsonSchema',
+      'resolveProfile',
+      'resolveSettings',
+      'sectionTitle',
+      'toMarkdown',
+      'toMdast',
     ]);
   });
 
   it('exports a zod schema for every node type the tree uses', () => {
     const schemas = Object.keys(jixiao).filter((k) => k.endsWith('Schema'));
-    for (const name of ['Report', 'Section', 'SectionTitle', 'Paragraph', 'List', 'ListItem', 'Text', 'Marker', 'Placeholder', 'ReportTitle', 'Label', 'Field', 'Toc', 'Lead', 'Template', 'Money', 'Count', 'Percent', 'Measure', 'Date', 'DocRef', 'Event']) {
+    for (const name of [
+      'Report',
+      'Section',
+      'SectionTitle',
+      'Paragraph',
+      'List',
+      'ListItem',
+      'Text',
+      'Marker',
+      'Placeholder',
+      'ReportTitle',
+      'Label',
+      'Field',
+      'Toc',
+      'Lead',
+      'Template',
+      'Money',
+      'Count',
+      'Percent',
+      'Measure',
+      'Date',
+      'DocRef',
+      'Event',
+    ]) {
       expect(schemas).toContain(`${name}Schema`);
     }
   });
@@ -70,7 +113,10 @@ describe('built package', () => {
   it.runIf(existsSync(dist))('loads from both the ESM and the CommonJS build', () => {
     const out = execFileSync(
       process.execPath,
-      ['-e', "const j=require('./dist/index.cjs');import('./dist/index.js').then(m=>console.log(typeof j.parse, typeof m.parse, j.outline(j.parse('一、基本情况\\n保密')).length))"],
+      [
+        '-e',
+        "const j=require('./dist/index.cjs');import('./dist/index.js').then(m=>console.log(typeof j.parse, typeof m.parse, j.outline(j.parse('一、基本情况\\n保密')).length))",
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(out.trim()).toBe('function function 1');

@@ -24,7 +24,12 @@ describe('character sets', () => {
 
 describe('entryTable', () => {
   it('finds the first listed entry at a position, so longer words listed first win', () => {
-    const unit = entryTable([['亿元', 8], ['万元', 4], ['亿', 8], ['元', 0]] as const);
+    const unit = entryTable([
+      ['亿元', 8],
+      ['万元', 4],
+      ['亿', 8],
+      ['元', 0],
+    ] as const);
     expect(unit('共3亿元整', 2)).toEqual(['亿元', 8]);
     expect(unit('共3亿人', 2)).toEqual(['亿', 8]);
     expect(unit('共3元', 2)).toEqual(['元', 0]);

@@ -44,7 +44,9 @@ export function resolveProfile(given: string | ProfileInput): Profile {
   if (typeof given === 'string') {
     const found = profiles.get(given);
     if (!found) {
-      throw new Error(`jixiao: unknown profile "${given}"; use one of ${[...profiles.keys()].join(', ')} or pass a profile object`);
+      throw new Error(
+        `jixiao: unknown profile "${given}"; use one of ${[...profiles.keys()].join(', ')} or pass a profile object`,
+      );
     }
     return found;
   }

@@ -27,7 +27,10 @@ const WORDINGS = new WeakMap<Profile, Array<{ slot: Slot; words: string[] }>>();
 function wordings(profile: Profile): Array<{ slot: Slot; words: string[] }> {
   let list = WORDINGS.get(profile);
   if (!list) {
-    list = profile.slots.map((slot) => ({ slot, words: [slot.title, ...slot.synonyms].map(normalizeHeading).filter((w) => w.length > 0) }));
+    list = profile.slots.map((slot) => ({
+      slot,
+      words: [slot.title, ...slot.synonyms].map(normalizeHeading).filter((w) => w.length > 0),
+    }));
     WORDINGS.set(profile, list);
   }
   return list;
@@ -56,6 +59,7 @@ export function matchProfile(tree: Report, profile: Profile): ProfileMatch {
   const top = tree.children.filter((n): n is Section => n.type === 'section');
   const sections = top.map((section) => ({ section, slots: slotsFor(profile, sectionTitle(section)) }));
   const bySlot = new Map<string, Section>();
-  for (const { section, slots } of sections) for (const slot of slots) if (!bySlot.has(slot.id)) bySlot.set(slot.id, section);
+  for (const { section, slots } of sections)
+    for (const slot of slots) if (!bySlot.has(slot.id)) bySlot.set(slot.id, section);
   return { profile, sections, bySlot };
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** One place in a report's outline that a profile expects. */
 export const SlotSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'slot ids are kebab-case: basic-info').describe('stable id, e.g. problems'),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'slot ids are kebab-case: basic-info')
+    .describe('stable id, e.g. problems'),
   title: z.string().min(1).describe('the canonical heading, e.g. 存在的问题及原因'),
   synonyms: z.array(z.string().min(1)).default([]).describe('other headings that fill this slot'),
   required: z.boolean().default(true),

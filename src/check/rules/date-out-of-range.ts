@@ -9,7 +9,12 @@ export const dateOutOfRange = defineRule({
   summary: { zh: '日期不存在或远超报告年度', en: 'a date is impossible or far outside the fiscal year' },
   options: z
     .object({
-      maxYearsAfter: z.number().int().min(0).default(1).describe('how many years after the fiscal year a dated event may lie (the report is written the year after)'),
+      maxYearsAfter: z
+        .number()
+        .int()
+        .min(0)
+        .default(1)
+        .describe('how many years after the fiscal year a dated event may lie (the report is written the year after)'),
     })
     .strict()
     .default({ maxYearsAfter: 1 }),
@@ -17,7 +22,10 @@ export const dateOutOfRange = defineRule({
     for (const leaf of leaves(tree).leaves) {
       if (leaf.type !== 'date') continue;
       if (!leaf.valid) {
-        report(leaf, { zh: `日期“${leaf.value}”不存在，应核对`, en: `Unexpected impossible date “${leaf.value}”, expected a real calendar date` });
+        report(leaf, {
+          zh: `日期“${leaf.value}”不存在，应核对`,
+          en: `Unexpected impossible date “${leaf.value}”, expected a real calendar date`,
+        });
         continue;
       }
       const stated = leaf.known.year;

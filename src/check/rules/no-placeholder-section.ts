@@ -35,10 +35,14 @@ export const noPlaceholderSection = defineRule({
       if (kind === 'none' && (options.allowNone || slots.some((s) => s.allowNone) || OTHER.test(title))) continue;
       const body = section.children.find((n): n is Placeholder => n.type === 'placeholder');
       const value = body?.value ?? '';
-      report(body ?? section.children[0], {
-        zh: `章节“${title}”仅有占位内容“${value}”（${KIND[kind].zh}），应填写实际内容`,
-        en: `Unexpected placeholder “${value}” (${KIND[kind].en}) as the body of “${title}”, expected content`,
-      }, { actual: value });
+      report(
+        body ?? section.children[0],
+        {
+          zh: `章节“${title}”仅有占位内容“${value}”（${KIND[kind].zh}），应填写实际内容`,
+          en: `Unexpected placeholder “${value}” (${KIND[kind].en}) as the body of “${title}”, expected content`,
+        },
+        { actual: value },
+      );
     }
   },
 });

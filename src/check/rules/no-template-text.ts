@@ -15,10 +15,14 @@ export const noTemplateText = defineRule({
       if (leaf.type !== 'template') continue;
       // An unticked box on a cover form is an option not chosen, not a gap.
       if (/^□+$/.test(leaf.value) && (block.type === 'field' || block.type === 'label')) continue;
-      report(leaf, {
-        zh: `残留模板文字“${leaf.value}”，应删除或替换为实际内容`,
-        en: `Unexpected template text “${leaf.value}”, expected the report’s own words`,
-      }, { actual: leaf.value });
+      report(
+        leaf,
+        {
+          zh: `残留模板文字“${leaf.value}”，应删除或替换为实际内容`,
+          en: `Unexpected template text “${leaf.value}”, expected the report’s own words`,
+        },
+        { actual: leaf.value },
+      );
     }
   },
 });

@@ -15,11 +15,20 @@ export const numberingSequence = defineRule({
       for (const s of childSections(tree, parent)) {
         const { ordinal, raw } = s.marker;
         if (ordinal !== expected) {
-          const what = ordinal === expected - 1 ? { zh: '重复', en: 'repeated' } : ordinal > expected ? { zh: '跳号', en: 'skipped to' } : { zh: '倒序', en: 'went back to' };
-          report(s.children[0].children[0] ?? s.children[0], {
-            zh: `编号“${raw}”${what.zh}，应为第${expected}项`,
-            en: `Unexpected ordinal ${ordinal} in “${raw}” (${what.en}), expected ${expected}`,
-          }, { actual: String(ordinal), expected: [String(expected)] });
+          const what =
+            ordinal === expected - 1
+              ? { zh: '重复', en: 'repeated' }
+              : ordinal > expected
+                ? { zh: '跳号', en: 'skipped to' }
+                : { zh: '倒序', en: 'went back to' };
+          report(
+            s.children[0].children[0] ?? s.children[0],
+            {
+              zh: `编号“${raw}”${what.zh}，应为第${expected}项`,
+              en: `Unexpected ordinal ${ordinal} in “${raw}” (${what.en}), expected ${expected}`,
+            },
+            { actual: String(ordinal), expected: [String(expected)] },
+          );
         }
         expected = ordinal + 1;
       }

@@ -33,10 +33,14 @@ export const numberingStyle = defineRule({
       for (const s of siblings) {
         if (s.marker.style === style) continue;
         const marker = s.children[0].children[0] ?? s.children[0];
-        report(marker, {
-          zh: `编号“${s.marker.raw}”与同级编号样式（如“${model.marker.raw}”）不一致，应使用“${EXAMPLE[style]}”式编号`,
-          en: `Unexpected marker “${s.marker.raw}”, expected the siblings’ style (“${model.marker.raw}”)`,
-        }, { actual: s.marker.raw, expected: [EXAMPLE[style]] });
+        report(
+          marker,
+          {
+            zh: `编号“${s.marker.raw}”与同级编号样式（如“${model.marker.raw}”）不一致，应使用“${EXAMPLE[style]}”式编号`,
+            en: `Unexpected marker “${s.marker.raw}”, expected the siblings’ style (“${model.marker.raw}”)`,
+          },
+          { actual: s.marker.raw, expected: [EXAMPLE[style]] },
+        );
       }
     }
   },

@@ -2,7 +2,8 @@ import { defineRule, NO_OPTIONS } from '../types.js';
 import { sentencesOf } from '../walk.js';
 
 /** Rates that cannot exceed 100%: 执行率, 完成率, 满意度 … (not growth rates). */
-const CAPPED = /(?:执行|完成|到位|使用|支出|拨付|发放|覆盖|合格|达标|知晓|入学|就业|参保|受益|及时|准确|正确|利用|办结|结案|回访|出勤)率|满意度|满意率/;
+const CAPPED =
+  /(?:执行|完成|到位|使用|支出|拨付|发放|覆盖|合格|达标|知晓|入学|就业|参保|受益|及时|准确|正确|利用|办结|结案|回访|出勤)率|满意度|满意率/;
 const GROWTH = /增长|增幅|提高|提升|超出|超过|同比|环比|上升|下降/;
 const RATE_LABEL = 14;
 
@@ -21,12 +22,19 @@ export const percentOutOfRange = defineRule({
         const high = node.max ?? node.amount;
         const negative = /[-－负]\s*$/.test(before);
         if (high !== undefined && high > 100) {
-          report(node, {
-            zh: `“${label.match(CAPPED)![0]}”为${node.value}，超过100%，应核对`,
-            en: `Unexpected ${node.value} for a rate that cannot exceed 100%, expected at most 100%`,
-          }, { actual: node.value, expected: ['≤ 100%'] });
+          report(
+            node,
+            {
+              zh: `“${label.match(CAPPED)![0]}”为${node.value}，超过100%，应核对`,
+              en: `Unexpected ${node.value} for a rate that cannot exceed 100%, expected at most 100%`,
+            },
+            { actual: node.value, expected: ['≤ 100%'] },
+          );
         } else if (negative) {
-          report(node, { zh: `比率“${node.value}”为负值，应核对`, en: `Unexpected negative rate ${node.value}, expected 0–100%` });
+          report(node, {
+            zh: `比率“${node.value}”为负值，应核对`,
+            en: `Unexpected negative rate ${node.value}, expected 0–100%`,
+          });
         }
       }
     }

@@ -37,20 +37,27 @@ export const rateConsistency = defineRule({
         // The nearest amount labelled as spent, and the nearest before it labelled as budgeted.
         const spentAt = findLastIndex(seen, (m) => SPENT.test(label(m)) && !/预算数|预算为/.test(label(m)));
         if (spentAt < 0) continue;
-        const budget = seen.slice(0, spentAt).reverse().find((m) => BUDGET.test(label(m)));
+        const budget = seen
+          .slice(0, spentAt)
+          .reverse()
+          .find((m) => BUDGET.test(label(m)));
         if (!budget || budget.node.amount === 0) continue;
         const spent = seen[spentAt]!;
         const computed = (spent.node.amount! / budget.node.amount!) * 100;
         const stated = item.node.amount;
         if (Math.abs(computed - stated) <= options.tolerance) continue;
-        report(item.node, {
-          zh: `比率“${item.node.value}”与数字不符：${spent.node.value}÷${budget.node.value}=${round(computed)}%，应为${round(computed)}%`,
-          en: `Unexpected rate ${item.node.value}: ${spent.node.value} / ${budget.node.value} = ${round(computed)}%, expected ${round(computed)}%`,
-        }, {
-          cause: { node: budget.node, wording: { zh: '预算数在此', en: 'the budget is here' } },
-          actual: item.node.value,
-          expected: [`${round(computed)}%`],
-        });
+        report(
+          item.node,
+          {
+            zh: `比率“${item.node.value}”与数字不符：${spent.node.value}÷${budget.node.value}=${round(computed)}%，应为${round(computed)}%`,
+            en: `Unexpected rate ${item.node.value}: ${spent.node.value} / ${budget.node.value} = ${round(computed)}%, expected ${round(computed)}%`,
+          },
+          {
+            cause: { node: budget.node, wording: { zh: '预算数在此', en: 'the budget is here' } },
+            actual: item.node.value,
+            expected: [`${round(computed)}%`],
+          },
+        );
       }
     }
   },

@@ -13,10 +13,14 @@ export const requiredSection = defineRule({
       // Point at the section the missing one should come before, or at the end.
       const later = sections.find((s) => s.slots.some((x) => profile.slots.indexOf(x) > index));
       const node = later?.section ?? sections[sections.length - 1]?.section ?? tree;
-      report(node, {
-        zh: `缺少“${slot.title}”部分，应有该章节（${profile.name}）`,
-        en: `Missing section “${slot.title}”, expected one in a ${profile.id} report`,
-      }, { expected: [slot.title] });
+      report(
+        node,
+        {
+          zh: `缺少“${slot.title}”部分，应有该章节（${profile.name}）`,
+          en: `Missing section “${slot.title}”, expected one in a ${profile.id} report`,
+        },
+        { expected: [slot.title] },
+      );
     });
   },
 });

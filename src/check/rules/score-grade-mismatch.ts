@@ -3,9 +3,19 @@ import type { InlineLeaf, Node } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
 import { leaves, placeInLeaf, type Leaves } from '../walk.js';
 
-const SCORE = /(?:自评得分|自评总分|综合得分|综合评分|自评分|总得分|得分|评分|總分|自評分|得分)\s*(?:为|為|是|：|:|达|達)?\s*(\d{1,3}(?:\.\d+)?)\s*分/g;
-const GRADE = /(?:评价等级|績效等級|绩效等级|评价等次|绩效等次|等级|等級|等次|评级|評級)\s*(?:为|為|是|：|:|评定为|評定為|评为)?\s*(优秀|優秀|良好|优|優|良|中等|中|较差|較差|差)/g;
-const CANONICAL: Record<string, string> = { 优秀: '优', 優秀: '优', 優: '优', 良好: '良', 中等: '中', 较差: '差', 較差: '差' };
+const SCORE =
+  /(?:自评得分|自评总分|综合得分|综合评分|自评分|总得分|得分|评分|總分|自評分|得分)\s*(?:为|為|是|：|:|达|達)?\s*(\d{1,3}(?:\.\d+)?)\s*分/g;
+const GRADE =
+  /(?:评价等级|績效等級|绩效等级|评价等次|绩效等次|等级|等級|等次|评级|評級)\s*(?:为|為|是|：|:|评定为|評定為|评为)?\s*(优秀|優秀|良好|优|優|良|中等|中|较差|較差|差)/g;
+const CANONICAL: Record<string, string> = {
+  优秀: '优',
+  優秀: '优',
+  優: '优',
+  良好: '良',
+  中等: '中',
+  较差: '差',
+  較差: '差',
+};
 
 interface Hit {
   leaf: InlineLeaf;
@@ -60,15 +70,22 @@ export const scoreGradeMismatch = defineRule({
       const stated = CANONICAL[grade.value] ?? grade.value;
       const expected = gradeOf(Number(score.value));
       if (!expected || expected === stated) continue;
-      report(grade.leaf, {
-        zh: `评价等级“${grade.value}”与得分${score.value}分不符，应为“${expected}”`,
-        en: `Unexpected grade “${grade.value}” for a score of ${score.value}, expected “${expected}”`,
-      }, {
-        place: placeInLeaf(grade.leaf, grade.from, grade.to),
-        cause: { node: { position: placeInLeaf(score.leaf, score.from, score.to) }, wording: { zh: '得分在此', en: 'the score is here' } },
-        actual: grade.value,
-        expected: [expected],
-      });
+      report(
+        grade.leaf,
+        {
+          zh: `评价等级“${grade.value}”与得分${score.value}分不符，应为“${expected}”`,
+          en: `Unexpected grade “${grade.value}” for a score of ${score.value}, expected “${expected}”`,
+        },
+        {
+          place: placeInLeaf(grade.leaf, grade.from, grade.to),
+          cause: {
+            node: { position: placeInLeaf(score.leaf, score.from, score.to) },
+            wording: { zh: '得分在此', en: 'the score is here' },
+          },
+          actual: grade.value,
+          expected: [expected],
+        },
+      );
     }
   },
 });

@@ -12,7 +12,8 @@ export const sectionOrder = defineRule({
     let furthest: { index: number; title: string; node: (typeof match.sections)[number]['section'] } | undefined;
     for (const { section, slots } of match.sections) {
       if (slots.length === 0) continue;
-      const index = Math.min(...slots.map((s) => profile.slots.indexOf(s)));
+      let index = Infinity;
+      for (const s of slots) index = Math.min(index, profile.slots.indexOf(s));
       if (furthest && index < furthest.index) {
         const title = sectionTitle(section);
         report(
@@ -21,7 +22,12 @@ export const sectionOrder = defineRule({
             zh: `章节“${title}”位置不当，应在“${furthest.title}”之前`,
             en: `Unexpected section “${title}” after “${furthest.title}”, expected it before`,
           },
-          { cause: { node: furthest.node.children[0], wording: { zh: '后文章节在此', en: 'the later section is here' } } },
+          {
+            cause: {
+              node: furthest.node.children[0],
+              wording: { zh: '后文章节在此', en: 'the later section is here' },
+            },
+          },
         );
       } else if (!furthest || index > furthest.index) {
         furthest = { index, title: sectionTitle(section), node: section };

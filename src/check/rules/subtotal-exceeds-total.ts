@@ -35,10 +35,18 @@ export const subtotalExceedsTotal = defineRule({
         if (part.type !== whole.type || (part.type === 'count' && part.unit !== whole.unit)) continue;
         if (OTHER_MATTER.test(item.before)) continue;
         if (part.amount! <= whole.amount! * (1 + 1e-9)) continue;
-        report(part, {
-          zh: `分项“${part.value}”大于合计“${whole.value}”，应不超过合计`,
-          en: `Unexpected part “${part.value}” larger than its total “${whole.value}”, expected at most the total`,
-        }, { cause: { node: whole, wording: { zh: '合计在此', en: 'the total is here' } }, actual: part.value, expected: [`≤ ${whole.value}`] });
+        report(
+          part,
+          {
+            zh: `分项“${part.value}”大于合计“${whole.value}”，应不超过合计`,
+            en: `Unexpected part “${part.value}” larger than its total “${whole.value}”, expected at most the total`,
+          },
+          {
+            cause: { node: whole, wording: { zh: '合计在此', en: 'the total is here' } },
+            actual: part.value,
+            expected: [`≤ ${whole.value}`],
+          },
+        );
       }
     }
   },

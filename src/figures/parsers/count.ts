@@ -5,9 +5,53 @@ import type { FigureParser } from '../types.js';
 
 /** Measure words for countable things, longest first (simplified and traditional). */
 export const MEASURE_WORDS = [
-  '人次', '户次', '家次', '个', '個', '名', '人', '家', '户', '戶', '次', '项', '項', '场', '場', '件', '所', '座',
-  '台', '臺', '套', '辆', '輛', '间', '間', '张', '張', '份', '批', '期', '篇', '条', '條', '本', '处', '處', '支',
-  '队', '隊', '起', '例', '部', '栋', '棟', '块', '塊', '位',
+  '人次',
+  '户次',
+  '家次',
+  '个',
+  '個',
+  '名',
+  '人',
+  '家',
+  '户',
+  '戶',
+  '次',
+  '项',
+  '項',
+  '场',
+  '場',
+  '件',
+  '所',
+  '座',
+  '台',
+  '臺',
+  '套',
+  '辆',
+  '輛',
+  '间',
+  '間',
+  '张',
+  '張',
+  '份',
+  '批',
+  '期',
+  '篇',
+  '条',
+  '條',
+  '本',
+  '处',
+  '處',
+  '支',
+  '队',
+  '隊',
+  '起',
+  '例',
+  '部',
+  '栋',
+  '棟',
+  '块',
+  '塊',
+  '位',
 ] as const;
 
 const measureWord = wordTable(MEASURE_WORDS);
@@ -79,7 +123,18 @@ export const countParser: FigureParser = quantityParser('count', (ctx, q, i) => 
   if (outer && !approx) approx = outer[1];
   const subject = subjectAfter(input, end, to) ?? subjectBefore(input, q.start, from);
   const v = quantityFields(q, exponent, approx);
-  return { type: 'count', start: q.start, end, value: input.slice(q.start, end), amount: v.amount, min: v.min, max: v.max, approx: v.approx, unit: word, subject };
+  return {
+    type: 'count',
+    start: q.start,
+    end,
+    value: input.slice(q.start, end),
+    amount: v.amount,
+    min: v.min,
+    max: v.max,
+    approx: v.approx,
+    unit: word,
+    subject,
+  };
 });
 
 /** `2名党外干部得到…` → 党外干部: the Han run after the measure word, up to a stop word. */

@@ -181,13 +181,25 @@ function readAt(text: string, i: number, ctx: FigureContext): readonly Parts[] {
   const { from, to } = ctx;
   const token = readInteger(text, i, to) ?? readCjk(text, i, to);
   if (!token) return NO_PARTS;
-  const isYear = token.digits.length === 4 && /^(19|20)\d\d$/.test(token.digits) && (token.script === 'arabic' || /^[〇零一二三四五六七八九]{4}$/.test(text.slice(token.start, token.end)));
+  const isYear =
+    token.digits.length === 4 &&
+    /^(19|20)\d\d$/.test(token.digits) &&
+    (token.script === 'arabic' || /^[〇零一二三四五六七八九]{4}$/.test(text.slice(token.start, token.end)));
   if (isYear) return readFromYear(text, token, to);
 
   // A month, with the year from the report: `9月7日`, `10月前`, `今年4月`, `1-6月`.
   const md = monthDay(text, token, to);
   if (md) {
-    const parts: Parts = { start: i, end: md.end, month: md.month, day: md.day, relative: undefined, period: undefined, qualifier: undefined, year: undefined };
+    const parts: Parts = {
+      start: i,
+      end: md.end,
+      month: md.month,
+      day: md.day,
+      relative: undefined,
+      period: undefined,
+      qualifier: undefined,
+      year: undefined,
+    };
     const rel = RELATIVE_YEARS.find(([w]) => i - w.length >= from && text.startsWith(w, i - w.length));
     if (rel) {
       parts.start = i - rel[0].length;
@@ -211,7 +223,7 @@ function readFromYear(text: string, token: NumberToken, to: number): readonly Pa
   const start = token.start;
   const j = gap(text, token.end, to);
   if (text[j] === '年') {
-    let end = j + 1;
+    const end = j + 1;
     if (text[end] === '度') return [{ start, end: end + 1, year }];
     const period = PERIODS.find(([w]) => w.length === 3 && text.startsWith(w, end) && w !== '年初');
     if (period && period[1].period) return [{ start, end: end + period[0].length, year, period: period[1].period }];
@@ -229,7 +241,8 @@ function readFromYear(text: string, token: NumberToken, to: number): readonly Pa
       if (text[m.end] === sep) {
         const d = readInteger(text, m.end + 1, to);
         const day = small(d);
-        if (d && day !== undefined && !isDigit(text.charCodeAt(d.end))) return [{ start, end: d.end, year, month, day }];
+        if (d && day !== undefined && !isDigit(text.charCodeAt(d.end)))
+          return [{ start, end: d.end, year, month, day }];
       } else if (sep !== '.' && !isDigit(text.charCodeAt(m.end)) && m.digits.length <= 2) {
         return [{ start, end: m.end, year, month }];
       }
@@ -239,7 +252,8 @@ function readFromYear(text: string, token: NumberToken, to: number): readonly Pa
   if (RANGE.has(text[j]!)) {
     const k = gap(text, j + 1, to);
     const other = readInteger(text, k, to);
-    if (other && other.digits.length === 4 && text[gap(text, other.end, to)] === '年') return [{ start, end: token.end, year }];
+    if (other && other.digits.length === 4 && text[gap(text, other.end, to)] === '年')
+      return [{ start, end: token.end, year }];
   }
   return NO_PARTS;
 }
@@ -274,7 +288,14 @@ export const dateParser: FigureParser = {
       }
       const period = periodAt(input, i);
       const next = period ? input[i + period[0].length] : undefined;
-      if (period && period[1].qualifier && next !== undefined && isHan(next.charCodeAt(0)) && !PERIOD_FOLLOWERS.has(next)) continue;
+      if (
+        period &&
+        period[1].qualifier &&
+        next !== undefined &&
+        isHan(next.charCodeAt(0)) &&
+        !PERIOD_FOLLOWERS.has(next)
+      )
+        continue;
       if (period && !(i > from && (isDigit(input.charCodeAt(i - 1)) || input[i - 1] === '年'))) {
         const end = i + period[0].length;
         out.push(toFound(input, { start: i, end, relative: 0, ...period[1] }, ctx, to));

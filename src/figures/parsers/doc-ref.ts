@@ -5,7 +5,8 @@ const OPEN = charSet('〔[【(（［〖');
 const CLOSE = charSet('〕]】)）］〗');
 const NUMBER_WORD = charSet('号號');
 /** Words that end the text before an issuer code: `根据邵东办字[2020]41号` → 邵东办字. */
-const BEFORE_ISSUER = /.*(?:根据|依据|按照|印发|下发|转发|关于|通知|文件|精神|要求|规定|办法|意见|的|和|及|与|以|按|经|据|即|见|是)/u;
+const BEFORE_ISSUER =
+  /.*(?:根据|依据|按照|印发|下发|转发|关于|通知|文件|精神|要求|规定|办法|意见|的|和|及|与|以|按|经|据|即|见|是)/u;
 const MAX_ISSUER = 12;
 
 function skip(text: string, i: number, to: number): number {

@@ -4,9 +4,39 @@ import type { FigureParser } from '../types.js';
 
 /** Physical units and durations, longest first. Years and months are dates, not measures. */
 const UNITS = [
-  '平方公里', '平方千米', '平方米', '立方米', '公顷', '公里', '千米', '厘米', '毫米', '亩', '吨',
-  '千克', '公斤', '千瓦时', '千瓦', '兆瓦', '㎡', 'm²', 'm³', 'km', '个工作日', '个小时', '个季度', '个月', '小时',
-  '天', '周', '米', '克', '升', '株', '头', '只',
+  '平方公里',
+  '平方千米',
+  '平方米',
+  '立方米',
+  '公顷',
+  '公里',
+  '千米',
+  '厘米',
+  '毫米',
+  '亩',
+  '吨',
+  '千克',
+  '公斤',
+  '千瓦时',
+  '千瓦',
+  '兆瓦',
+  '㎡',
+  'm²',
+  'm³',
+  'km',
+  '个工作日',
+  '个小时',
+  '个季度',
+  '个月',
+  '小时',
+  '天',
+  '周',
+  '米',
+  '克',
+  '升',
+  '株',
+  '头',
+  '只',
 ] as const;
 
 const unitWord = wordTable(UNITS);
@@ -15,7 +45,7 @@ const unitWord = wordTable(UNITS);
  * Physical measures and durations (`1.2万亩`, `1000㎡`, `860吨`, `3个月`, `2天`): their own
  * node, so that they are never read as counts or money.
  */
-export const measureParser: FigureParser = quantityParser('measure', (ctx, q, i) => {
+export const measureParser: FigureParser = quantityParser('measure', (ctx, q) => {
   const { input, to } = ctx;
   let j = skipBlank(input, q.end, to);
   // The value is in the base unit; the unit stays as written (`1.2万亩`: 12000, 万亩).

@@ -35,11 +35,13 @@ const SIGNS: ReadonlyArray<readonly [string, string]> = [
 ];
 const SIGN_ENDS = charSet(SIGNS.map(([s]) => s[s.length - 1]).join(''));
 /** Words that make a bare `万`/`亿` (no 元) an amount of money when they come shortly before it. */
-const MONEY_CONTEXT = /资金|金额|经费|支出|收入|预算|投资|拨款|补助|补贴|总额|资产|贷款|费用|款|元|捐|税|成本|结余|结转|执行数|预算数/;
+const MONEY_CONTEXT =
+  /资金|金额|经费|支出|收入|预算|投资|拨款|补助|补贴|总额|资产|贷款|费用|款|元|捐|税|成本|结余|结转|执行数|预算数/;
 const HAS_SPACE = /\s/;
 const CONTEXT_WINDOW = 16;
 /** After a bare `万`, these make it a count or a measure, not money (`1.2万人`, `1.26亿立方米`). */
-const NOT_MONEY_AFTER = /^\s*[(（]?\s*(?:[人个名家户次项所座台套辆间张份批件处亩公平立吨米千克株只头羽元]|余[人个名家户])/;
+const NOT_MONEY_AFTER =
+  /^\s*[(（]?\s*(?:[人个名家户次项所座台套辆间张份批件处亩公平立吨米千克株只头羽元]|余[人个名家户])/;
 
 /**
  * Money: a number with a unit of money (`1342.23万元`, `20余万元`, `三千二百万元`,
@@ -50,7 +52,8 @@ export const moneyParser: FigureParser = quantityParser('money', (ctx, q, i) => 
   let j = skipBlank(input, q.end, to);
   const unit = unitAt(input, j);
   if (!unit) return undefined;
-  let [word, exponent] = unit;
+  let word = unit[0];
+  const exponent = unit[1];
   // Chinese numerals take 万/亿 themselves: `三千二百万元` is read as 三千二百万 + 元.
   if (q.low.script === 'cjk' && exponent > 0 && word.length === 1) return undefined;
   j += word.length;
@@ -71,7 +74,10 @@ export const moneyParser: FigureParser = quantityParser('money', (ctx, q, i) => 
     if (NOT_MONEY_AFTER.test(input.slice(j, j + 4))) return undefined;
     if (!MONEY_CONTEXT.test(input.slice(Math.max(from, i - CONTEXT_WINDOW), i))) return undefined;
   }
-  const sign = i > from && inSet(SIGN_ENDS, input.charCodeAt(i - 1)) ? SIGNS.find(([s]) => input.startsWith(s, i - s.length) && i - s.length >= from) : undefined;
+  const sign =
+    i > from && inSet(SIGN_ENDS, input.charCodeAt(i - 1))
+      ? SIGNS.find(([s]) => input.startsWith(s, i - s.length) && i - s.length >= from)
+      : undefined;
   if (sign) currency = sign[1];
   let approx = q.approx;
   const outer = readOuter(input, j);
@@ -82,5 +88,16 @@ export const moneyParser: FigureParser = quantityParser('money', (ctx, q, i) => 
   // Written out rather than spread from quantityFigure(): V8 clones objects with
   // number-or-undefined fields slowly (this line was a third of recognition).
   const v = quantityFields(q, exponent, approx);
-  return { type: 'money', start: q.start, end, value: input.slice(q.start, end), amount: v.amount, min: v.min, max: v.max, approx: v.approx, unit: unitText, currency };
+  return {
+    type: 'money',
+    start: q.start,
+    end,
+    value: input.slice(q.start, end),
+    amount: v.amount,
+    min: v.min,
+    max: v.max,
+    approx: v.approx,
+    unit: unitText,
+    currency,
+  };
 });

@@ -30,7 +30,17 @@ export const percentParser: FigureParser = {
       if (input.charCodeAt(i) !== 0x767e /* 百 */ || !input.startsWith('分之', i + 1)) continue;
       const n = readNumber(input, i + 3, to) ?? readCjk(input, i + 3, to);
       if (!n) continue;
-      out.push({ type: 'percent', start: i, end: n.end, value: input.slice(i, n.end), amount: valueOf(n), min: undefined, max: undefined, approx: undefined, unit: '%' });
+      out.push({
+        type: 'percent',
+        start: i,
+        end: n.end,
+        value: input.slice(i, n.end),
+        amount: valueOf(n),
+        min: undefined,
+        max: undefined,
+        approx: undefined,
+        unit: '%',
+      });
     }
     return out;
   },

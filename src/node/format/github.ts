@@ -9,7 +9,8 @@ export function github(): Formatter {
   return {
     start: () => '',
     file(result) {
-      if (!result.ok) return `::error file=${property(result.path)},title=${property(result.code)}::${data(`cannot read: ${result.reason}`)}\n`;
+      if (!result.ok)
+        return `::error file=${property(result.path)},title=${property(result.code)}::${data(`cannot read: ${result.reason}`)}\n`;
       return (result.messages ?? [])
         .map((m) => {
           const where = `file=${property(result.path)},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${property(m.ruleId)}`;

@@ -62,7 +62,9 @@ export function sarif(version: string): Formatter {
                 })),
               },
             },
-            invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+            invocations: [
+              { executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications },
+            ],
             results,
           },
         ],

@@ -35,7 +35,8 @@ interface Element {
 export async function readDocx(bytes: Uint8Array): Promise<{ text: string; format: 'text' | 'markdown' }> {
   const paragraphs: Array<{ text: string; heading: number; numbered: boolean; level: number }> = [];
   const counters: number[] = [];
-  const text = (el: Element): string => (el.type === 'text' ? el.value ?? '' : el.type === 'tab' ? '\t' : (el.children ?? []).map(text).join(''));
+  const text = (el: Element): string =>
+    el.type === 'text' ? (el.value ?? '') : el.type === 'tab' ? '\t' : (el.children ?? []).map(text).join('');
   const visit = (el: Element) => {
     if (el.type === 'paragraph') {
       let body = text(el).trim();

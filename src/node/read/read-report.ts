@@ -48,7 +48,11 @@ export async function readReport(path: string, options: ReadOptions): Promise<Re
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return fail('not-a-file', 'not a file (a folder or a device); give a file, or a folder to check everything in it');
+    if (!info.isFile())
+      return fail(
+        'not-a-file',
+        'not a file (a folder or a device); give a file, or a folder to check everything in it',
+      );
     size = info.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -56,18 +60,26 @@ export async function readReport(path: string, options: ReadOptions): Promise<Re
     return fail('unreadable', `cannot open it (${code ?? String(error)}); check its permissions`);
   }
   if (size === 0) return fail('empty', 'the file is empty');
-  if (size > options.maxSize) return fail('too-large', `${megabytes(size)} is over the size limit of ${megabytes(options.maxSize)}; raise it with --max-size`);
+  if (size > options.maxSize)
+    return fail(
+      'too-large',
+      `${megabytes(size)} is over the size limit of ${megabytes(options.maxSize)}; raise it with --max-size`,
+    );
 
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return fail('unreadable', `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`);
+    return fail(
+      'unreadable',
+      `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`,
+    );
   }
   const ext = extname(path).toLowerCase();
 
   if (ext === '.docx') {
-    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return fail('corrupt-docx', 'not a valid .docx (it is not a zip package); open and re-save it in Word');
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+      return fail('corrupt-docx', 'not a valid .docx (it is not a zip package); open and re-save it in Word');
     try {
       const { text, format } = await readDocx(bytes);
       return text.trim() ? { ok: true, text, format } : fail('empty', 'the document has no text');
@@ -80,14 +92,20 @@ export async function readReport(path: string, options: ReadOptions): Promise<Re
       const text = await readDoc(bytes);
       return text.trim() ? { ok: true, text, format: 'text' } : fail('empty', 'the document has no text');
     } catch (error) {
-      return fail('unreadable-doc', `cannot read this Word 97–2003 file (${firstLine(error)}); save it as .docx and check that`);
+      return fail(
+        'unreadable-doc',
+        `cannot read this Word 97–2003 file (${firstLine(error)}); save it as .docx and check that`,
+      );
     }
   }
   if (ext === '.pdf') {
-    if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) return fail('corrupt-pdf', 'not a valid PDF (no %PDF header)');
+    if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46))
+      return fail('corrupt-pdf', 'not a valid PDF (no %PDF header)');
     try {
       const text = await readPdf(bytes);
-      return text ? { ok: true, text, format: 'text' } : fail('pdf-no-text', 'the PDF has no text layer (a scan?); run OCR on it or supply the .docx');
+      return text
+        ? { ok: true, text, format: 'text' }
+        : fail('pdf-no-text', 'the PDF has no text layer (a scan?); run OCR on it or supply the .docx');
     } catch (error) {
       return fail('corrupt-pdf', `cannot read this PDF (${firstLine(error)})`);
     }
