@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JixiaoError } from '../errors.js';
 import type { Rule, RuleSetting, Severity } from './types.js';
 
 /** A rule's resolved setting. */
@@ -16,16 +17,12 @@ const NAMES: Record<string, Severity> = {
   '2': 'error',
 };
 
-/** A configuration mistake, with what is wrong, where, and how to fix it. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 function severityOf(id: string, given: unknown): Severity {
   const found = NAMES[String(given)];
   if (found === undefined || (typeof given !== 'string' && typeof given !== 'number')) {
-    throw new ConfigError(
-      `jixiao: rule "${id}": unknown severity ${JSON.stringify(given)}; use "off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]`,
+    throw new JixiaoError(
+      `rule "${id}": unknown severity ${JSON.stringify(given)}; use "off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]`,
+      { code: 'config', key: `rules.${id}` },
     );
   }
   return found;
@@ -34,7 +31,7 @@ function severityOf(id: string, given: unknown): Severity {
 /**
  * Resolves user settings against the rules: severities as `off | warn | error` or
  * `0 | 1 | 2`, options validated by each rule's zod schema. Unknown rules, bad
- * severities and bad options throw a `ConfigError` naming the rule and the option.
+ * severities and bad options throw a `JixiaoError` (code `config`) naming the rule and the option.
  *
  * @example
  *   resolveSettings(rules, { 'no-template-text': 'off', 'rate-consistency': ['error', { tolerance: 0.5 }] })
@@ -46,7 +43,10 @@ export function resolveSettings(
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const id of Object.keys(given)) {
     if (!byId.has(id)) {
-      throw new ConfigError(`jixiao: unknown rule "${id}"; known rules: ${[...byId.keys()].join(', ')}`);
+      throw new JixiaoError(`unknown rule "${id}"; known rules: ${[...byId.keys()].join(', ')}`, {
+        code: 'config',
+        key: `rules.${id}`,
+      });
     }
   }
   const out = new Map<string, Resolved>();
@@ -57,8 +57,9 @@ export function resolveSettings(
     const severity = severityOf(rule.id, severityInput);
     const parsed = (rule.options as z.ZodType).safeParse(optionsInput);
     if (!parsed.success) {
-      throw new ConfigError(
-        `jixiao: rule "${rule.id}": invalid options:\n${z.prettifyError(parsed.error)}\nSee docs/rules/${rule.id}.md for the options it takes.`,
+      throw new JixiaoError(
+        `rule "${rule.id}": invalid options:\n${z.prettifyError(parsed.error)}\nSee docs/rules/${rule.id}.md for the options it takes.`,
+        { code: 'config', key: `rules.${rule.id}` },
       );
     }
     out.set(rule.id, { severity, options: parsed.data });

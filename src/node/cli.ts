@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { inspectColor, inspectNoColor } from 'unist-util-inspect';
 import pkg from '../../package.json' with { type: 'json' };
 import {
+  JixiaoError,
   parse,
   resolveProfile,
   resolveSettings,
@@ -15,7 +16,7 @@ import {
   type RuleSetting,
   type SeverityInput,
 } from '../index.js';
-import { CliConfigError, findConfig, loadConfig } from './config.js';
+import { findConfig, loadConfig } from './config.js';
 import { expandInputs, type Input } from './files.js';
 import { github } from './format/github.js';
 import { json } from './format/json.js';
@@ -31,7 +32,9 @@ import type { Task, TaskResult } from './task.js';
 type Exit = 0 | 1 | 2;
 
 /** A mistake in how jixiao was called: exit 2 with the message and the command's help. */
-class UsageError extends Error {}
+function usage(message: string, key?: string): JixiaoError {
+  return new JixiaoError(message, { code: 'usage', ...(key ? { key } : {}) });
+}
 
 const HELP: Record<string, string> = {
   main: `jixiao ${pkg.version}: read, check and extract Chinese performance self-evaluation reports (绩效自评报告)
@@ -153,14 +156,14 @@ function out(text: string): void {
 function wholeNumber(name: string, value: string | undefined, min = 0): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min)
-    throw new UsageError(`--${name} takes a whole number${min ? ` from ${min}` : ''} (got ${JSON.stringify(value)})`);
+    throw usage(`--${name} takes a whole number${min ? ` from ${min}` : ''} (got ${JSON.stringify(value)})`);
   return Number(value);
 }
 
 function size(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-size takes a size such as 500000, 500kb or 10mb (got ${JSON.stringify(value)})`);
+  if (!m) throw usage(`--max-size takes a size such as 500000, 500kb or 10mb (got ${JSON.stringify(value)})`);
   const unit = (m[2] ?? 'b').toLowerCase()[0]!;
   return Math.round(Number(m[1]) * ({ b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[unit]!);
 }
@@ -171,15 +174,14 @@ function encoding(value: string | undefined): Encoding | undefined {
     .toLowerCase()
     .replace('utf8', 'utf-8')
     .replace(/^gbk$|^gb2312$/, 'gb18030') as Encoding;
-  if (!ENCODINGS.includes(e))
-    throw new UsageError(`--encoding takes ${ENCODINGS.join(', ')} (got ${JSON.stringify(value)})`);
+  if (!ENCODINGS.includes(e)) throw usage(`--encoding takes ${ENCODINGS.join(', ')} (got ${JSON.stringify(value)})`);
   return e;
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback?: T): T {
   if (value === undefined && fallback !== undefined) return fallback;
   if (value === undefined || !allowed.includes(value as T)) {
-    throw new UsageError(
+    throw usage(
       `--${name} must be ${allowed.join(' or ')} (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`,
     );
   }
@@ -195,12 +197,12 @@ interface Shared {
 }
 
 async function prepare(command: string, values: Record<string, unknown>, positionals: string[]): Promise<Shared> {
-  if (positionals.length === 0) throw new UsageError(`${command}: give at least one file, folder or glob`);
+  if (positionals.length === 0) throw usage(`${command}: give at least one file, folder or glob`);
   const config =
     typeof values.config === 'string' ? await loadConfig(values.config) : (await findConfig(process.cwd())).config;
   const inputs = await expandInputs(positionals, config.ignore);
   if (inputs.length === 0)
-    throw new UsageError(`${command}: no report files (.txt, .md, .docx, .doc, .pdf) in ${positionals.join(', ')}`);
+    throw usage(`${command}: no report files (.txt, .md, .docx, .doc, .pdf) in ${positionals.join(', ')}`);
   const year = wholeNumber('year', values.year as string | undefined, 1900);
   const forced = encoding(values.encoding as string | undefined) ?? config.encoding;
   return {
@@ -240,9 +242,7 @@ async function check(values: Record<string, unknown>, positionals: string[]): Pr
   for (const flag of (values.rule as string[] | undefined) ?? []) {
     const m = /^([a-z][a-z0-9-]*):(off|warn|error|0|1|2)$/.exec(flag);
     if (!m)
-      throw new UsageError(
-        `--rule takes ID:off|warn|error, e.g. --rule no-template-text:off (got ${JSON.stringify(flag)})`,
-      );
+      throw usage(`--rule takes ID:off|warn|error, e.g. --rule no-template-text:off (got ${JSON.stringify(flag)})`);
     const previous = ruleSettings[m[1]!];
     const severity = (/^\d$/.test(m[2]!) ? Number(m[2]) : m[2]) as SeverityInput;
     // A severity from the command line keeps the options the config gave the rule.
@@ -257,12 +257,13 @@ async function check(values: Record<string, unknown>, positionals: string[]): Pr
       try {
         text = await readFile(profileFlag, 'utf8');
       } catch {
-        throw new UsageError(`--profile: cannot read ${profileFlag} (check the path)`);
+        throw usage(`--profile: cannot read ${profileFlag} (check the path)`);
       }
       try {
         profile = resolveProfile(JSON.parse(text));
       } catch (error) {
-        throw new UsageError(`--profile ${profileFlag}: ${(error as Error).message.replace(/^jixiao: /, '')}`);
+        if (!(error instanceof JixiaoError)) throw error;
+        throw usage(`--profile ${profileFlag}: ${error.message}`, '--profile');
       }
     } else profile = profileFlag;
   }
@@ -317,7 +318,7 @@ async function extractCommand(values: Record<string, unknown>, positionals: stri
   const format = oneOf('format', values.format as string | undefined, ['csv', 'jsonl', 'xlsx'] as const, 'csv');
   const target = values.out as string | undefined;
   if (format === 'xlsx' && !target)
-    throw new UsageError('extract: --format xlsx needs --out FILE (a workbook is not written to a terminal)');
+    throw usage('extract: --format xlsx needs --out FILE (a workbook is not written to a terminal)');
   const shared = await prepare('extract', values, positionals);
   const tasks: Task[] = shared.inputs.map((input) => ({
     path: input.path,
@@ -404,7 +405,7 @@ async function convert(values: Record<string, unknown>, positionals: string[]): 
 
 async function inspect(values: Record<string, unknown>, positionals: string[]): Promise<Exit> {
   const file = positionals[0];
-  if (!file) throw new UsageError('inspect: missing FILE');
+  if (!file) throw usage('inspect: missing FILE');
   const forced = encoding(values.encoding as string | undefined);
   const input = await readReport(file, { maxSize: DEFAULT_MAX_SIZE, ...(forced ? { encoding: forced } : {}) });
   if (!input.ok) {
@@ -454,16 +455,15 @@ async function main(argv: string[]): Promise<Exit> {
     }
     return await run(values as Record<string, unknown>, positionals);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      (error instanceof JixiaoError && error.code === 'usage') ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`jixiao ${command}: ${(error as Error).message}\n\n${HELP[command]}`);
       return 2;
     }
-    if (
-      error instanceof CliConfigError ||
-      (error as Error).name === 'ConfigError' ||
-      /^jixiao: /.test((error as Error).message)
-    ) {
-      process.stderr.write(`${(error as Error).message}\n`);
+    if (error instanceof JixiaoError) {
+      process.stderr.write(`jixiao: ${error.message}\n`);
       return 2;
     }
     throw error;

@@ -1,12 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ConfigSchema, resolveProfile, resolveSettings, rules, type Config } from '../index.js';
-
-/** A configuration mistake: what, where (file and key), and how to fix it. */
-export class CliConfigError extends Error {
-  override name = 'CliConfigError';
-}
+import { ConfigSchema, JixiaoError, resolveProfile, resolveSettings, rules, type Config } from '../index.js';
 
 const NAMES = ['.jixiaorc.json', '.jixiaorc.yaml', '.jixiaorc.yml', 'package.json'];
 
@@ -47,7 +42,8 @@ export async function findConfig(from: string): Promise<{ config: Config; file?:
 /** Loads a configuration file named with `--config`. */
 export async function loadConfig(file: string): Promise<Config> {
   const text = await tryRead(file);
-  if (text === undefined) throw new CliConfigError(`jixiao: config ${file}: cannot read it (check the path)`);
+  if (text === undefined)
+    throw new JixiaoError(`config ${file}: cannot read it (check the path)`, { code: 'config', file });
   const data = parseFile(file, text);
   if (basename(file) === 'package.json') return validate(file, (data as { jixiao?: unknown })?.jixiao ?? {}, 'jixiao.');
   return validate(file, data);
@@ -57,8 +53,9 @@ function parseFile(file: string, text: string): unknown {
   try {
     return /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new CliConfigError(
-      `jixiao: config ${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    throw new JixiaoError(
+      `config ${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      { code: 'config', file },
     );
   }
 }
@@ -75,13 +72,22 @@ function validate(file: string, data: unknown, prefix = ''): Config {
             .filter((k) => k !== '$schema')
             .join(', ')})`
         : '';
-    throw new CliConfigError(`jixiao: config ${file}: ${key ? `"${key}"` : 'the file'}: ${issue.message}${allowed}`);
+    throw new JixiaoError(`config ${file}: ${key ? `"${key}"` : 'the file'}: ${issue.message}${allowed}`, {
+      code: 'config',
+      file,
+      ...(key ? { key } : {}),
+    });
   }
   try {
     resolveSettings(rules, parsed.data.rules ?? {});
     if (parsed.data.profile) resolveProfile(parsed.data.profile);
   } catch (error) {
-    throw new CliConfigError(`jixiao: config ${file}: ${(error as Error).message.replace(/^jixiao: /, '')}`);
+    if (!(error instanceof JixiaoError)) throw error;
+    throw new JixiaoError(`config ${file}: ${error.message}`, {
+      code: 'config',
+      file,
+      ...(error.key ? { key: prefix + error.key } : {}),
+    });
   }
   return parsed.data;
 }

@@ -4,7 +4,7 @@ import { reporter } from 'vfile-reporter';
 import { describe, expect, it } from 'vitest';
 import {
   check,
-  ConfigError,
+  JixiaoError,
   detectProfile,
   jixiaoLint,
   jixiaoParse,
@@ -87,7 +87,7 @@ describe('configuration', () => {
     expect(() => check(seed, { rules: { 'numbering-style': 'loud' as never } })).toThrow(
       /rule "numbering-style": unknown severity "loud"/,
     );
-    expect(() => check(seed, { rules: { 'rate-consistency': ['error', { tolerance: 'wide' }] } })).toThrow(ConfigError);
+    expect(() => check(seed, { rules: { 'rate-consistency': ['error', { tolerance: 'wide' }] } })).toThrow(JixiaoError);
     expect(() => check(seed, { rules: { 'rate-consistency': ['error', { tolerance: 'wide' }] } })).toThrow(
       /rule "rate-consistency": invalid options:[^]*tolerance/,
     );

@@ -19,7 +19,7 @@ describe('public API', () => {
     // Adding or removing a public name is an API change: update this list on purpose.
     const functions = Object.keys(jixiao).filter((k) => typeof (jixiao as Record<string, unknown>)[k] === 'function');
     expect(functions.sort()).toEqual([
-      'ConfigError',
+      'JixiaoError',
       'check',
       'configJsonSchema',
       'defaultFigureConfig',

@@ -1,3 +1,4 @@
+import { JixiaoError } from '../../errors.js';
 import { z } from 'zod';
 import type { Report } from '../../tree/schema.js';
 import { BUILTIN_PROFILES } from './builtin.js';
@@ -44,15 +45,16 @@ export function resolveProfile(given: string | ProfileInput): Profile {
   if (typeof given === 'string') {
     const found = profiles.get(given);
     if (!found) {
-      throw new Error(
-        `jixiao: unknown profile "${given}"; use one of ${[...profiles.keys()].join(', ')} or pass a profile object`,
+      throw new JixiaoError(
+        `unknown profile "${given}"; use one of ${[...profiles.keys()].join(', ')} or pass a profile object`,
+        { code: 'config', key: 'profile' },
       );
     }
     return found;
   }
   const parsed = ProfileSchema.safeParse(given);
   if (!parsed.success) {
-    throw new Error(`jixiao: invalid profile: ${z.prettifyError(parsed.error)}`);
+    throw new JixiaoError(`invalid profile: ${z.prettifyError(parsed.error)}`, { code: 'config', key: 'profile' });
   }
   return parsed.data;
 }
