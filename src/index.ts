@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ReportSchema } from './tree/schema.js';
 
-export { parse, type ParseOptions } from './parse.js';
+export { parse, type ParseOptions } from './parse/parse.js';
 export { outline, sectionTitle, type OutlineEntry } from './outline/outline.js';
 export { extract, type FigureRecord } from './extract/extract.js';
 export { defaultFigureConfig } from './figures/config.js';

@@ -1,5 +1,5 @@
 import { VFileMessage } from 'vfile-message';
-import { parse, type ParseOptions } from '../parse.js';
+import { parse, type ParseOptions } from '../parse/parse.js';
 import type { Node, Report } from '../tree/schema.js';
 import { readDirectives } from './directives.js';
 import { detectProfile, matchProfile, resolveProfile, type ProfileInput } from './profiles/index.js';

@@ -1,4 +1,4 @@
-import { parse, type ParseOptions } from '../parse.js';
+import { parse, type ParseOptions } from '../parse/parse.js';
 import { charSet, inSet } from '../text/chars.js';
 import { sectionTitle } from '../outline/outline.js';
 import type {

@@ -2,10 +2,10 @@ import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { check, type CheckOptions } from '../check/check.js';
 import type { Root } from 'mdast';
-import { fromMarkdown } from '../markdown/from-markdown.js';
+import { fromMarkdown } from '../parse/from-mdast.js';
 import type { MarkdownOptions } from '../markdown/to-mdast.js';
 import { toMarkdown } from '../markdown/to-markdown.js';
-import { parse, type ParseOptions } from '../parse.js';
+import { parse, type ParseOptions } from '../parse/parse.js';
 import type { Report } from '../tree/schema.js';
 
 /**

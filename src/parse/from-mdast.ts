@@ -9,10 +9,10 @@ import type { Fragment } from '../outline/blocks.js';
 import { readMarker, styleRank } from '../outline/markers.js';
 import { squash } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
-import { builder, type Builder } from '../tree/build.js';
+import { builder, type Builder } from './build.js';
 import { locator } from '../tree/position.js';
 import type { FiscalYear, Report, Section, SectionTitle } from '../tree/schema.js';
-import type { ParseOptions } from '../parse.js';
+import type { ParseOptions } from './parse.js';
 import { pushAll } from '../tree/arrays.js';
 
 /** Reads Markdown into mdast: CommonMark plus YAML front matter. */

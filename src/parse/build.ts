@@ -3,8 +3,8 @@ import { recognize } from '../figures/recognize.js';
 import type { FigureConfig, Found } from '../figures/types.js';
 import { findTemplateText } from '../outline/template-text.js';
 import { charSet, inSet, isSpace } from '../text/chars.js';
-import type { Locator } from './position.js';
-import type { Event, Figure, InlineLeaf, Position } from './schema.js';
+import type { Locator } from '../tree/position.js';
+import type { Event, Figure, InlineLeaf, Position } from '../tree/schema.js';
 
 /** What the builder needs to know about the report to read figures. */
 export interface BuildOptions {

@@ -1,18 +1,18 @@
-import { defaultFigureConfig } from './figures/config.js';
-import { inferFiscalYear } from './figures/fiscal-year.js';
-import type { FigureConfig } from './figures/types.js';
-import { fromMarkdown, markdownToMdast, usesHeadings } from './markdown/from-markdown.js';
-import { assembler, type Assembler } from './outline/assemble.js';
-import type { Fragment } from './outline/blocks.js';
-import { findCandidates } from './outline/candidates.js';
-import { findTitle, findTocs, type TitleBlock } from './outline/front-matter.js';
-import { decideHeadings, type Heading } from './outline/sequence.js';
-import { isSpace, skipSpace } from './text/chars.js';
-import { splitLines, type Line } from './text/lines.js';
-import { builder, type Builder } from './tree/build.js';
-import { locator } from './tree/position.js';
-import type { FlowContent, Report, Section, SectionTitle } from './tree/schema.js';
-import { pushAll } from './tree/arrays.js';
+import { defaultFigureConfig } from '../figures/config.js';
+import { inferFiscalYear } from '../figures/fiscal-year.js';
+import type { FigureConfig } from '../figures/types.js';
+import { fromMarkdown, markdownToMdast, usesHeadings } from './from-mdast.js';
+import { assembler, type Assembler } from '../outline/assemble.js';
+import type { Fragment } from '../outline/blocks.js';
+import { findCandidates } from '../outline/candidates.js';
+import { findTitle, findTocs, type TitleBlock } from '../outline/front-matter.js';
+import { decideHeadings, type Heading } from '../outline/sequence.js';
+import { isSpace, skipSpace } from '../text/chars.js';
+import { splitLines, type Line } from '../text/lines.js';
+import { builder, type Builder } from './build.js';
+import { locator } from '../tree/position.js';
+import type { FlowContent, Report, Section, SectionTitle } from '../tree/schema.js';
+import { pushAll } from '../tree/arrays.js';
 
 /** Options for {@link parse}. */
 export interface ParseOptions {
