@@ -1,6 +1,6 @@
 import { isSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
-import type { Builder } from '../parse/build.js';
+import type { Builder } from '../tree/builder.js';
 import type { FlowContent, List, ListItem, Paragraph, Phrasing } from '../tree/schema.js';
 import { findEnumeration } from './enumerations.js';
 import { isSubtitle, labelKind, readFields, repeatsTitle } from './front-matter.js';

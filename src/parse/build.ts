@@ -3,6 +3,7 @@ import { recognize } from '../figures/recognize.js';
 import type { FigureConfig, Found } from '../figures/types.js';
 import { findTemplateText } from '../outline/template-text.js';
 import { charSet, inSet, isSpace } from '../text/chars.js';
+import type { Builder } from '../tree/builder.js';
 import type { Locator } from '../tree/position.js';
 import type { Event, Figure, InlineLeaf, Position } from '../tree/schema.js';
 
@@ -12,20 +13,6 @@ export interface BuildOptions {
   figures: FigureConfig | false;
   /** The report's fiscal year, for dates that do not state one. */
   year?: number;
-}
-
-/**
- * Builds leaves over spans of the original input. Every leaf's `value` is exactly
- * `input.slice(start, end)`, so nothing the user wrote is rewritten.
- */
-export interface Builder {
-  input: string;
-  at: Locator;
-  position(start: number, end: number): Position;
-  /** Leaves covering `[start, end)` (outer white space left out): text, template text and figures. */
-  inline(start: number, end: number): InlineLeaf[];
-  /** Like `inline`, with clauses headed by a date wrapped in `event` nodes (for prose). */
-  prose(start: number, end: number): Array<InlineLeaf | Event>;
 }
 
 /**
@@ -170,7 +157,6 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
 
   return {
     input,
-    at,
     position,
     inline: (start, end) => leaves(start, end, pieces(start, end)),
     prose(start, end) {

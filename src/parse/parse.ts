@@ -9,7 +9,8 @@ import { findTitle, findTocs, type TitleBlock } from '../outline/front-matter.js
 import { decideHeadings, type Heading } from '../outline/sequence.js';
 import { isSpace, skipSpace } from '../text/chars.js';
 import { splitLines, type Line } from '../text/lines.js';
-import { builder, type Builder } from './build.js';
+import { builder } from './build.js';
+import type { Builder } from '../tree/builder.js';
 import { locator } from '../tree/position.js';
 import type { FlowContent, Report, Section, SectionTitle } from '../tree/schema.js';
 import { pushAll } from '../tree/arrays.js';
