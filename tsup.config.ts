@@ -1,25 +1,27 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'tsup';
+import { z } from 'zod';
+import { ConfigSchema as ConfigFileSchema } from './src/node/config.js';
+import { profileJsonSchema, reportJsonSchema } from './src/schema.js';
 
-// The core (`index`) must stay browser-safe; Node-only code lives under src/node and
-// is bundled into its own entry points.
+// The core (`index`) must stay browser-safe and carry no zod; `schema` holds the zod
+// schemas. Node-only code lives under src/node and is bundled into its own entry points.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', schema: 'src/schema.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     target: 'node20',
     platform: 'neutral',
-    // The JSON Schema of the tree is generated from the zod schemas, so it cannot drift.
+    // The JSON Schemas are generated from the zod schemas, so they cannot drift.
     async onSuccess() {
-      const entry = pathToFileURL(resolve('dist/index.js')).href; // a variable: not bundled
-      const { reportJsonSchema, profileJsonSchema, configJsonSchema } = await import(entry);
-      await writeFile('dist/schema.json', JSON.stringify(reportJsonSchema(), null, 2) + '\n');
-      await writeFile('dist/profile.schema.json', JSON.stringify(profileJsonSchema(), null, 2) + '\n');
-      await writeFile('dist/config.schema.json', JSON.stringify(configJsonSchema(), null, 2) + '\n');
+      const json = (schema: Record<string, unknown>) => JSON.stringify(schema, null, 2) + '\n';
+      await writeFile('dist/schema.json', json(reportJsonSchema()));
+      await writeFile('dist/profile.schema.json', json(profileJsonSchema()));
+      // The configuration file as the CLI reads it: the core's options and the CLI's own.
+      const config = z.toJSONSchema(ConfigFileSchema, { target: 'draft-2020-12', io: 'input' });
+      await writeFile('dist/config.schema.json', json(config as Record<string, unknown>));
     },
   },
   {

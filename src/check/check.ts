@@ -1,6 +1,6 @@
 import { VFileMessage } from 'vfile-message';
 import { parse, type ParseOptions } from '../parse/parse.js';
-import type { Node, Report } from '../tree/schema.js';
+import type { ReportNode, Report } from '../tree/schema.js';
 import { readDirectives } from './directives.js';
 import { detectProfile, matchProfile, resolveProfile, type ProfileInput } from './profiles/index.js';
 import { rules } from './rules/index.js';
@@ -70,7 +70,7 @@ export function check(treeOrText: Report | string, options: CheckOptions = {}): 
             place,
             ruleId: rule.id,
             source: 'jixiao',
-            ancestors: ancestorsOf(node as Node),
+            ancestors: ancestorsOf(node as ReportNode),
             ...(cause ? { cause } : {}),
           });
         });

@@ -9,7 +9,7 @@ import type {
   Figure,
   FlowContent,
   InlineLeaf,
-  ListItem,
+  ListItemNode,
   Report,
   Section,
 } from '../tree/schema.js';
@@ -72,7 +72,7 @@ export function extract(treeOrText: Report | string, options: ParseOptions = {})
         block(node.children[0].children as Leaf[], inner, out);
         walk(node.children, 1, inner);
       } else if (node.type === 'list') {
-        for (const item of node.children) block(item.children as ListItem['children'], place, out);
+        for (const item of node.children) block(item.children as ListItemNode['children'], place, out);
       } else if ('children' in node) {
         block(node.children as Array<Leaf | Event>, place, out);
       }

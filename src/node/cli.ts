@@ -12,11 +12,10 @@ import {
   resolveSettings,
   rules,
   type CheckOptions,
-  type Config,
   type RuleSetting,
   type SeverityInput,
 } from '../index.js';
-import { findConfig, loadConfig } from './config.js';
+import { findConfig, loadConfig, type Config } from './config.js';
 import { expandInputs, type Input } from './files.js';
 import { github } from './format/github.js';
 import { json } from './format/json.js';

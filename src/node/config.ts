@@ -1,7 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ConfigSchema, JixiaoError, resolveProfile, resolveSettings, rules, type Config } from '../index.js';
+import { z } from 'zod';
+import { JixiaoError, resolveProfile, resolveSettings, rules } from '../index.js';
+import { ConfigSchema as CoreConfigSchema } from '../schema.js';
+
+/** The configuration file: what the core understands, and the CLI's own options. */
+export const ConfigSchema = CoreConfigSchema.extend({
+  encoding: z
+    .enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030'])
+    .optional()
+    .describe('decode text files in this encoding instead of detecting it'),
+  maxSize: z.number().int().positive().optional().describe('refuse files larger than this many bytes'),
+  ignore: z.array(z.string()).optional().describe('glob patterns of files to leave out'),
+}).strict();
+
+export type Config = z.output<typeof ConfigSchema>;
 
 const NAMES = ['.jixiaorc.json', '.jixiaorc.yaml', '.jixiaorc.yml', 'package.json'];
 

@@ -1,205 +1,36 @@
-import { defaultFigureConfig } from '../figures/config.js';
-import { inferFiscalYear } from '../figures/fiscal-year.js';
-import type { FigureConfig } from '../figures/types.js';
-import { fromMarkdown, markdownToMdast, usesHeadings } from './from-mdast.js';
-import { assembler, type Assembler } from '../outline/assemble.js';
-import type { Fragment } from '../outline/blocks.js';
-import { findCandidates } from '../outline/candidates.js';
-import { findTitle, findTocs, type TitleBlock } from '../outline/front-matter.js';
-import { decideHeadings, type Heading } from '../outline/sequence.js';
-import { isSpace, skipSpace } from '../text/chars.js';
-import { splitLines, type Line } from '../text/lines.js';
-import { builder } from './build.js';
-import type { Builder } from '../tree/builder.js';
-import { locator } from '../tree/position.js';
-import type { FlowContent, Report, Section, SectionTitle } from '../tree/schema.js';
-import { pushAll } from '../tree/arrays.js';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Report } from '../tree/schema.js';
+import { fromMdast } from './from-mdast.js';
+import { parseSettings, type ParseOptions, type ParseSettings } from './options.js';
+import { parseText } from './parse-text.js';
 
-/** Options for {@link parse}. */
-export interface ParseOptions {
-  /**
-   * The input's format: plain text (default), Markdown, or `auto` (Markdown when it has `#` headings or front
-   * matter).
-   */
-  format?: 'text' | 'markdown' | 'auto';
-  /** The report's fiscal year, when the caller knows it better than the text says. */
-  year?: number;
-  /** Figure recognisers (see `defaultFigureConfig()`), or `false` to leave figures as plain text. */
-  figures?: FigureConfig | false;
-}
-
-/** Punctuation that closes a run-in title and belongs to the heading, not the body. */
-const TITLE_DELIMITER = new Set([...'。：:，,；;、．.']);
+export type { ParseOptions } from './options.js';
 
 /**
- * Parses a performance self-evaluation report (plain text) into a report tree.
- * Never throws: any string, however malformed, gives a tree whose leaves cover every
- * non-white-space character of the input exactly once, in order.
+ * Parses a performance self-evaluation report (plain text, or Markdown with `format`) into
+ * a report tree. Never throws on any input string: the tree's leaves cover every
+ * non-white-space character of the input exactly once, in order. A wrong option is a
+ * `JixiaoError` (code `options`).
  *
  * @example
  *   const tree = parse('一、部门（单位）基本概况\n\n保密\n')
  *   tree.children[0].type // 'section'
  *   tree.children[0].placeholder // 'withheld'
  */
-export function parse(input: string, options: ParseOptions = {}): Report {
+export function parse(input: string, options?: ParseOptions): Report {
+  return parseWith(input, parseSettings(options));
+}
+
+/** {@link parse} with options checked already (by `check`, `extract` or a plugin). */
+export function parseWith(input: string, settings: ParseSettings): Report {
   const text = typeof input === 'string' ? input : String(input ?? '');
-  const format = options.format ?? 'text';
+  const { format } = settings;
   if (format === 'markdown' || (format === 'auto' && LOOKS_LIKE_MARKDOWN.test(text))) {
-    const mdast = markdownToMdast(text);
-    // Markdown without headings (a report pasted as paragraphs) reads better by the text rules.
-    if (usesHeadings(mdast)) return fromMarkdown(text, mdast, options);
+    // What `unified().use(remarkParse).use(remarkJixiao)` does: remark-parse is one call to `fromMarkdown`.
+    return fromMdast(fromMarkdown(text), text, settings);
   }
-  return parseText(text, options);
+  return parseText(text, settings);
 }
 
-/** ATX headings or YAML front matter at the start. */
-/** Most lines open no section: one shared empty list for them. */
-const NO_HEADINGS: readonly Heading[] = Object.freeze([]);
-
-const LOOKS_LIKE_MARKDOWN = /^(?:---\r?\n|#{1,6}[ \t])|\n#{1,6}[ \t]/;
-
-function parseText(text: string, options: ParseOptions): Report {
-  const at = locator(text);
-  const lines = splitLines(text);
-
-  const title = findTitle(text, lines);
-  const titleText = title ? title.spans.map(([s, e]) => text.slice(s, e).trim()).join('') : undefined;
-  const fiscalYear = inferFiscalYear(text, titleText, options.year);
-  const figures = options.figures === undefined ? defaultFigureConfig() : options.figures;
-  const b = builder(text, at, { figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
-  const tocs = findTocs(text, lines, titleText);
-  const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
-  const inToc = (line: number) => tocs.length > 0 && tocs.some(([a, z]) => line >= a && line <= z);
-  const lineOf = lineFinder(lines);
-  const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(lineOf(offset)));
-
-  const candidates = findCandidates(text, lines, taken);
-  const { headings, items } = decideHeadings(candidates);
-  const itemStarts = new Set(items.map((c) => c.start));
-
-  // Walk the lines once, cutting them into title, table of contents, headings and content.
-  const tree = assembler(b, titleText, title?.lastLine ?? -1);
-  const byLine = groupByLine(headings);
-  for (const line of lines) {
-    if (line.blank) continue;
-    const toc = tocs.length > 0 ? tocs.find(([a]) => a === line.index) : undefined;
-    if (toc) {
-      tree.block(tocNode(b, lines.slice(toc[0], toc[1] + 1)), line);
-      continue;
-    }
-    if (inToc(line.index)) continue;
-
-    let cursor = line.from;
-    if (title && line.index <= title.lastLine && cursor < titleEnd) {
-      cursor = skipSpace(text, emitTitle(b, title, line, tree), line.to);
-    }
-    const onLine = byLine.get(line.index) ?? NO_HEADINGS;
-    for (const h of onLine) {
-      if (h.cand.start < cursor) continue;
-      if (cursor < h.cand.start) tree.emit(fragment(text, line, cursor, h.cand.start, itemStarts));
-      const { node, bodyStart } = sectionFor(b, h, nextHeadingStart(onLine, h));
-      tree.open(node);
-      cursor = skipSpace(text, bodyStart, line.to);
-      // A glued heading's body may be inside its title: the body runs in, whatever follows.
-      node.runIn = cursor < line.to || h.cand.place === 'glued';
-    }
-    if (cursor < line.to) tree.emit(fragment(text, line, cursor, line.to, itemStarts));
-  }
-  const { children, data } = tree.finish(fiscalYear);
-  return { type: 'report', data: { format: 'text', ...data }, children, position: at.position(0, text.length) };
-}
-
-function fragment(input: string, line: Line, start: number, end: number, items: Set<number>): Fragment {
-  while (end > start && isSpace(input.charCodeAt(end - 1))) end--;
-  return { start, end, line, item: items.has(start) };
-}
-
-function emitTitle(b: Builder, title: TitleBlock, line: Line, tree: Assembler): number {
-  let end = line.from;
-  if (title.stray && title.stray[0] >= line.from && title.stray[1] <= line.to) {
-    const [s, e] = title.stray;
-    tree.root({ type: 'label', kind: 'chrome', children: b.inline(s, e), position: b.position(s, e) });
-    end = e;
-  }
-  const span = title.spans.find(([s]) => s >= line.from && s <= line.to);
-  if (!span) return end;
-  // A title over several lines is one node; each of its lines adds a leaf.
-  const first = title.spans[0]!;
-  if (span === first) {
-    const last = title.spans[title.spans.length - 1]!;
-    const leaves = title.spans.flatMap(([s, e]) => b.inline(s, e));
-    tree.root({ type: 'reportTitle', children: leaves, position: b.position(first[0], last[1]) });
-  }
-  return span[1];
-}
-
-function tocNode(b: Builder, lines: Line[]): FlowContent {
-  const content = lines.filter((l) => !l.blank);
-  const children = content.flatMap((l) => b.inline(l.from, l.to));
-  return { type: 'toc', children, position: b.position(content[0]!.from, content[content.length - 1]!.to) };
-}
-
-function groupByLine(headings: Heading[]): Map<number, Heading[]> {
-  const map = new Map<number, Heading[]>();
-  for (const h of headings) {
-    const list = map.get(h.cand.line.index);
-    if (list) list.push(h);
-    else map.set(h.cand.line.index, [h]);
-  }
-  return map;
-}
-
-function nextHeadingStart(onLine: readonly Heading[], h: Heading): number {
-  const i = onLine.indexOf(h);
-  return i + 1 < onLine.length ? onLine[i + 1]!.cand.start : h.cand.line.to;
-}
-
-/** Builds the section node for a heading; its body is filled in when it closes. */
-function sectionFor(b: Builder, h: Heading, limit: number): { node: Section; bodyStart: number } {
-  const { cand } = h;
-  const input = b.input;
-  let titleEnd = Math.min(cand.titleEnd, limit);
-  while (titleEnd > cand.titleStart && isSpace(input.charCodeAt(titleEnd - 1))) titleEnd--;
-  // A report with no breaks glues a placeholder body to its title: `其他需要说明的问题暂无`.
-  if (cand.place === 'glued') titleEnd -= gluedPlaceholder(input.slice(cand.titleStart, titleEnd));
-  let bodyStart = titleEnd;
-  if (titleEnd < limit && TITLE_DELIMITER.has(input[titleEnd]!)) bodyStart = titleEnd + 1;
-  const raw = input.slice(cand.start, cand.end);
-  const children: SectionTitle['children'] = [
-    { type: 'marker', value: raw, position: b.position(cand.start, cand.end) },
-  ];
-  pushAll(children, b.inline(cand.titleStart, bodyStart));
-  const headEnd = children[children.length - 1]!.position.end.offset;
-  const head: SectionTitle = { type: 'sectionTitle', children, position: b.position(cand.start, headEnd) };
-  const node: Section = {
-    type: 'section',
-    depth: h.depth,
-    marker: { raw, style: cand.style, ordinal: cand.ordinal },
-    runIn: false,
-    children: [head],
-    position: b.position(cand.start, headEnd),
-  };
-  return { node, bodyStart };
-}
-
-const GLUED_PLACEHOLDER = ['暂无', '無', '无'];
-
-/** Length of a placeholder word ending a glued title, or 0. */
-function gluedPlaceholder(title: string): number {
-  const word = GLUED_PLACEHOLDER.find((w) => title.endsWith(w) && title.length >= w.length + 4);
-  return word ? word.length : 0;
-}
-
-/** Finds the line holding an offset by binary search over line starts. */
-function lineFinder(lines: Line[]): (offset: number) => number {
-  return (offset) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-}
+/** ATX headings or YAML front matter at the start (after a byte order mark). */
+const LOOKS_LIKE_MARKDOWN = /^\uFEFF?(?:---[ \t]*\r?\n|#{1,6}[ \t])|\n#{1,6}[ \t]/;

@@ -2,10 +2,11 @@ import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { check, type CheckOptions } from '../check/check.js';
 import type { Root } from 'mdast';
-import { fromMarkdown } from '../parse/from-mdast.js';
 import type { MarkdownOptions } from '../markdown/to-mdast.js';
 import { toMarkdown } from '../markdown/to-markdown.js';
-import { parse, type ParseOptions } from '../parse/parse.js';
+import { fromMdast } from '../parse/from-mdast.js';
+import { parseSettings, type ParseOptions } from '../parse/options.js';
+import { parseWith } from '../parse/parse.js';
 import type { Report } from '../tree/schema.js';
 
 /**
@@ -17,7 +18,8 @@ import type { Report } from '../tree/schema.js';
  */
 export const jixiaoParse: Plugin<[ParseOptions?], string, Report> = function (options) {
   const self = this as unknown as Processor<Report>;
-  self.parser = (document: string) => parse(document, options ?? {});
+  const settings = parseSettings(options);
+  self.parser = (document: string) => parseWith(document, settings);
 };
 
 /**
@@ -58,5 +60,6 @@ export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = funct
  *   const report = await processor.run(processor.parse(markdown), new VFile(markdown))
  */
 export const remarkJixiao: Plugin<[ParseOptions?], Root, Report> = function (options) {
-  return (tree: Root, file: VFile) => fromMarkdown(String(file.value ?? ''), tree, options ?? {});
+  const settings = parseSettings(options);
+  return (tree: Root, file: VFile) => fromMdast(tree, file, settings);
 };

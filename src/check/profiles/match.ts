@@ -37,7 +37,7 @@ function wordings(profile: Profile): Array<{ slot: Slot; words: string[] }> {
 }
 
 /** Which slots a heading fills: a heading may fill two (`存在的问题及改进措施`). */
-export function slotsFor(profile: Profile, title: string): Slot[] {
+function slotsFor(profile: Profile, title: string): Slot[] {
   const heading = normalizeHeading(title);
   if (!heading) return [];
   return wordings(profile)

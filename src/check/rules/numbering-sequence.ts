@@ -1,5 +1,5 @@
 import type { Section } from '../../tree/schema.js';
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 import { childSections, sections } from '../walk.js';
 
 /** Ordinals that skip, repeat or restart among siblings (`一、二、四、`, `（一）（三）`). */
@@ -7,7 +7,7 @@ export const numberingSequence = defineRule({
   id: 'numbering-sequence',
   severity: 'warn',
   summary: { zh: '同级编号跳号、重号或倒序', en: 'sibling ordinals skip, repeat or go back' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, report }) {
     const parents: Array<Section | null> = [null, ...sections(tree).map((e) => e.section)];
     for (const parent of parents) {

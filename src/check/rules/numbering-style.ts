@@ -1,5 +1,5 @@
 import type { MarkerStyle, Section } from '../../tree/schema.js';
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 import { childSections, sections } from '../walk.js';
 
 const EXAMPLE: Record<MarkerStyle, string> = {
@@ -19,7 +19,7 @@ export const numberingStyle = defineRule({
   id: 'numbering-style',
   severity: 'warn',
   summary: { zh: '同级编号样式不一致', en: 'a marker’s style differs from its siblings’' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, report }) {
     const parents: Array<Section | null> = [null, ...sections(tree).map((e) => e.section)];
     for (const parent of parents) {

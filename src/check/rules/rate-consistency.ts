@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { numberOption } from '../options.js';
 import type { Money } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
 import { sentencesOf, type Labelled } from '../walk.js';
@@ -21,10 +21,9 @@ export const rateConsistency = defineRule({
   id: 'rate-consistency',
   severity: 'error',
   summary: { zh: '执行率与其预算数、执行数不符', en: 'a stated rate contradicts its own figures' },
-  options: z
-    .object({ tolerance: z.number().min(0).default(1).describe('allowed difference, in percentage points (rounding)') })
-    .strict()
-    .default({ tolerance: 1 }),
+  options: {
+    tolerance: numberOption(1, 'allowed difference, in percentage points (rounding)', { min: 0 }),
+  },
   check({ tree, options, report }) {
     for (const sentence of sentencesOf(tree)) {
       const seen: Array<Labelled & { node: Money }> = [];

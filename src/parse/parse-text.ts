@@ -1,0 +1,154 @@
+import { inferFiscalYear } from '../figures/fiscal-year.js';
+import { assembler, type Assembler } from '../outline/assemble.js';
+import type { Fragment } from '../outline/blocks.js';
+import { findCandidates } from '../outline/candidates.js';
+import { findTitle, findTocs, type TitleBlock } from '../outline/front-matter.js';
+import { decideHeadings, type Heading } from '../outline/sequence.js';
+import { isSpace, skipSpace } from '../text/chars.js';
+import { splitLines, type Line } from '../text/lines.js';
+import { pushAll } from '../tree/arrays.js';
+import type { Builder } from '../tree/builder.js';
+import { locator } from '../tree/position.js';
+import type { FlowContent, Report, Section, SectionTitle } from '../tree/schema.js';
+import { builder } from './build.js';
+import type { ParseSettings } from './options.js';
+
+/** Punctuation that closes a run-in title and belongs to the heading, not the body. */
+const TITLE_DELIMITER = new Set([...'。：:，,；;、．.']);
+
+/** Most lines open no section: one shared empty list for them. */
+const NO_HEADINGS: readonly Heading[] = Object.freeze([]);
+
+/**
+ * Reads a report written as plain text: the title block, tables of contents, numbered
+ * headings decided over the whole text (outline/), content between them as blocks.
+ */
+export function parseText(text: string, settings: ParseSettings): Report {
+  const at = locator(text);
+  const lines = splitLines(text);
+
+  const title = findTitle(text, lines);
+  const titleText = title ? title.spans.map(([s, e]) => text.slice(s, e).trim()).join('') : undefined;
+  const fiscalYear = inferFiscalYear(text, titleText, settings.year);
+  const b = builder(text, at, { figures: settings.figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
+  const tocs = findTocs(text, lines, titleText);
+  const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
+  const inToc = (line: number) => tocs.length > 0 && tocs.some(([a, z]) => line >= a && line <= z);
+  const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(at.point(offset).line - 1));
+
+  const candidates = findCandidates(text, lines, taken);
+  const { headings, items } = decideHeadings(candidates);
+  const itemStarts = new Set(items.map((c) => c.start));
+
+  // Walk the lines once, cutting them into title, table of contents, headings and content.
+  const tree = assembler(b, titleText, title?.lastLine ?? -1);
+  const byLine = groupByLine(headings);
+  for (const line of lines) {
+    if (line.blank) continue;
+    const toc = tocs.length > 0 ? tocs.find(([a]) => a === line.index) : undefined;
+    if (toc) {
+      tree.block(tocNode(b, lines.slice(toc[0], toc[1] + 1)), line);
+      continue;
+    }
+    if (inToc(line.index)) continue;
+
+    let cursor = line.from;
+    if (title && line.index <= title.lastLine && cursor < titleEnd) {
+      cursor = skipSpace(text, emitTitle(b, title, line, tree), line.to);
+    }
+    const onLine = byLine.get(line.index) ?? NO_HEADINGS;
+    for (const h of onLine) {
+      if (h.cand.start < cursor) continue;
+      if (cursor < h.cand.start) tree.emit(fragment(text, line, cursor, h.cand.start, itemStarts));
+      const { node, bodyStart } = sectionFor(b, h, nextHeadingStart(onLine, h));
+      tree.open(node);
+      cursor = skipSpace(text, bodyStart, line.to);
+      // A glued heading's body may be inside its title: the body runs in, whatever follows.
+      node.runIn = cursor < line.to || h.cand.place === 'glued';
+    }
+    if (cursor < line.to) tree.emit(fragment(text, line, cursor, line.to, itemStarts));
+  }
+  const { children, data } = tree.finish(fiscalYear);
+  return { type: 'report', data: { format: 'text', ...data }, children, position: at.position(0, text.length) };
+}
+
+function fragment(input: string, line: Line, start: number, end: number, items: Set<number>): Fragment {
+  while (end > start && isSpace(input.charCodeAt(end - 1))) end--;
+  return { start, end, line, item: items.has(start) };
+}
+
+function emitTitle(b: Builder, title: TitleBlock, line: Line, tree: Assembler): number {
+  let end = line.from;
+  if (title.stray && title.stray[0] >= line.from && title.stray[1] <= line.to) {
+    const [s, e] = title.stray;
+    tree.root({ type: 'label', kind: 'chrome', children: b.inline(s, e), position: b.position(s, e) });
+    end = e;
+  }
+  const span = title.spans.find(([s]) => s >= line.from && s <= line.to);
+  if (!span) return end;
+  // A title over several lines is one node; each of its lines adds a leaf.
+  const first = title.spans[0]!;
+  if (span === first) {
+    const last = title.spans[title.spans.length - 1]!;
+    const leaves = title.spans.flatMap(([s, e]) => b.inline(s, e));
+    tree.root({ type: 'reportTitle', children: leaves, position: b.position(first[0], last[1]) });
+  }
+  return span[1];
+}
+
+function tocNode(b: Builder, lines: Line[]): FlowContent {
+  const content = lines.filter((l) => !l.blank);
+  const children = content.flatMap((l) => b.inline(l.from, l.to));
+  return { type: 'toc', children, position: b.position(content[0]!.from, content[content.length - 1]!.to) };
+}
+
+function groupByLine(headings: Heading[]): Map<number, Heading[]> {
+  const map = new Map<number, Heading[]>();
+  for (const h of headings) {
+    const list = map.get(h.cand.line.index);
+    if (list) list.push(h);
+    else map.set(h.cand.line.index, [h]);
+  }
+  return map;
+}
+
+function nextHeadingStart(onLine: readonly Heading[], h: Heading): number {
+  const i = onLine.indexOf(h);
+  return i + 1 < onLine.length ? onLine[i + 1]!.cand.start : h.cand.line.to;
+}
+
+/** Builds the section node for a heading; its body is filled in when it closes. */
+function sectionFor(b: Builder, h: Heading, limit: number): { node: Section; bodyStart: number } {
+  const { cand } = h;
+  const input = b.input;
+  let titleEnd = Math.min(cand.titleEnd, limit);
+  while (titleEnd > cand.titleStart && isSpace(input.charCodeAt(titleEnd - 1))) titleEnd--;
+  // A report with no breaks glues a placeholder body to its title: `其他需要说明的问题暂无`.
+  if (cand.place === 'glued') titleEnd -= gluedPlaceholder(input.slice(cand.titleStart, titleEnd));
+  let bodyStart = titleEnd;
+  if (titleEnd < limit && TITLE_DELIMITER.has(input[titleEnd]!)) bodyStart = titleEnd + 1;
+  const raw = input.slice(cand.start, cand.end);
+  const children: SectionTitle['children'] = [
+    { type: 'marker', value: raw, position: b.position(cand.start, cand.end) },
+  ];
+  pushAll(children, b.inline(cand.titleStart, bodyStart));
+  const headEnd = children[children.length - 1]!.position.end.offset;
+  const head: SectionTitle = { type: 'sectionTitle', children, position: b.position(cand.start, headEnd) };
+  const node: Section = {
+    type: 'section',
+    depth: h.depth,
+    marker: { raw, style: cand.style, ordinal: cand.ordinal },
+    runIn: false,
+    children: [head],
+    position: b.position(cand.start, headEnd),
+  };
+  return { node, bodyStart };
+}
+
+const GLUED_PLACEHOLDER = ['暂无', '無', '无'];
+
+/** Length of a placeholder word ending a glued title, or 0. */
+function gluedPlaceholder(title: string): number {
+  const word = GLUED_PLACEHOLDER.find((w) => title.endsWith(w) && title.length >= w.length + 4);
+  return word ? word.length : 0;
+}
