@@ -1,4 +1,5 @@
-import { parse, type ParseOptions } from '../parse/parse.js';
+import { parseSettings, type ParseOptions } from '../parse/options.js';
+import { reportOf } from '../parse/parse.js';
 import { charSet, inSet } from '../text/chars.js';
 import { sectionTitle } from '../outline/outline.js';
 import type {
@@ -57,8 +58,8 @@ const MAX_SENTENCE = 200;
  *   extract('（三）…邵东共收到各界人士捐款捐物折合人民币1342.23万元。')
  *   // [{kind: 'money', text: '1342.23万元', value: 13422300, unit: '万元', currency: 'CNY', …}]
  */
-export function extract(treeOrText: Report | string, options: ParseOptions = {}): FigureRecord[] {
-  const tree = typeof treeOrText === 'string' ? parse(treeOrText, options) : treeOrText;
+export function extract(treeOrText: Report | string, options?: ParseOptions): FigureRecord[] {
+  const tree = reportOf(treeOrText, parseSettings(options));
   const out: FigureRecord[] = [];
   // The section path and title are the same for every block of a section: made once.
   const walk = (nodes: ReadonlyArray<FlowContent | Section['children'][number]>, from: number, place: Place) => {

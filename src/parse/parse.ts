@@ -1,4 +1,5 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { JixiaoError } from '../errors.js';
 import type { Report } from '../tree/schema.js';
 import { fromMdast } from './from-mdast.js';
 import { parseSettings, type ParseOptions, type ParseSettings } from './options.js';
@@ -30,6 +31,19 @@ export function parseWith(input: string, settings: ParseSettings): Report {
     return fromMdast(fromMarkdown(text), text, settings);
   }
   return parseText(text, settings);
+}
+
+/**
+ * The report a function of the API was given: a tree as it is, or text parsed with
+ * `settings`. Anything else is a `JixiaoError` (code `options`) rather than a crash later.
+ */
+export function reportOf(treeOrText: Report | string, settings: ParseSettings): Report {
+  if (typeof treeOrText === 'string') return parseWith(treeOrText, settings);
+  if (typeof treeOrText === 'object' && treeOrText !== null && treeOrText.type === 'report') return treeOrText;
+  throw new JixiaoError(
+    `expected a report's text or its tree (from parse()), got ${typeof treeOrText === 'object' ? JSON.stringify(treeOrText)?.slice(0, 80) : String(treeOrText)}`,
+    { code: 'options' },
+  );
 }
 
 /** ATX headings or YAML front matter at the start (after a byte order mark). */
