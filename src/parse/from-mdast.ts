@@ -62,7 +62,12 @@ export function fromMdast(tree: Root, file: VFile | string, settings: ParseSetti
     if (node.type === 'heading' && node.children.length === 0) continue;
     top.push(node);
   }
-  if (!yaml && !top.some((n) => n.type === 'heading' || n.type === 'list')) return parseText(markdown, settings);
+  if (!yaml && !top.some((n) => n.type === 'heading' || n.type === 'list')) {
+    // Still Markdown: its leaves hold Markdown source (escapes), which toMarkdown undoes.
+    const report = parseText(markdown, settings);
+    report.data.format = 'markdown';
+    return report;
+  }
 
   const at = locator(markdown);
   const headings = top.filter((n): n is Heading => n.type === 'heading');
@@ -150,6 +155,15 @@ export function fromMdast(tree: Root, file: VFile | string, settings: ParseSetti
           out.emit(fragment(node.ordered && k === 0 ? range(item)[0] : from, to));
         });
       }
+      continue;
+    }
+    if (deepest === 0 && node.type === 'paragraph' && top[i + 1]?.type === 'list') {
+      // Before the first section a short line may be a cover field (`单位名称：某局`), but not the
+      // lead-in of the list after it (`全年工作：` before `- 一是…`, as toMarkdown writes an enumeration).
+      out.block(
+        { type: 'paragraph', children: b.prose(start, end), position: b.position(start, end) },
+        line(start, end),
+      );
       continue;
     }
     out.emit(fragment(start, end));
