@@ -63,6 +63,8 @@ export type ToMdastHandlers = {
 };
 
 const MAX_HEADING = 6;
+/** A list item marker that is also Markdown's ordered-list syntax when a space follows. */
+const LIST_SYNTAX = /^\d+[.)]$/;
 /** Line breaks inside a paragraph are PDF wraps: Chinese text joins without a space. */
 const WRAP = /[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*/g;
 
@@ -94,17 +96,24 @@ const HANDLERS: ToMdastHandlers = {
     if (entries.length) out.push(list(entries.map((e) => paragraph(state.phrasing([e])))));
     return out;
   },
-  list: (node, state) => ({
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: node.children.flatMap((item) => state.handle(item) as ListItem[]),
-  }),
-  listItem: (node, state) => ({
-    type: 'listItem',
-    spread: false,
-    children: [paragraph(state.phrasing(node.children))],
-  }),
+  list(node, state) {
+    const children = node.children.flatMap((item) => state.handle(item) as ListItem[]);
+    return { type: 'list', ordered: false, spread: false, children };
+  },
+  listItem(node, state) {
+    const [marker, ...rest] = node.children;
+    if (marker?.type !== 'marker' || !LIST_SYNTAX.test(marker.value)) {
+      return listItem([paragraph(state.phrasing(node.children))]);
+    }
+    // `- 1. 加强` would need an escape (`- 1\. 加强`) that hides the marker when the Markdown is
+    // read back: the space after such a marker is left out (`- 1.加强`).
+    const children = state.phrasing(rest);
+    const head = state.text(marker.value);
+    const first = children[0];
+    if (first?.type === 'text') first.value = head + first.value;
+    else children.unshift({ type: 'text', value: head });
+    return listItem([paragraph(children)]);
+  },
   html: (node) => ({ type: 'html', value: node.value }),
   // The node holds the front matter as written, fences included; mdast's `yaml` holds what is between them.
   yaml: (node) => ({ type: 'yaml', value: readYaml(node.value, 0)?.value ?? node.value }),
@@ -223,12 +232,11 @@ function paragraph(children: PhrasingContent[]): Paragraph {
 }
 
 function list(items: Paragraph[]): List {
-  return {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: items.map((p): ListItem => ({ type: 'listItem', spread: false, children: [p as BlockContent] })),
-  };
+  return { type: 'list', ordered: false, spread: false, children: items.map((p) => listItem([p])) };
+}
+
+function listItem(children: BlockContent[]): ListItem {
+  return { type: 'listItem', spread: false, children };
 }
 
 function frontmatter(tree: Report, options: MarkdownOptions): string {

@@ -43,6 +43,18 @@ function pointOf(input: string, offset: number): { line: number; column: number 
 /** Literal mdast nodes: their spans are content; everything else is Markdown syntax. */
 const LITERAL = new Set(['text', 'inlineCode', 'code', 'html', 'definition', 'image', 'imageReference']);
 
+/** Where YAML front matter (a `---` line first, up to the next `---` line) ends, or 0. */
+function frontMatterEnd(input: string, from: number): number {
+  const lines = input.slice(from).split(/(?<=\r\n|\r|\n)/);
+  if (lines.length < 2 || lines[0]!.trimEnd() !== '---' || !/[\r\n]$/.test(lines[0]!)) return 0;
+  let offset = from + lines[0]!.length;
+  for (const line of lines.slice(1)) {
+    if (/^---[ \t]*$/.test(line.replace(/\r?\n$|\r$/, ''))) return offset + line.replace(/\r?\n$|\r$/, '').length;
+    offset += line.length;
+  }
+  return 0;
+}
+
 /**
  * Which characters of Markdown are content rather than syntax: those inside the span of a
  * literal mdast node (text, code, HTML, a link definition, an image), or of the YAML
@@ -52,8 +64,7 @@ const LITERAL = new Set(['text', 'inlineCode', 'code', 'html', 'definition', 'im
 function markdownContent(input: string): Uint8Array {
   const content = new Uint8Array(input.length);
   const shift = input.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const yaml = /^\uFEFF?---[ \t]*\r?\n(?:[^]*?\r?\n)?---[ \t]*(?=\r?\n|$)/.exec(input);
-  const frontEnd = yaml ? yaml[0].length : 0;
+  const frontEnd = frontMatterEnd(input, shift);
   content.fill(1, 0, frontEnd);
   const mark = (node: Nodes) => {
     const start = (node.position?.start.offset ?? 0) + shift;
