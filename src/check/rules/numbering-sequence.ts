@@ -1,6 +1,5 @@
-import type { Section } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
-import { childSections, sections } from '../walk.js';
+import { siblingSections } from '../walk.js';
 
 /** Ordinals that skip, repeat or restart among siblings (`一、二、四、`, `（一）（三）`). */
 export const numberingSequence = defineRule({
@@ -9,10 +8,9 @@ export const numberingSequence = defineRule({
   summary: { zh: '同级编号跳号、重号或倒序', en: 'sibling ordinals skip, repeat or go back' },
   options: {},
   check({ tree, report }) {
-    const parents: Array<Section | null> = [null, ...sections(tree).map((e) => e.section)];
-    for (const parent of parents) {
+    for (const siblings of siblingSections(tree)) {
       let expected = 1;
-      for (const s of childSections(tree, parent)) {
+      for (const s of siblings) {
         const { ordinal, raw } = s.marker;
         if (ordinal !== expected) {
           const what =

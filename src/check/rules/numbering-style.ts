@@ -1,6 +1,6 @@
-import type { MarkerStyle, Section } from '../../tree/schema.js';
+import type { MarkerStyle } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
-import { childSections, sections } from '../walk.js';
+import { siblingSections } from '../walk.js';
 
 const EXAMPLE: Record<MarkerStyle, string> = {
   part: '第一部分',
@@ -21,9 +21,7 @@ export const numberingStyle = defineRule({
   summary: { zh: '同级编号样式不一致', en: 'a marker’s style differs from its siblings’' },
   options: {},
   check({ tree, report }) {
-    const parents: Array<Section | null> = [null, ...sections(tree).map((e) => e.section)];
-    for (const parent of parents) {
-      const siblings = childSections(tree, parent);
+    for (const siblings of siblingSections(tree)) {
       if (siblings.length < 3) continue;
       const counts = new Map<MarkerStyle, number>();
       for (const s of siblings) counts.set(s.marker.style, (counts.get(s.marker.style) ?? 0) + 1);
