@@ -119,7 +119,12 @@ function withoutStack<T>(make: () => T): T {
   }
 }
 
-/** The ids and default severities of every rule (the recommended preset). */
+/**
+ * The ids and default severities of every rule (the recommended preset).
+ *
+ * @example
+ *   recommended()['no-empty-annex'] // 'error'
+ */
 export function recommended(): Record<string, 'warn' | 'error'> {
   return Object.fromEntries(rules.map((r) => [r.id, r.severity]));
 }

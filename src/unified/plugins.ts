@@ -14,7 +14,7 @@ import type { Report } from '../tree/schema.js';
  * report tree.
  *
  * @example
- *   const tree = unified().use(jixiaoParse).parse(text)
+ *   unified().use(jixiaoParse).parse(text).data.title // '邵东市委统战部整体支出绩效自评报告'
  */
 export const jixiaoParse: Plugin<[ParseOptions?], string, Report> = function (options) {
   const self = this as unknown as Processor<Report>;
@@ -28,7 +28,7 @@ export const jixiaoParse: Plugin<[ParseOptions?], string, Report> = function (op
  *
  * @example
  *   const file = await unified().use(jixiaoParse).use(jixiaoLint).use(jixiaoStringify).process(text)
- *   console.log(reporter(file))
+ *   file.messages.map((m) => m.ruleId) // ['no-placeholder-section', 'numbering-style', 'no-empty-annex']
  */
 export const jixiaoLint: Plugin<[CheckOptions?], Report> = function (options) {
   return (tree: Report, file: VFile) => {
@@ -43,7 +43,7 @@ export const jixiaoLint: Plugin<[CheckOptions?], Report> = function (options) {
  * A unified compiler plugin: writes the report tree as Markdown (see `toMarkdown`).
  *
  * @example
- *   String(await unified().use(jixiaoParse).use(jixiaoStringify).process(text))
+ *   String(await unified().use(jixiaoParse).use(jixiaoStringify).process('一、基本情况\n保密')) // '## 一、基本情况\n\n保密\n'
  */
 export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = function (options) {
   const self = this as unknown as Processor<undefined, undefined, undefined, Report, string>;
@@ -52,12 +52,14 @@ export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = funct
 
 /**
  * A remark plugin: turns the mdast tree from remark-parse into a report tree, so
- * `unified().use(remarkParse).use(remarkJixiao)` reads Markdown reports. Positions
+ * `unified().use(remarkParse).use(remarkJixiao)` reads Markdown reports: the same tree as
+ * `parse(markdown, {format: 'markdown'})`, with or without remark-frontmatter. Positions
  * point into the Markdown source.
  *
  * @example
  *   const processor = unified().use(remarkParse).use(remarkJixiao)
  *   const report = await processor.run(processor.parse(markdown), new VFile(markdown))
+ *   report.data.title // '邵东市委统战部整体支出绩效自评报告'
  */
 export const remarkJixiao: Plugin<[ParseOptions?], Root, Report> = function (options) {
   const settings = parseSettings(options);

@@ -40,6 +40,10 @@ export function detectProfile(tree: Report): ProfileMatch {
 /**
  * Resolves what the user gave as a profile: a built-in id, or a profile object
  * (checked against the schema, with an error that names what is wrong).
+ *
+ * @example
+ *   resolveProfile('generic').slots.map((s) => s.id) // ['problems', 'measures', 'other', 'annex']
+ *   resolveProfile('hunan') // throws JixiaoError: unknown profile "hunan"; use one of hunan-dept-overall, …
  */
 export function resolveProfile(given: string | ProfileInput): Profile {
   if (typeof given === 'string') {
