@@ -327,7 +327,10 @@ export const FiscalYearSchema = z.object({
 
 /** What the parser learnt about the report as a whole. */
 export const ReportDataSchema = z.object({
-  format: z.enum(['text', 'markdown']).optional().describe('what the input was read as'),
+  format: z
+    .enum(['text', 'markdown'])
+    .optional()
+    .describe('the input: Markdown (even when its blocks are read by the text rules) or text'),
   fiscalYear: FiscalYearSchema.optional(),
   title: z.string().optional().describe('the title, its lines joined'),
   subtitle: z.string().optional(),
