@@ -5,7 +5,18 @@ import { findTemplateText } from '../outline/template-text.js';
 import { charSet, inSet, isSpace } from '../text/chars.js';
 import type { Builder } from '../tree/builder.js';
 import type { Locator } from '../tree/position.js';
-import type { Event, Figure, InlineLeaf, Position } from '../tree/schema.js';
+import type {
+  Count,
+  DateFigure,
+  DocRef,
+  Event,
+  Figure,
+  InlineLeaf,
+  Measure,
+  Money,
+  Percent,
+  Position,
+} from '../tree/schema.js';
 
 /** What the builder needs to know about the report to read figures. */
 export interface BuildOptions {
@@ -16,11 +27,19 @@ export interface BuildOptions {
 }
 
 /**
+ * Every field of a node type, present, though an optional one may be `undefined`: a
+ * literal that `satisfies` it fails to compile when a field is added to the schema and
+ * not to the literal.
+ */
+type Complete<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
  * A found figure as a tree node: its fields without `start`/`end`, plus `position`.
  * The built-in types are written out as literals, so every node of a type has one
  * hidden class and is built without enumerating keys (about 8% of `parse` when copied
- * generically). When the configuration has parsers of the user's, whose figures may
- * carry fields of their own, every figure is copied key by key so none is lost.
+ * generically); each literal `satisfies` its whole node type, so none can drop a field.
+ * When the configuration has parsers of the user's, whose figures may carry fields of
+ * their own, every figure is copied key by key so none is lost.
  */
 function toNode(f: Found, position: Position, builtIn: boolean): Figure {
   if (!builtIn) return copyFigure(f, position);
@@ -36,7 +55,7 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         unit: f.unit,
         currency: f.currency,
         position,
-      };
+      } satisfies Complete<Money>;
     case 'count':
       return {
         type: f.type,
@@ -48,8 +67,18 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         unit: f.unit,
         subject: f.subject,
         position,
-      };
+      } satisfies Complete<Count>;
     case 'percent':
+      return {
+        type: f.type,
+        value: f.value,
+        amount: f.amount,
+        min: f.min,
+        max: f.max,
+        approx: f.approx,
+        unit: f.unit,
+        position,
+      } satisfies Complete<Percent>;
     case 'measure':
       return {
         type: f.type,
@@ -60,7 +89,7 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         approx: f.approx,
         unit: f.unit,
         position,
-      } as Figure;
+      } satisfies Complete<Measure>;
     case 'date':
       return {
         type: f.type,
@@ -73,9 +102,16 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         period: f.period,
         valid: f.valid,
         position,
-      };
+      } satisfies Complete<DateFigure>;
     case 'docRef':
-      return { type: f.type, value: f.value, issuer: f.issuer, year: f.year, number: f.number, position };
+      return {
+        type: f.type,
+        value: f.value,
+        issuer: f.issuer,
+        year: f.year,
+        number: f.number,
+        position,
+      } satisfies Complete<DocRef>;
   }
 }
 
