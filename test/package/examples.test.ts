@@ -24,8 +24,8 @@ import { describe, expect, it } from 'vitest';
 import * as jixiao from '../../src/index.js';
 import * as schema from '../../src/schema.js';
 import { fixture } from '../helpers/fixtures.js';
+import { ENTRIES, program as create, ROOT } from './program.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const OWN = /^src\/(?:parse|tree|check|extract|markdown|unified)\/|^src\/(?:errors|index|schema)\.ts$/;
 
 interface Example {
@@ -36,16 +36,7 @@ interface Example {
 
 /** The examples to run: of public declarations, and of every exported declaration in the core's own folders. */
 function collect(): { examples: Example[]; undocumented: string[] } {
-  const entries = ['src/index.ts', 'src/schema.ts'].map((f) => join(ROOT, f));
-  const program = ts.createProgram(entries, {
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    target: ts.ScriptTarget.ES2022,
-    strict: true,
-    skipLibCheck: true,
-    noEmit: true,
-  });
-  const checker = program.getTypeChecker();
+  const { program, checker } = create();
   const seen = new Set<ts.Declaration>();
   const examples: Example[] = [];
   const undocumented: string[] = [];
@@ -70,7 +61,7 @@ function collect(): { examples: Example[]; undocumented: string[] } {
       }
     }
   };
-  for (const entry of entries) {
+  for (const entry of ENTRIES) {
     for (const symbol of checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!)) {
       take(symbol, true);
     }

@@ -1,20 +1,11 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { program as create, ROOT } from './program.js';
 
 const MDAST = join(ROOT, 'node_modules', '@types', 'mdast', 'index.d.ts');
 /** One program for every module asked about: type-checking the sources is the slow part. */
-const program = ts.createProgram([join(ROOT, 'src/index.ts'), join(ROOT, 'src/schema.ts'), MDAST], {
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  target: ts.ScriptTarget.ES2022,
-  strict: true,
-  skipLibCheck: true,
-  noEmit: true,
-});
-const checker = program.getTypeChecker();
+const { program, checker } = create([MDAST]);
 
 /** Every export of a module as `name` (a value) or `type name` (a type only), sorted. */
 function exportsOf(entry: string): string[] {
