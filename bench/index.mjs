@@ -171,6 +171,7 @@ const adversarial = [
   ['100 KB of 一是', repeat('一是', K100)],
   ['100 KB of 1. (a decimal chain)', repeat('1.', K100)],
   ['100 KB of １．１．', repeat('１．１．', K100)],
+  ['100 KB of small tables of contents', repeat('目录\n一、基本情况\n一、基本情况\n正文。\n', K100)],
   ['100 KB of 万元', repeat('万元', K100)],
   ['100 KB of 2020年', repeat('2020年', K100)],
   ['one 1 MB line, no punctuation', QUICK ? noPunctuation.slice(0, K100) : noPunctuation],
