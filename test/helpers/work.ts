@@ -36,8 +36,8 @@ export function countingText(text: string): { text: string; reads(): number } {
 
 /**
  * How much more work four times the input costs: `work(4n) / work(n)`. About 4 for a
- * linear scan, 16 for a quadratic one.
+ * linear scan, 16 for a quadratic one; 0 when neither reads anything.
  */
 export function growth(work: (n: number) => number, n: number): number {
-  return work(4 * n) / work(n);
+  return work(4 * n) / Math.max(1, work(n));
 }
