@@ -68,11 +68,31 @@ export function bodyBlocks(b: Builder, fragments: Fragment[], out: FlowContent[]
     } else if (b.input.charCodeAt(f.start) === 0x3c /* < */ && COMMENT.test(b.input.slice(f.start, f.end))) {
       flush();
       out.push({ type: 'html', value: b.input.slice(f.start, f.end), position: b.position(f.start, f.end) });
+    } else if (isPageNumber(b.input, f)) {
+      flush();
+      out.push({
+        type: 'label',
+        kind: 'pageNumber',
+        children: b.inline(f.start, f.end),
+        position: b.position(f.start, f.end),
+      });
     } else prose.push(f);
   }
   flush();
   return out;
 }
+
+/** A line of its own that is a page number (`—3—`, `第 3 页 共 8 页`), left between two pages of the body. */
+function isPageNumber(input: string, f: Fragment): boolean {
+  return (
+    f.start === f.line.from &&
+    f.end === f.line.to &&
+    f.end - f.start <= MAX_PAGE_NUMBER &&
+    labelKind(input.slice(f.start, f.end)) === 'pageNumber'
+  );
+}
+/** `第 123 页 ， 共 456 页` is the longest page number. */
+const MAX_PAGE_NUMBER = 24;
 
 /** A line that is one HTML comment (a directive such as `<!--jixiao disable no-empty-annex-->`). */
 const COMMENT = /^<!--[^]*?-->$/;

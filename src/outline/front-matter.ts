@@ -198,6 +198,8 @@ function readToc(input: string, lines: Line[], header: number, titleKey: string 
       read.end = 'placeholder';
       break;
     }
+    // A page number between two pages of the table stays in it; one after its last entry does not.
+    if (!m && labelKind(raw) === 'pageNumber') continue;
     if (m && m.ordinal === 1) {
       const key = `${m.style}/${m.level}`;
       if (seenFirst.has(key) && m.style !== 'cjk-paren' && m.style !== 'arabic') break;
