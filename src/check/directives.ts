@@ -104,31 +104,32 @@ function merge(list: Array<[number, number]>): Spans {
   return { starts, ends };
 }
 
-/** True when a span holds `offset`: a binary search for the last span starting at or before it. */
+/** True when a span holds `offset`: the last span starting at or before it must end after it. */
 function covers(spans: Spans | undefined, offset: number, work: Work | undefined): boolean {
   if (!spans) return false;
   const { starts, ends } = spans;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
+  const after = firstIndex(starts.length, (i) => {
     if (work) work.steps++;
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && offset < ends[lo - 1]!;
+    return starts[i]! > offset;
+  });
+  return after > 0 && offset < ends[after - 1]!;
 }
 
-/** The first of `blocks` (in document order) starting at or after `offset`: a binary search. */
+/** The first of `blocks` (in document order) starting at or after `offset`. */
 function firstFrom(blocks: Node[], offset: number): Node | undefined {
+  return blocks[firstIndex(blocks.length, (i) => blocks[i]!.position.start.offset >= offset)];
+}
+
+/** The first index below `length` at which `reached` holds, `reached` being false and then true: a binary search. */
+function firstIndex(length: number, reached: (i: number) => boolean): number {
   let lo = 0;
-  let hi = blocks.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (blocks[mid]!.position.start.offset < offset) lo = mid + 1;
-    else hi = mid;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
   }
-  return blocks[lo];
+  return lo;
 }
 
 /** Calls `fn` with every block and section of the report in document order (not section titles). */

@@ -1,4 +1,4 @@
-import { isSpace } from '../text/chars.js';
+import { isSpace, skipSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
 import type { Builder } from '../tree/build.js';
 import type { FlowContent, List, ListItem, Paragraph, Phrasing } from '../tree/schema.js';
@@ -157,8 +157,7 @@ function paragraph(b: Builder, start: number, end: number): Paragraph {
 
 function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
   const input = b.input;
-  let i = m.end;
-  while (i < end && isSpace(input.charCodeAt(i))) i++;
+  let i = skipSpace(input, m.end, end);
   // A lead-in title: a short phrase closed by `。` or `：` right after the marker.
   let leadEnd = -1;
   for (let j = i; j < end && j - i <= MAX_LEAD; j++) {
@@ -208,9 +207,9 @@ export function frontBlocks(
     prose = [];
   };
   for (const f of fragments) {
+    // Ready-made blocks (a table of contents) stand in order: bodyBlocks places them.
     if (f.node) {
-      flush();
-      out.push(f.node);
+      prose.push(f);
       continue;
     }
     const text = b.input.slice(f.start, f.end);

@@ -1,7 +1,7 @@
 import { charSet, inSet, isDigit, isSpace, skipSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
-import { CJK_ORDINAL_CHARS, isCjkOrdinalCode } from '../text/numerals.js';
-import { readMarker, styleRank, type MarkerMatch } from './markers.js';
+import { isCjkOrdinalCode } from '../text/numerals.js';
+import { mayStartMarker, readMarker, styleRank, type MarkerMatch } from './markers.js';
 
 /**
  * A marker that may open a section. Where it stands decides how much evidence it
@@ -51,17 +51,6 @@ const TITLE_STOP = charSet('。：:|｜');
 const GLUED_TITLE_STOP = charSet('。：:|｜，,；;、');
 const CLAUSE = charSet('，,；;');
 const COLON = new Set(['：', ':']);
-
-/** Characters worth trying `readMarker` on: keeps the scan cheap on long lines (one table read per character). */
-const MARKER_START = charSet(
-  '（(第0123456789０１２３４５６７８９' +
-    Array.from({ length: 0x2473 - 0x2460 + 1 }, (_, k) => String.fromCharCode(0x2460 + k)).join('') + // ①–⑳
-    Array.from({ length: 0x3229 - 0x3220 + 1 }, (_, k) => String.fromCharCode(0x3220 + k)).join('') + // ㈠–㈩
-    CJK_ORDINAL_CHARS,
-);
-function mayStartMarker(code: number): boolean {
-  return inSet(MARKER_START, code);
-}
 
 /** True for a line that is a whole page flattened into one line (words joined by spaces). */
 export function isFlatLine(input: string, line: Line): boolean {

@@ -1,4 +1,4 @@
-import { isSpace, skipSpace, squash } from '../text/chars.js';
+import { isSpace, skipSpace, squash, trimEnd } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
 import type { LabelKind } from '../tree/schema.js';
 import { readMarker } from './markers.js';
@@ -107,8 +107,7 @@ export function findTitle(input: string, lines: Line[]): TitleBlock | undefined 
   const head = text.slice(0, MAX_TITLE_LINE);
   const match = TITLE_END.exec(head);
   if (match && !SENTENCE_MARK.test(head.slice(0, match.index))) {
-    let end = from + match.index + match[0].length;
-    while (end > from && isSpace(input.charCodeAt(end - 1))) end--;
+    const end = trimEnd(input, from, from + match.index + match[0].length);
     return { spans: [[from, end]], stray, lastLine: first.index };
   }
   return undefined;
@@ -291,8 +290,7 @@ export function readFields(input: string, from: number, to: number): FieldSpan[]
     const next = keys[n + 1];
     const end = next ? next.at : text.length;
     const value = text.slice(k.valueAt, end).trim();
-    let stop = end;
-    while (stop > k.at && isSpace(text.charCodeAt(stop - 1))) stop--;
+    const stop = trimEnd(text, k.at, end);
     return { start: from + k.at, end: from + stop, key: squash(k.key), value };
   });
 }

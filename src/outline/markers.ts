@@ -1,5 +1,5 @@
-import { digitValue, isDigit, isHan, skipSpace } from '../text/chars.js';
-import { isCjkOrdinalChar, isCjkOrdinalCode, parseCjkNumber } from '../text/numerals.js';
+import { charSet, digitValue, inSet, isDigit, isHan, skipSpace } from '../text/chars.js';
+import { CJK_ORDINAL_CHARS, isCjkOrdinalChar, isCjkOrdinalCode, parseCjkNumber } from '../text/numerals.js';
 import type { MarkerStyle } from '../tree/schema.js';
 
 /** A marker found in the text: `[start, end)` is exactly the marker as written. */
@@ -40,7 +40,14 @@ export function styleRank(style: MarkerStyle, level = 1): number {
   }
 }
 
-const OPEN = new Set(['（', '(']);
+/** ① … ⑳ */
+const CIRCLED_FIRST = 0x2460;
+const CIRCLED_LAST = 0x2473;
+/** ㈠ … ㈩ (parenthesised ideographs) */
+const PAREN_IDEOGRAPH_FIRST = 0x3220;
+const PAREN_IDEOGRAPH_LAST = 0x3229;
+const OPEN_CHARS = '（(';
+const OPEN = new Set([...OPEN_CHARS]);
 const CLOSE = new Set(['）', ')']);
 const CJK_SEPARATOR = new Set(['、', '.', '．']);
 /** `一、二类`, `一、二级`, `一、二、三等`: a series of numerals, not a marker. */
@@ -72,19 +79,36 @@ export function readMarker(text: string, i: number, end: number): MarkerMatch | 
   const ch = text[i]!;
   const code = text.charCodeAt(i);
 
-  // ① … ⑳
-  if (code >= 0x2460 && code <= 0x2473) {
-    return { start: i, end: i + 1, style: 'circled', ordinal: code - 0x2460 + 1, level: 1 };
+  if (code >= CIRCLED_FIRST && code <= CIRCLED_LAST) {
+    return { start: i, end: i + 1, style: 'circled', ordinal: code - CIRCLED_FIRST + 1, level: 1 };
   }
-  // ㈠ … ㈩ (parenthesised ideographs)
-  if (code >= 0x3220 && code <= 0x3229) {
-    return { start: i, end: i + 1, style: 'cjk-paren', ordinal: code - 0x3220 + 1, level: 1 };
+  if (code >= PAREN_IDEOGRAPH_FIRST && code <= PAREN_IDEOGRAPH_LAST) {
+    return { start: i, end: i + 1, style: 'cjk-paren', ordinal: code - PAREN_IDEOGRAPH_FIRST + 1, level: 1 };
   }
   if (OPEN.has(ch)) return readParenthesised(text, i, end);
   if (ch === '第') return readPart(text, i, end);
   if (isCjkOrdinalChar(ch)) return readCjk(text, i, end);
   if (isDigit(code)) return readArabic(text, i, end);
   return undefined;
+}
+
+const range = (first: number, last: number) =>
+  Array.from({ length: last - first + 1 }, (_, k) => String.fromCharCode(first + k)).join('');
+/** Every character `readMarker` may read a marker from: its dispatch above, as one table. */
+const MARKER_START = charSet(
+  OPEN_CHARS +
+    '第0123456789０１２３４５６７８９' +
+    range(CIRCLED_FIRST, CIRCLED_LAST) +
+    range(PAREN_IDEOGRAPH_FIRST, PAREN_IDEOGRAPH_LAST) +
+    CJK_ORDINAL_CHARS,
+);
+
+/**
+ * True when a marker (or an enumeration `一是`) may start with this character: one
+ * table read, so scanners try `readMarker` only where it can succeed.
+ */
+export function mayStartMarker(code: number): boolean {
+  return inSet(MARKER_START, code);
 }
 
 function readParenthesised(text: string, i: number, end: number): MarkerMatch | undefined {
@@ -186,29 +210,29 @@ function readDecimal(text: string, start: number, from: number, end: number, fir
 }
 
 /**
- * End of the run of digits at `from`, reading at most `max + 1` of them: a run longer
- * than `max` is rejected by its caller, and every marker reader runs at every
- * position of a line, so an unbounded read would make a long run quadratic.
+ * End of the run of characters `accepts` at `from`, reading at most `max + 1` of them:
+ * a run longer than `max` is rejected by its caller, and every marker reader runs at
+ * every position of a line, so an unbounded read would make a long run quadratic.
  */
-function digitsEnd(text: string, from: number, end: number, max: number): number {
+function runEnd(text: string, from: number, end: number, max: number, accepts: (code: number) => boolean): number {
   const stop = Math.min(end, from + max + 1);
   let j = from;
-  while (j < stop && isDigit(text.charCodeAt(j))) j++;
+  while (j < stop && accepts(text.charCodeAt(j))) j++;
   return j;
+}
+
+function digitsEnd(text: string, from: number, end: number, max: number): number {
+  return runEnd(text, from, end, max, isDigit);
+}
+
+function numeralEnd(text: string, from: number, end: number, max: number): number {
+  return runEnd(text, from, end, max, isCjkOrdinalCode);
 }
 
 function digitsValue(text: string, from: number, to: number): number {
   let n = 0;
   for (let j = from; j < to; j++) n = n * 10 + digitValue(text.charCodeAt(j));
   return n;
-}
-
-/** End of the run of Chinese ordinal numerals at `from`, reading at most `max + 1` (see {@link digitsEnd}). */
-function numeralEnd(text: string, from: number, end: number, max: number): number {
-  const stop = Math.min(end, from + max + 1);
-  let j = from;
-  while (j < stop && isCjkOrdinalCode(text.charCodeAt(j))) j++;
-  return j;
 }
 
 /** True when the characters at `i` read `一是`, `二是` … (an inline enumeration). */

@@ -1,3 +1,4 @@
+import { isDigit } from '../text/chars.js';
 import type { Candidate } from './candidates.js';
 
 /** A candidate accepted as a section heading, with its depth in the outline. */
@@ -157,8 +158,7 @@ function deepenOrphans(headings: Heading[]): void {
 }
 
 function startsWithDigit(cand: Candidate): boolean {
-  const code = cand.titleChar;
-  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+  return isDigit(cand.titleChar);
 }
 
 function findLast<T>(list: T[], test: (item: T) => boolean): number {

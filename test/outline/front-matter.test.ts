@@ -12,6 +12,13 @@ function tocSpans(tree: Report): Array<[number, number]> {
   return out;
 }
 
+/** `parse(input)`, checked against the tree invariants. */
+function valid(input: string): Report {
+  const tree = parse(input);
+  expectValidTree(input, tree);
+  return tree;
+}
+
 const findings = (tree: Report) => check(tree).map((m) => `${m.line} ${m.ruleId}`);
 
 describe('title and table of contents', () => {
@@ -30,8 +37,7 @@ describe('title and table of contents', () => {
 
   it('ends a table at a placeholder: the heading above it is a section, not an entry', () => {
     const input = '目录\n一、部门基本概况\n保密\n二、存在的问题\n无\n';
-    const tree = parse(input);
-    expectValidTree(input, tree);
+    const tree = valid(input);
     expect(tocSpans(tree).map(([s, e]) => input.slice(s, e))).toEqual(['目录']);
     expect(outline(tree).map((e) => e.marker + e.title)).toEqual(['一、部门基本概况', '二、存在的问题']);
   });
@@ -40,8 +46,7 @@ describe('title and table of contents', () => {
     const input =
       '城西区水务局2023年度部门整体支出绩效自评报告\n目 录\n一、部门基本情况\n二、存在的问题\n' +
       '城西区水务局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n保密\n二、存在的问题\n无\n';
-    const tree = parse(input);
-    expectValidTree(input, tree);
+    const tree = valid(input);
     expect(tree.data.title).toBe('城西区水务局2023年度部门整体支出绩效自评报告');
     expect(tocSpans(tree).map(([s, e]) => input.slice(s, e))).toEqual(['目 录\n一、部门基本情况\n二、存在的问题']);
     expect(outline(tree)).toHaveLength(2);
@@ -49,8 +54,7 @@ describe('title and table of contents', () => {
 
   it('does not take 目录 for a line of a title spread over lines', () => {
     const input = '岳阳县林业局\n目录\n2023年度部门整体支出绩效自评报告\n一、部门基本情况\n正文。\n';
-    const tree = parse(input);
-    expectValidTree(input, tree);
+    const tree = valid(input);
     expect(tree.data.title ?? '').not.toContain('目录');
     // The numbered line before the prose is never written again: it heads the prose.
     expect(outline(tree).map((e) => e.marker + e.title)).toEqual(['一、部门基本情况']);
@@ -60,8 +64,7 @@ describe('title and table of contents', () => {
     const input =
       '目录\n一、项目基本情况……1\n二、存在的问题……3\n根据有关规定，开展自评。\n' +
       '一、项目基本情况\n项目总投资80万元。\n二、存在的问题\n进度偏慢。\n';
-    const tree = parse(input);
-    expectValidTree(input, tree);
+    const tree = valid(input);
     expect(tocSpans(tree).map(([s, e]) => input.slice(s, e))).toEqual(['目录\n一、项目基本情况……1\n二、存在的问题……3']);
     expect(outline(tree).map((e) => e.marker + e.title)).toEqual(['一、项目基本情况', '二、存在的问题']);
   });

@@ -3,6 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { check, outline, parse, type Report } from '../../src/index.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
+/** `parse(input)`, checked against the tree invariants. */
+function valid(input: string): Report {
+  const tree = parse(input);
+  expectValidTree(input, tree);
+  return tree;
+}
+
 const titles = (tree: Report) => outline(tree).map((e) => `${e.depth} ${e.marker}${e.title}`);
 const rules = (text: string) => check(text).map((m) => `${m.line} ${m.ruleId}`);
 function lists(tree: Report): string[] {
@@ -29,8 +36,7 @@ describe('lists of documents', () => {
   // A clean report got one `no-empty-section` error per document of its evidence list.
   it('reads the numbered evidence under the annex as a list, not as empty sections', () => {
     const input = REPORT('1.2023年度部门决算报表\n2.项目验收报告');
-    const tree = parse(input);
-    expectValidTree(input, tree);
+    const tree = valid(input);
     expect(titles(tree)).toHaveLength(5);
     expect(lists(tree)).toEqual(['1. 2.']);
     expect(rules(input)).toEqual([]);
@@ -51,8 +57,7 @@ describe('lists of documents', () => {
     const input =
       '一、基本情况\n（一）评价依据\n1.《中华人民共和国预算法》\n2.《项目支出绩效评价管理办法》（财预〔2020〕10号）\n' +
       '3.项目实施方案\n（二）评价方法\n资料核查与现场查看相结合。\n';
-    const tree = parse(input);
-    expectValidTree(input, tree);
+    const tree = valid(input);
     expect(titles(tree)).toEqual(['1 一、基本情况', '2 （一）评价依据', '2 （二）评价方法']);
     expect(lists(tree)).toEqual(['1. 2. 3.']);
   });
@@ -77,8 +82,7 @@ describe('lists of documents', () => {
 describe('page numbers between pages', () => {
   it('are labels in a section body, and not its content', () => {
     const input = '一、部门基本情况\n正文。\n二、存在的问题\n—3—\n无\n三、改进措施\n第 4 页 共 9 页\n加快进度。\n';
-    const tree = parse(input);
-    expectValidTree(input, tree);
+    const tree = valid(input);
     const labels: string[] = [];
     visit(
       tree,
@@ -92,8 +96,7 @@ describe('page numbers between pages', () => {
 
   it('after the last entry of a table of contents, are not entries', () => {
     const input = '目  录\n一、基本情况……1\n二、存在的问题……2\n—1—\n一、基本情况\n正文。\n二、存在的问题\n无问题。\n';
-    const tree = parse(input);
-    expectValidTree(input, tree);
+    const tree = valid(input);
     expect(tree.children.map((n) => n.type)).toEqual(['toc', 'label', 'section', 'section']);
   });
 });
