@@ -33,7 +33,12 @@ export function parseText(text: string, settings: ParseSettings): Report {
   const b = builder(text, at, { figures: settings.figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
   const tocs = findTocs(text, lines, titleText);
   const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
-  const inToc = (line: number) => tocs.length > 0 && tocs.some(([a, z]) => line >= a && line <= z);
+  // Per line, not a search of every table per line: a text of many tables was quadratic.
+  const tocEnds = new Map(tocs);
+  const tocLines = new Uint8Array(lines.length);
+  for (const [a, z] of tocs) tocLines.fill(1, a, z + 1);
+  const inToc = (line: number) => tocLines[line] === 1;
+  // The line of an offset: the locator's search over line starts (the same lines as splitLines).
   const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(at.point(offset).line - 1));
 
   const candidates = findCandidates(text, lines, taken);
@@ -45,9 +50,9 @@ export function parseText(text: string, settings: ParseSettings): Report {
   const byLine = groupByLine(headings);
   for (const line of lines) {
     if (line.blank) continue;
-    const toc = tocs.length > 0 ? tocs.find(([a]) => a === line.index) : undefined;
-    if (toc) {
-      tree.block(tocNode(b, lines.slice(toc[0], toc[1] + 1)), line);
+    const tocEnd = tocEnds.get(line.index);
+    if (tocEnd !== undefined) {
+      tree.block(tocNode(b, lines.slice(line.index, tocEnd + 1)), line);
       continue;
     }
     if (inToc(line.index)) continue;

@@ -16,7 +16,7 @@ interface AnyNode {
 }
 
 /** Leaves in document order. */
-function leaves(tree: Report): AnyNode[] {
+export function leaves(tree: Report): AnyNode[] {
   const out: AnyNode[] = [];
   const walk = (node: AnyNode) => {
     if (node.children && node.children.length > 0) node.children.forEach(walk);
