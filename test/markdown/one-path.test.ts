@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
@@ -5,7 +6,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { outline, parse, remarkJixiao, toMarkdown, type Report } from '../../src/index.js';
-import { fixture, fixtureNames } from '../helpers/fixtures.js';
+import { FIXTURES, fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
 /** The report `unified().use(remarkParse)[.use(remarkFrontmatter)].use(remarkJixiao)` makes of `markdown`. */
@@ -31,7 +32,8 @@ const FRONT =
   '---\ntitle: 某局2021年度部门整体支出绩效自评报告\nfiscalYear: 2020\n---\n\n## 一、基本情况\n\n9月7日召开会议。\n';
 
 describe('one Markdown path: parse(markdown) and remarkJixiao build the same tree', () => {
-  const inputs: Array<[string, string]> = [['seed-shaodong-2020.md', fixture('seed-shaodong-2020.md')]];
+  const markdownFixtures = readdirSync(FIXTURES).filter((f) => f.endsWith('.md'));
+  const inputs: Array<[string, string]> = markdownFixtures.map((name) => [name, fixture(name)]);
   for (const name of fixtureNames()) {
     inputs.push([`${name} as Markdown`, fixture(name)]);
     inputs.push([`${name} written as Markdown`, toMarkdown(parse(fixture(name)))]);
@@ -43,6 +45,10 @@ describe('one Markdown path: parse(markdown) and remarkJixiao build the same tre
       expectOnePath(`\uFEFF${markdown}`);
     });
   }
+
+  it('covers every Markdown fixture', () => {
+    expect(markdownFixtures).toEqual(expect.arrayContaining(['seed-shaodong-2020.md', 'clean-project.md']));
+  });
 
   it('reads Markdown with no headings by the text rules, on both paths (two sections)', () => {
     const tree = expectOnePath(PASTED);
