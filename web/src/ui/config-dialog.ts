@@ -51,50 +51,54 @@ export function configDialogContent(
       ),
     ),
     h(
-      'table',
-      { class: 'rules' },
-      h('caption', {}, t.rulesCaption),
+      'div',
+      { class: 'rules-wrap' },
       h(
-        'thead',
-        {},
+        'table',
+        { class: 'rules' },
+        h('caption', {}, t.rulesCaption),
         h(
-          'tr',
+          'thead',
           {},
-          [t.colRule, t.colDescription, t.colSeverity].map((c) => h('th', { scope: 'col' }, c)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        state.rules.map((rule) => {
-          const current = severityOf(rc.rules[rule.id]) ?? rule.severity;
-          return h(
+          h(
             'tr',
             {},
-            h('th', { scope: 'row' }, h('code', {}, rule.id)),
-            h('td', {}, locale === 'en' ? rule.summary.en : rule.summary.zh),
-            h(
-              'td',
+            [t.colRule, t.colDescription, t.colSeverity].map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          state.rules.map((rule) => {
+            const current = severityOf(rc.rules[rule.id]) ?? rule.severity;
+            return h(
+              'tr',
               {},
+              h('th', { scope: 'row' }, h('code', {}, rule.id)),
+              h('td', {}, locale === 'en' ? rule.summary.en : rule.summary.zh),
               h(
-                'select',
-                {
-                  'aria-label': t.severityLabel(rule.id),
-                  'data-rule': rule.id,
-                  onChange: (e: Event) =>
-                    actions.setSeverity(rule.id, (e.target as HTMLSelectElement).value as Severity),
-                },
-                levels.map(([value, label]) =>
-                  h(
-                    'option',
-                    { value, selected: current === value },
-                    label + (value === rule.severity ? t.defaultMark : ''),
+                'td',
+                {},
+                h(
+                  'select',
+                  {
+                    'aria-label': t.severityLabel(rule.id),
+                    'data-rule': rule.id,
+                    onChange: (e: Event) =>
+                      actions.setSeverity(rule.id, (e.target as HTMLSelectElement).value as Severity),
+                  },
+                  levels.map(([value, label]) =>
+                    h(
+                      'option',
+                      { value, selected: current === value },
+                      label + (value === rule.severity ? t.defaultMark : ''),
+                    ),
                   ),
                 ),
               ),
-            ),
-          );
-        }),
+            );
+          }),
+        ),
       ),
     ),
     h(

@@ -171,8 +171,8 @@ function figuresPanel(details: Details, state: State, actions: Actions): HTMLEle
         h(
           'tr',
           { class: `kind-${f.kind}` },
-          h('td', {}, sheetName(f.kind, locale)),
-          h('td', { class: 'text' }, String(f.text ?? '')),
+          h('td', { class: 'kind' }, sheetName(f.kind, locale)),
+          h('td', { class: 'text', title: String(f.text ?? '') }, h('div', { class: 'clamp' }, String(f.text ?? ''))),
           h('td', { class: 'value' }, formatValue(f, locale, t)),
           h(
             'td',
