@@ -444,6 +444,48 @@ describe('web console', () => {
     await done();
   }, 60_000);
 
+  it('takes a folder (report files only, as the CLI) and files dropped on the page, named by their path', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const folder = join(work, 'submissions');
+    for (const dir of ['', 'county', '.drafts', 'node_modules/x']) mkdirSync(join(folder, dir), { recursive: true });
+    writeFileSync(join(folder, 'city.txt'), seed);
+    writeFileSync(join(folder, 'county', 'report.md'), readFileSync(join(ROOT, 'fixtures', 'seed-shaodong-2020.md')));
+    writeFileSync(join(folder, 'county', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(folder, '.drafts', 'old.txt'), seed);
+    writeFileSync(join(folder, '.hidden.txt'), seed);
+    writeFileSync(join(folder, 'node_modules', 'x', 'readme.md'), '# x');
+    const { page, done } = await newPage();
+    await page.goto(server.url);
+    await page.setInputFiles('#folder-input', folder);
+    await until(page, `document.querySelectorAll('.files td.ok').length === 2`);
+    expect(await page.locator('.files tbody th').allTextContents()).toEqual([
+      'submissions/city.txt',
+      'submissions/county/report.md',
+    ]);
+
+    // Dropped files (a DataTransfer made in the page: a folder cannot be dropped from a test).
+    await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.items.add(new File([${JSON.stringify(seed)}], 'dropped.txt', { type: 'text/plain' }));
+      data.items.add(new File(['   '], 'blank.txt', { type: 'text/plain' }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    })()`);
+    await until(
+      page,
+      `document.querySelectorAll('.files tbody tr').length === 4 && !document.querySelector('.pending')`,
+    );
+    expect(await page.locator('.files tbody th').allTextContents()).toEqual([
+      'blank.txt',
+      'dropped.txt',
+      'submissions/city.txt',
+      'submissions/county/report.md',
+    ]);
+    await expect(page.locator('.files tbody tr').first().locator('td').first()).toContainText('（empty）');
+    await expect(page.locator('#drop-hint')).toHaveText('或把文件、文件夹拖到这里（.txt、.md、.docx、.pdf）');
+    await done();
+  }, 60_000);
+
   it('stays responsive while 500 reports are checked off the main thread, and lists all 500', async () => {
     // 500 reports written here: the seed with a different unit, year and amounts each, some with the
     // placeholder section filled in.

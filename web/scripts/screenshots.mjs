@@ -23,7 +23,10 @@ try {
   await page.goto(server.url);
   await page.setInputFiles('#file-input', files);
   // Every file answered: as many rows as files, none still pending.
-  await page.locator('.files tbody tr').nth(files.length - 1).waitFor();
+  await page
+    .locator('.files tbody tr')
+    .nth(files.length - 1)
+    .waitFor();
   await page.locator('.files td.pending').first().waitFor({ state: 'detached' });
   await page.click('[data-key="sort-errors"]');
   await page.click('[data-key="sort-errors"]');
