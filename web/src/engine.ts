@@ -100,6 +100,19 @@ function outlineOf(tree: Report): OutlineNode[] {
   return walk(tree.children);
 }
 
+/** The summary of a file not read yet (or not readable): nothing counted. */
+const unread = (id: number, name: string, file: Blob): FileSummary => ({
+  id,
+  name,
+  size: file.size,
+  ok: false,
+  readWarnings: [],
+  errors: 0,
+  warnings: 0,
+  figures: 0,
+  tableRows: 0,
+});
+
 /** A file name without its folders and extension, for the names of exported files. */
 const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'report';
 
@@ -126,17 +139,7 @@ export function createEngine(post: Post): (request: Request) => void {
   });
 
   async function process(entry: Entry): Promise<void> {
-    const summary: FileSummary = {
-      id: entry.id,
-      name: entry.name,
-      size: entry.file.size,
-      ok: false,
-      readWarnings: [],
-      errors: 0,
-      warnings: 0,
-      figures: 0,
-      tableRows: 0,
-    };
+    const summary = unread(entry.id, entry.name, entry.file);
     entry.summary = summary;
     entry.findings = [];
     entry.records = [];
@@ -355,17 +358,7 @@ export function createEngine(post: Post): (request: Request) => void {
             file: f.file,
             findings: [],
             records: [],
-            summary: {
-              id: f.id,
-              name: f.name,
-              size: f.file.size,
-              ok: false,
-              readWarnings: [],
-              errors: 0,
-              warnings: 0,
-              figures: 0,
-              tableRows: 0,
-            },
+            summary: unread(f.id, f.name, f.file),
           });
         }
         enqueue(request.files.map((f) => f.id));
