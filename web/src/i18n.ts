@@ -113,6 +113,9 @@ const zh = {
 
 export type Strings = typeof zh;
 
+/** `1 file`, `2 files`. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const en: Strings = {
   title: 'jixiao performance report checker',
   tagline:
@@ -126,8 +129,8 @@ const en: Strings = {
   dropActive: 'Release to add them',
   clear: 'Clear',
   progressLabel: 'Progress',
-  progress: (done, total) => `${done} of ${total} files processed`,
-  finished: (n) => `${n} files processed`,
+  progress: (done, total) => `${done} of ${plural(total, 'file')} processed`,
+  finished: (n) => `${plural(n, 'file')} processed`,
   idle: 'No files yet',
   tabFiles: (n) => `Files (${n})`,
   tabReport: 'Report',
@@ -140,7 +143,8 @@ const en: Strings = {
   showClean: 'Without problems',
   showUnreadable: 'Unreadable',
   summary: (files, errors, warnings, unreadable) =>
-    `${files} files: ${errors} errors, ${warnings} warnings, ${unreadable} files could not be read`,
+    `${plural(files, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ` +
+    `${plural(unreadable, 'file')} could not be read`,
   shown: (n) => `${n} shown`,
   colFile: 'File',
   colStatus: 'Status',
@@ -168,7 +172,7 @@ const en: Strings = {
   source: 'Source',
   findings: (n) => `Findings (${n})`,
   figures: (n) => `Figures (${n})`,
-  tables: (n) => `Self-evaluation table (${n})`,
+  tables: (n) => `Tables (${n})`,
   noFindings: 'No problems found.',
   noFigures: 'No figures found.',
   noTables: 'No rows of a self-evaluation table (indicators, budget, total score) were found in this report.',

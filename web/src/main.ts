@@ -90,6 +90,7 @@ function configure(rc: Rc, source = ''): void {
 
 function announce(message: string): void {
   status.textContent = message;
+  status.title = message;
 }
 
 // ---------------------------------------------------------------------------
@@ -292,6 +293,7 @@ function renderAll(): void {
     h('a', { class: 'skip', href: '#main' }, state.locale === 'en' ? 'Skip to the results' : '跳到检查结果'),
     slots.header,
     h('main', { id: 'main', tabindex: -1 }, slots.inputs, slots.exports, slots.tabs, slots.files, slots.report),
+    status,
   );
 }
 
@@ -365,7 +367,6 @@ function renderInputs(): void {
     ),
     progressRow,
     state.inline ? h('p', { class: 'note' }, t.inlineMode) : null,
-    status,
   );
 }
 

@@ -161,7 +161,10 @@ function figuresPanel(details: Details, state: State, actions: Actions): HTMLEle
       h(
         'tr',
         {},
-        [t.colKind, t.colText, t.colValue, t.colPlace].map((c) => h('th', { scope: 'col' }, c)),
+        h('th', { scope: 'col', class: 'kind' }, t.colKind),
+        h('th', { scope: 'col', class: 'text' }, t.colText),
+        h('th', { scope: 'col', class: 'value' }, t.colValue),
+        h('th', { scope: 'col', class: 'place' }, t.colPlace),
       ),
     ),
     h(
