@@ -515,6 +515,8 @@ describe('web console', () => {
       }, true);
     `);
     await page.setInputFiles('#file-input', paths);
+    // The engine runs in a worker here (no note that it runs on the page).
+    await expect(page.locator('.note')).toHaveCount(0);
     // Once the first results are in, click a column header: the page must answer while the rest are checked.
     await until(page, `document.querySelectorAll('.files td.ok').length > 0`);
     await page.click('button[data-key="sort-errors"]');

@@ -34,14 +34,13 @@ import type {
   FileSummary,
   Finding,
   OutlineNode,
+  Post,
   RecordRow,
   Reply,
   Request,
   RuleInfo,
 } from './protocol.js';
 import { readBytes } from './read.js';
-
-export type Post = (reply: Reply, transfer?: Transferable[]) => void;
 
 /** What the engine keeps of one file. */
 interface Entry {
@@ -70,7 +69,8 @@ export const RULES: RuleInfo[] = rules.map((r) => ({
 function yielder(): () => Promise<void> {
   const waiting: Array<() => void> = [];
   const channel = new MessageChannel();
-  channel.port1.onmessage = () => waiting.shift()?.();
+  // The browser's MessagePort (Node's type, which this file is checked against, has no `onmessage`).
+  (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => waiting.shift()?.();
   return () =>
     new Promise((resolve) => {
       waiting.push(resolve);
@@ -391,8 +391,8 @@ export function createEngine(post: Post): (request: Request) => void {
 // In a worker: answer the page's messages. On a page (the file:// fallback): hand the page `createEngine`.
 const scope = globalThis as unknown as {
   WorkerGlobalScope?: new () => unknown;
-  postMessage(message: unknown, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent<Request>) => void) | null;
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  onmessage: ((event: { data: Request }) => void) | null;
   jixiaoEngine?: typeof createEngine;
 };
 if (scope.WorkerGlobalScope && globalThis instanceof scope.WorkerGlobalScope) {

@@ -110,3 +110,9 @@ export type Reply =
   | { type: 'details'; details: Details }
   | { type: 'file'; name: string; mime: string; bytes: Uint8Array; skipped?: string[] }
   | { type: 'failed'; message: string };
+
+/** Sends a reply to the page, handing over the buffers listed (a worker's `postMessage`). */
+export type Post = (reply: Reply, transfer?: ArrayBuffer[]) => void;
+
+/** What the engine script offers a page that runs it itself: make an engine that answers through `post`. */
+export type EngineFactory = (post: Post) => (request: Request) => void;

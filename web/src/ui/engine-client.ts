@@ -1,13 +1,14 @@
 /**
- * Starts the engine in a Web Worker, or, where the browser refuses one (Chromium refuses workers to pages opened
- * from file://), loads the same script with a <script> tag and runs it on the page. Requests wait until the engine
- * is ready, so none is lost in the switch.
+ * Starts the engine in a module Web Worker, or, where the browser refuses one (Chromium refuses workers to pages
+ * opened from file://; browsers before module workers fail to start it), loads the engine's classic build with a
+ * <script> tag and runs it on the page. Requests wait until the engine is ready, so none is lost in the switch.
  */
-import type { Reply, Request } from '../protocol.js';
-import type { createEngine } from '../engine.js';
+import type { EngineFactory, Reply, Request } from '../protocol.js';
 
-/** The engine script, relative to the page (set by the build: its name carries a content hash). */
+/** The engine, relative to the page (set by the build; the names carry a content hash): a module for a worker… */
 declare const __ENGINE__: string;
+/** …and one classic script for the page itself. */
+declare const __ENGINE_INLINE__: string;
 
 export interface EngineClient {
   send(request: Request): void;
@@ -15,6 +16,7 @@ export interface EngineClient {
 
 export function startEngine(onReply: (reply: Reply) => void, onInline: () => void): EngineClient {
   const url = new URL(__ENGINE__, document.baseURI).href;
+  const inlineUrl = new URL(__ENGINE_INLINE__, document.baseURI).href;
   const waiting: Request[] = [];
   let deliver: ((request: Request) => void) | undefined;
   const ready = (send: (request: Request) => void) => {
@@ -25,20 +27,20 @@ export function startEngine(onReply: (reply: Reply) => void, onInline: () => voi
   const inline = () => {
     onInline();
     const script = document.createElement('script');
-    script.src = url;
+    script.src = inlineUrl;
     script.onload = () => {
-      const create = (globalThis as unknown as { jixiaoEngine?: typeof createEngine }).jixiaoEngine;
-      if (!create) return onReply({ type: 'failed', message: `${url} did not load the engine` });
+      const create = (globalThis as unknown as { jixiaoEngine?: EngineFactory }).jixiaoEngine;
+      if (!create) return onReply({ type: 'failed', message: `${inlineUrl} did not load the engine` });
       // Replies and requests go through the task queue, as they would between threads, so the page can paint.
       const handle = create((reply) => setTimeout(() => onReply(reply)));
       ready((request) => setTimeout(() => handle(request)));
     };
-    script.onerror = () => onReply({ type: 'failed', message: `cannot load ${url}` });
+    script.onerror = () => onReply({ type: 'failed', message: `cannot load ${inlineUrl}` });
     document.head.append(script);
   };
 
   try {
-    const worker = new Worker(url);
+    const worker = new Worker(url, { type: 'module' });
     let started = false;
     worker.onmessage = (event: MessageEvent<Reply>) => {
       if (!started && event.data.type === 'ready') {
