@@ -599,6 +599,8 @@ describe('web console', () => {
       return !(protocol === 'blob:' || protocol === 'data:' || protocol === 'file:' || hostname === '127.0.0.1');
     });
     expect(away).toEqual([]);
+    // The worker's own requests are among those recorded: the engine module it loads.
+    expect(requested.some((url) => /\/assets\/engine-(?!inline)[^/]+\.js$/.test(url))).toBe(true);
     // The server saw the page and its assets only.
     expect(server.requests.every((path) => path === '/' || path.startsWith('/assets/'))).toBe(true);
   });
