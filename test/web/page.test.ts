@@ -394,6 +394,19 @@ describe('web console', () => {
     await done();
   }, 60_000);
 
+  it('starts from the defaults, and says so, when the settings saved last time are refused', async () => {
+    const { context, page, done } = await newPage();
+    await context.addInitScript(
+      `localStorage.setItem('jixiao.settings', JSON.stringify({ rules: { 'retired-rule': 'error' }, ignore: ['x/**'] }))`,
+    );
+    await page.goto(server.url);
+    await expect(page.locator('#status')).toContainText('retired-rule');
+    await expect(page.locator('#status')).toContainText('上次保存的设置');
+    await addFiles(page, [SEED]);
+    await expect(page.locator('.files tbody td').nth(1)).toHaveText(String(check(seed).filter((m) => m.fatal).length));
+    await done();
+  }, 60_000);
+
   it('reads GB18030 text, and reports files it cannot read with the CLI’s codes while the rest go on', async () => {
     const { page, done } = await newPage();
     await page.goto(server.url);

@@ -105,6 +105,7 @@ const zh = {
   close: '关闭',
   configInvalid: (file: string, reason: string) => `无法使用配置 ${file}：${reason}`,
   configApplied: '设置已更新，正在重新检查…',
+  savedSettings: '上次保存的设置',
   engineFailed: (message: string) => `处理引擎出错：${message}`,
   inlineMode: '此浏览器不允许从本地文件夹启动后台线程，处理会在页面中进行（大批文件时页面可能变慢）。',
   figureTip: (kind: string, value: string) => `${kind}：${value}`,
@@ -222,6 +223,7 @@ const en: Strings = {
   close: 'Close',
   configInvalid: (file, reason) => `Cannot use the configuration ${file}: ${reason}`,
   configApplied: 'Settings changed; checking again…',
+  savedSettings: 'the settings saved last time',
   engineFailed: (message) => `The engine failed: ${message}`,
   inlineMode:
     'This browser does not allow background threads for pages opened from a folder: files are processed on the page itself (large batches may slow it down).',

@@ -60,8 +60,11 @@ let nextId = 1;
 // eslint-disable-next-line prefer-const -- assigned once, at the end, after the views exist
 let engine: EngineClient;
 let configError: string | undefined;
-/** The configuration the engine last accepted, to return to when a new one is refused. */
-let accepted: Rc = state.rc;
+/**
+ * The configuration the engine last accepted, to return to when a new one is refused. Before the first answer:
+ * the saved one without its rules and profile (saved settings a newer jixiao no longer takes must not stick).
+ */
+let accepted: Rc = { raw: state.rc.raw, rules: {} };
 
 const root = document.getElementById('app')!;
 const dialog = h('dialog', { id: 'config', 'aria-labelledby': 'config-title' });
@@ -117,8 +120,10 @@ function onReply(reply: Reply): void {
       return;
     case 'configured':
       if (reply.error) {
-        configError = state.t.configInvalid(configSource || '.jixiaorc.json', reply.error);
+        configError = state.t.configInvalid(configSource || state.t.savedSettings, reply.error);
         state.rc = accepted;
+        // The engine kept what it had; give it the settings returned to, in the page's language.
+        engine.send({ type: 'configure', config: engineConfig(accepted) });
         announce(configError);
       } else {
         configError = undefined;
