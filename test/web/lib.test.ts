@@ -264,6 +264,8 @@ describe('records', () => {
     ];
     expect(table.map((row) => findingsIn(row, findings))).toEqual([[], [0], []]);
     expect(findingsIn({ start: 190, end: 201 }, findings)).toEqual([2]);
+    // A row whose place is not known meets no finding (the tables stage gives null offsets then).
+    expect(findingsIn({ start: null, end: null }, findings)).toEqual([]);
   });
 
   it('types xlsx cells: numbers, booleans, full dates, text', () => {

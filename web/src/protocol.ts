@@ -59,7 +59,10 @@ export interface Finding {
   end: number;
 }
 
-/** An extracted record: a figure (`extract()`'s `FigureRecord`) or a table row (`indicator`, `budget`, `total`). */
+/**
+ * An extracted record: a figure (`extract()`'s `FigureRecord`) or a table row (`indicator`, `budget`, `total`).
+ * Figures always have their offsets; a table row's may be `null` (its place in the text not known).
+ */
 export type RecordRow = Record<string, unknown> & { kind: string; start: number; end: number };
 
 /** A section of the outline, nested. */

@@ -68,12 +68,16 @@ export function tablesCsv(files: readonly FileRecords[]): string {
   return toCsv(tableColumns(rows), rows);
 }
 
-/** The indices of the findings whose span meets a row's span: the rows a table view marks as failing. */
-export function findingsIn(row: { start: number; end: number }, findings: readonly Finding[]): number[] {
+/**
+ * The indices of the findings whose span meets a row's span: the rows a table view marks as failing. A row whose
+ * place in the text is not known (`start`/`end` null, as table rows may be) meets none.
+ */
+export function findingsIn(row: { start: number | null; end: number | null }, findings: readonly Finding[]): number[] {
   const out: number[] = [];
+  const { start, end } = row;
+  if (start === null || end === null) return out;
   findings.forEach((f, i) => {
-    const meets =
-      f.start === f.end ? f.start >= row.start && f.start < row.end : f.start < row.end && f.end > row.start;
+    const meets = f.start === f.end ? f.start >= start && f.start < end : f.start < end && f.end > start;
     if (meets) out.push(i);
   });
   return out;

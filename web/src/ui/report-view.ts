@@ -202,7 +202,7 @@ function figuresPanel(details: Details, state: State, actions: Actions): HTMLEle
 }
 
 /** Fields of table rows not worth a column in the page (positions are reached with the row's button). */
-const HIDDEN = new Set(['kind', 'file', 'start', 'end', 'line', 'column', 'endLine', 'endColumn']);
+const HIDDEN = new Set(['kind', 'file', 'start', 'end', 'line', 'column', 'endLine', 'endColumn', 'table', 'row']);
 
 function tablesPanel(details: Details, state: State, actions: Actions): HTMLElement {
   const { t, locale } = state;
@@ -234,11 +234,14 @@ function tablesPanel(details: Details, state: State, actions: Actions): HTMLElem
           h(
             'td',
             {},
-            h(
-              'button',
-              { type: 'button', class: 'link', onClick: () => actions.scrollToOffset(row.start) },
-              sheetName(row.kind, locale),
-            ),
+            // A row whose place in the text is not known cannot be scrolled to.
+            typeof row.start === 'number'
+              ? h(
+                  'button',
+                  { type: 'button', class: 'link', onClick: () => actions.scrollToOffset(row.start) },
+                  sheetName(row.kind, locale),
+                )
+              : sheetName(row.kind, locale),
           ),
           columns.map((c) => h('td', {}, formatCell(row[c]))),
           h(
