@@ -83,11 +83,16 @@ function engineConfig(rc: Rc): EngineConfig {
   };
 }
 
-let configSource = '';
+/**
+ * Each configuration sent, in order, with what to do with the engine's answer: the engine answers every one, in the
+ * order sent. `rc` is what the page holds if it is accepted; `from` names where it came from, for the error.
+ */
+const sent: Array<{ rc: Rc; from: string; revert?: boolean }> = [];
+
 /** Sends a configuration; the engine answers `configured`, with an error when it refuses it. */
-function configure(rc: Rc, source = ''): void {
+function configure(rc: Rc, from = ''): void {
   state.rc = rc;
-  configSource = source;
+  sent.push({ rc, from });
   engine.send({ type: 'configure', config: engineConfig(rc) });
 }
 
@@ -118,20 +123,25 @@ function onReply(reply: Reply): void {
       state.profiles = reply.profiles;
       renderAll();
       return;
-    case 'configured':
+    case 'configured': {
+      const request = sent.shift();
+      if (!request || request.revert) return;
       if (reply.error) {
-        configError = state.t.configInvalid(configSource || state.t.savedSettings, reply.error);
+        configError = state.t.configInvalid(request.from || state.t.savedSettings, reply.error);
+        // Back to the settings last accepted, in the page and in the engine (which kept what it had, perhaps in
+        // another language). The error stays on screen until the next change.
         state.rc = accepted;
-        // The engine kept what it had; give it the settings returned to, in the page's language.
+        sent.push({ rc: accepted, from: '', revert: true });
         engine.send({ type: 'configure', config: engineConfig(accepted) });
         announce(configError);
       } else {
         configError = undefined;
-        accepted = state.rc;
-        save(state.rc);
+        accepted = request.rc;
+        save(request.rc);
       }
       if (dialog.open) renderDialog();
       return;
+    }
     case 'result': {
       const row = state.files.get(reply.summary.id);
       if (!row) return; // cleared meanwhile
