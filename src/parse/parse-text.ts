@@ -4,7 +4,7 @@ import type { Fragment } from '../outline/blocks.js';
 import { findCandidates } from '../outline/candidates.js';
 import { findTitle, findTocs, type TitleBlock } from '../outline/front-matter.js';
 import { decideHeadings, type Heading } from '../outline/sequence.js';
-import { isSpace, skipSpace } from '../text/chars.js';
+import { skipSpace, trimEnd } from '../text/chars.js';
 import { splitLines, type Line } from '../text/lines.js';
 import { pushAll } from '../tree/arrays.js';
 import type { Builder } from '../tree/builder.js';
@@ -78,8 +78,7 @@ export function parseText(text: string, settings: ParseSettings): Report {
 }
 
 function fragment(input: string, line: Line, start: number, end: number, items: Set<number>): Fragment {
-  while (end > start && isSpace(input.charCodeAt(end - 1))) end--;
-  return { start, end, line, item: items.has(start) };
+  return { start, end: trimEnd(input, start, end), line, item: items.has(start) };
 }
 
 function emitTitle(b: Builder, title: TitleBlock, line: Line, tree: Assembler): number {
@@ -126,8 +125,7 @@ function nextHeadingStart(onLine: readonly Heading[], h: Heading): number {
 function sectionFor(b: Builder, h: Heading, limit: number): { node: Section; bodyStart: number } {
   const { cand } = h;
   const input = b.input;
-  let titleEnd = Math.min(cand.titleEnd, limit);
-  while (titleEnd > cand.titleStart && isSpace(input.charCodeAt(titleEnd - 1))) titleEnd--;
+  let titleEnd = trimEnd(input, cand.titleStart, Math.min(cand.titleEnd, limit));
   // A report with no breaks glues a placeholder body to its title: `其他需要说明的问题暂无`.
   if (cand.place === 'glued') titleEnd -= gluedPlaceholder(input.slice(cand.titleStart, titleEnd));
   let bodyStart = titleEnd;
