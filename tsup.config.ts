@@ -1,7 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+// pdf.js's Chinese CMaps (~220 KB) are built once, into dist/cmaps-gb.js, which every
+// bundle that reads PDFs loads when a PDF needs one, instead of carrying its own copy.
+const cmapsOnce: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'cmaps-once',
+  setup(build) {
+    build.onResolve({ filter: /\/cmaps-gb\.js$/ }, () => ({ path: './cmaps-gb.js', external: true }));
+  },
+};
 
 // The core (`index`) must stay browser-safe; Node-only code lives under src/node and
 // is bundled into its own entry points.
@@ -23,6 +32,18 @@ export default defineConfig([
     },
   },
   {
+    // jixiao/read: the browser-safe readers of submitted files, apart from the core so that
+    // `import {parse} from 'jixiao'` never pulls mammoth or pdf.js (loaded only when a .docx or .pdf comes).
+    entry: { read: 'src/read/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    esbuildPlugins: [cmapsOnce],
+  },
+  { entry: { 'cmaps-gb': 'src/read/cmaps-gb.ts' }, format: ['esm'], target: 'es2022', platform: 'neutral' },
+  {
     // The worker is its own file: piscina loads it on each thread.
     entry: { cli: 'src/node/cli.ts', worker: 'src/node/worker.ts' },
     format: ['esm'],
@@ -31,5 +52,6 @@ export default defineConfig([
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
     splitting: false,
+    esbuildPlugins: [cmapsOnce],
   },
 ]);

@@ -1,6 +1,14 @@
+import type { Detail, ReadWarningCode } from './messages.js';
+
 /** Encodings jixiao reads text in. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'];
+
+/** A caveat on how a text was decoded, with the facts its sentence needs. */
+export interface DecodeWarning {
+  code: ReadWarningCode;
+  detail: Detail;
+}
 
 /**
  * Decodes a text file: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise valid UTF-8 is
@@ -10,18 +18,21 @@ export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 
  * @example
  *   decode(new Uint8Array([0xc4, 0xe3, 0xba, 0xc3])).text // '你好' (GB18030)
  */
-export function decode(bytes: Uint8Array, forced?: Encoding): { text: string; encoding: Encoding } {
-  if (forced) return { text: new TextDecoder(forced).decode(bytes), encoding: forced };
+export function decode(
+  bytes: Uint8Array,
+  forced?: Encoding,
+): { text: string; encoding: Encoding; warnings: DecodeWarning[] } {
+  if (forced) return { text: new TextDecoder(forced).decode(bytes), encoding: forced, warnings: [] };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', warnings: [] };
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', warnings: [] };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', warnings: [] };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
   } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', warnings: [] };
   }
 }
 
