@@ -1,5 +1,6 @@
 import { readMarker } from '../outline/markers.js';
 import { ReadFailure, firstLine } from './messages.js';
+import { checkZipSize } from './zip.js';
 
 /** GB/T 9704 markers for Word's automatic numbering, by list level. */
 const LEVELS: Array<(n: number) => string> = [
@@ -30,10 +31,20 @@ interface Element {
  * paragraphs one per line, Word's automatic list numbering written out as markers
  * (`一、`, `（一）`, `1.` by level), headings, and table rows as `cell | cell` lines.
  * When headings carry no marker of their own, they are written as Markdown headings
- * so their level survives; the result says which. Throws `ReadFailure('corrupt-docx')`.
+ * so their level survives; the result says which. A package that unpacks to more than
+ * `maxExpandedSize` bytes is refused before mammoth inflates it. Throws `ReadFailure`
+ * (`corrupt-docx`, `too-large`).
  */
-export async function readDocx(bytes: Uint8Array): Promise<{ text: string; format: 'text' | 'markdown' }> {
+export async function readDocx(
+  bytes: Uint8Array,
+  maxExpandedSize: number,
+): Promise<{ text: string; format: 'text' | 'markdown' }> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReadFailure('corrupt-docx', { cause: 'not a zip package' });
+  try {
+    await checkZipSize(bytes, maxExpandedSize);
+  } catch (error) {
+    throw error instanceof ReadFailure ? error : new ReadFailure('corrupt-docx', { cause: firstLine(error) });
+  }
   const paragraphs: Array<{ text: string; heading: number; numbered: boolean; level: number }> = [];
   const counters: number[] = [];
   const text = (el: Element): string =>

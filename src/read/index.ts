@@ -72,7 +72,7 @@ export async function readBytes(bytes: Uint8Array, name: string, options: ReadOp
       throw new ReadFailure('too-large', { what: 'file', size: bytes.length, limit: maxSize });
     if (ext === '.docx') {
       const { readDocx } = await import('./docx.js');
-      const { text, format } = await readDocx(bytes);
+      const { text, format } = await readDocx(bytes, limits.maxExpandedSize);
       if (!text.trim()) throw new ReadFailure('empty', { empty: 'document' });
       return { ok: true, text, format, warnings: [] };
     }
