@@ -1,6 +1,7 @@
 import type { PDFDocumentProxy } from 'unpdf/pdfjs';
 import { ReadFailure, firstLine, type ReadWarningCode } from './messages.js';
 import { cmapFactory } from './pdf-cmaps.js';
+import { checkPdfStreams } from './pdf-streams.js';
 
 /** Limits on one PDF. */
 export interface PdfLimits {
@@ -23,13 +24,15 @@ export interface LoadedPdf {
 
 /**
  * Opens a PDF with pdf.js (the serverless build unpdf ships: no worker, no canvas, no
- * network), refusing one that has more than `maxPages` pages. Throws `ReadFailure` (`too-large`, `encrypted-pdf`,
+ * network), after refusing one whose streams inflate past `maxExpandedSize` or that
+ * has more than `maxPages` pages. Throws `ReadFailure` (`too-large`, `encrypted-pdf`,
  * `corrupt-pdf`). The caller destroys the document when done. The table readers use
  * this to get text items with their positions and each page's drawing operators.
  */
 export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<LoadedPdf> {
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46))
     throw new ReadFailure('corrupt-pdf', { cause: 'no %PDF header' });
+  await checkPdfStreams(bytes, limits.maxExpandedSize);
   const { getDocument } = await import('unpdf/pdfjs');
   const missingCMaps = new Set<string>();
   let document: PDFDocumentProxy;

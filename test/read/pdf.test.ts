@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { extract, parse } from '../../src/index.js';
 import { readBytes } from '../../src/read/index.js';
 import { loadPdf } from '../../src/read/pdf.js';
+import { checkPdfStreams } from '../../src/read/pdf-streams.js';
 import { FIXTURES, fixture } from '../helpers/fixtures.js';
-import { content, pdf, textPdf } from './make.js';
+import { content, pdf, textPdf, zlibZeros } from './make.js';
 
 const MB = 1024 * 1024;
 const LIMITS = { maxExpandedSize: 200 * MB, maxPages: 2000 };
@@ -103,7 +104,55 @@ describe('protected PDFs', () => {
   });
 });
 
-describe('page counts', () => {
+describe('PDF decompression bombs and page counts', () => {
+  /** A page whose content stream inflates to `megabytes` MB (of white space, to pdf.js). */
+  const bomb = (megabytes: number) =>
+    pdf([
+      { dictionary: '<< /Type /Catalog /Pages 2 0 R >>' },
+      { dictionary: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
+      { dictionary: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>' },
+      { dictionary: `<< /Length ${zlibZeros(megabytes).length} /Filter /FlateDecode >>`, stream: zlibZeros(megabytes) },
+    ]);
+
+  it('refuses a 1 MB PDF whose content inflates to 1 GB, before pdf.js decodes it', async () => {
+    // It took pdf.js 134 s; now inflating stops at the 200 MB limit.
+    const file = bomb(1024);
+    expect(file.length).toBeLessThan(1.5 * MB);
+    expect(await readBytes(file, 'bomb.pdf', { locale: 'en' })).toEqual({
+      ok: false,
+      code: 'too-large',
+      reason:
+        'it unpacks to more than 200.0 MB, the limit on expanded size (reached in object 4); ' +
+        'a real report is far smaller, so this may be a decompression bomb. ' +
+        'If the file is genuine, raise the limit with --max-expanded-size',
+    });
+  });
+
+  it('takes the limit from maxExpandedSize and counts every stream', async () => {
+    expect(await readBytes(bomb(3), 'a.pdf', { maxExpandedSize: 2 * MB })).toMatchObject({ code: 'too-large' });
+    const twoPages = textPdf([['Budget 2020'], ['Annex']], { flate: true });
+    await expect(checkPdfStreams(twoPages, 1000)).resolves.toBeUndefined();
+    await expect(checkPdfStreams(twoPages, 40)).rejects.toMatchObject({ code: 'too-large' });
+    expect(await readBytes(twoPages, 'a.pdf')).toMatchObject({ ok: true, text: 'Budget 2020\nAnnex\n' });
+  });
+
+  it('does not count images, which text extraction never decodes', async () => {
+    const scan = pdf([
+      { dictionary: '<< /Type /Catalog /Pages 2 0 R >>' },
+      { dictionary: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
+      {
+        dictionary:
+          '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>',
+      },
+      content('q 300 0 0 200 0 0 cm /Im1 Do Q'),
+      {
+        dictionary: `<< /Type /XObject /Subtype /Image /Width 4096 /Height 4096 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${zlibZeros(16).length} >>`,
+        stream: zlibZeros(16),
+      },
+    ]);
+    expect(await readBytes(scan, 'scan.pdf', { maxExpandedSize: MB })).toMatchObject({ code: 'pdf-no-text' });
+  });
+
   it('refuses a PDF with more pages than maxPages', async () => {
     const three = textPdf([['one'], ['two'], ['three']]);
     expect(await readBytes(three, 'a.pdf', { maxPages: 2, locale: 'en' })).toEqual({
