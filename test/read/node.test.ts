@@ -42,7 +42,7 @@ describe('readReport (the CLI’s reader of files on disk)', () => {
 
   it('hands other files to readBytes, warnings and all', async () => {
     const gb = await readReport(join(dir, 'seed-gb.txt'));
-    expect(gb).toMatchObject({ ok: true, encoding: 'gb18030' });
+    expect(gb).toMatchObject({ ok: true, encoding: 'gb18030', warnings: [{ code: 'encoding-fallback' }] });
     expect(await readReport(join(dir, 'report.docx'))).toMatchObject({ ok: true, format: 'text' });
     // A Buffer from readFile reaches pdf.js, which refuses Buffers, as plain bytes.
     const pdf = await readReport(join(FIXTURES, 'read', 'seed-shaodong-2020.pdf'));
