@@ -1,6 +1,6 @@
 /**
  * jixiao/read: one submitted file's bytes → the report's text, in Node and in browsers
- * (a Web Worker included). No `node:` imports, no Buffer, no network: the web console
+ * (a Web Worker included). No `node:` imports, no Node buffers, no network: the web console
  * and the CLI read files with this same code and say the same things about bad ones.
  * The readers of .docx (mammoth) and .pdf (pdf.js) are loaded only when such a file comes.
  */

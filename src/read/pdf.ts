@@ -38,7 +38,7 @@ export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Loa
   let document: PDFDocumentProxy;
   try {
     document = await getDocument({
-      // pdf.js may take over the buffer it is given, and refuses a Buffer: give it a plain copy.
+      // pdf.js may take over the buffer it is given, and refuses Node's buffers: give it a plain copy.
       data: new Uint8Array(bytes),
       isEvalSupported: false,
       // No font data is loaded: text extraction needs only encodings and widths, which pdf.js has built in.
