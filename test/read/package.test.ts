@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as read from '../../src/read/index.js';
 import { built, CLI, ROOT } from '../helpers/cli.js';
+import { wordReport } from './make.js';
 
 describe('jixiao/read', () => {
   it('exports exactly these names', () => {
@@ -55,14 +56,20 @@ describe('jixiao/read', () => {
 });
 
 describe.runIf(built)('the CLI loads the readers of .docx, .pdf and .doc only when it meets such a file', () => {
-  /** The packages `jixiao args…` imports. */
+  /** The packages `jixiao args…` imports (and it must have read its file). */
   function packages(args: string[]): string[] {
     const trace = join(mkdtempSync(join(tmpdir(), 'jixiao-trace-')), 'imports.txt');
     writeFileSync(trace, '');
-    spawnSync(process.execPath, ['--import', join(ROOT, 'test', 'read', 'trace-imports.mjs'), CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, JIXIAO_TRACE: trace },
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', join(ROOT, 'test', 'read', 'trace-imports.mjs'), CLI, ...args],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, JIXIAO_TRACE: trace, NO_COLOR: '1' },
+      },
+    );
+    expect(run.stdout + run.stderr).not.toContain('cannot read');
     return [...new Set(readFileSync(trace, 'utf8').split('\n').filter(Boolean))];
   }
   const readers = /^(mammoth|unpdf|word-extractor)/;
@@ -80,5 +87,14 @@ describe.runIf(built)('the CLI loads the readers of .docx, .pdf and .doc only wh
     expect(pdf.filter((p) => readers.test(p))).toEqual(['unpdf/pdfjs']);
     const doc = packages(['check', join(ROOT, 'fixtures', 'read', 'short.doc'), '--jobs', '1']);
     expect(doc.filter((p) => readers.test(p))).toEqual(['word-extractor']);
+  });
+
+  it('reads a .docx with the mammoth built into dist/mammoth.js, whose licences go with it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jixiao-docx-'));
+    writeFileSync(join(folder, 'report.docx'), await wordReport());
+    expect(packages(['check', join(folder, 'report.docx'), '--jobs', '1']).filter((p) => readers.test(p))).toEqual([]);
+    const licences = readFileSync(join(ROOT, 'dist', 'mammoth.js.LICENSE.txt'), 'utf8');
+    for (const name of ['mammoth', 'jszip', 'pako', '@xmldom/xmldom', 'underscore', 'xmlbuilder', 'lop'])
+      expect(licences).toMatch(new RegExp(`^${name}@\\d`, 'm'));
   });
 });
