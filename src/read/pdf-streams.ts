@@ -1,4 +1,4 @@
-import { inflatedSize } from './inflate.js';
+import { MAX_DEFLATE_RATIO, inflatedSize } from './inflate.js';
 import { ReadFailure } from './messages.js';
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -36,10 +36,13 @@ function lastIndexOf(bytes: Uint8Array, needle: Uint8Array, before: number, floo
  * limit of its own: a 1.4 MB file inflating to 1 GB took 134 s). Streams sit at the top
  * level of a PDF (never inside object streams), so a scan of the file finds every one.
  * Counted: FlateDecode streams other than images, which text extraction never decodes.
- * Inflating stops as soon as the total passes the limit. Streams of an encrypted PDF do
- * not inflate as they are and count nothing here. Throws `ReadFailure('too-large')`.
+ * Inflating stops as soon as the total passes the limit; a file too small to reach it
+ * even at deflate's greatest ratio (under ~190 KB for 200 MB) is not inflated at all.
+ * Streams of an encrypted PDF do not inflate as they are and count nothing here.
+ * Throws `ReadFailure('too-large')`.
  */
 export async function checkPdfStreams(bytes: Uint8Array, limit: number): Promise<void> {
+  if (bytes.length * MAX_DEFLATE_RATIO <= limit) return;
   let total = 0;
   for (let at = indexOf(bytes, STREAM, 0); at >= 0; at = indexOf(bytes, STREAM, at)) {
     const keyword = at;
