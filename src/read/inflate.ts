@@ -19,9 +19,6 @@ const MIN_PIECE = 4096;
  * limit (then the result is over `limit`). Damaged or truncated data counts what came
  * out before the damage, as the readers that inflate it later would get no more.
  * Uses the platform's DecompressionStream (browsers, Node ≥ 18): no dependency.
- *
- * @example
- *   await inflatedSize(deflated, 'deflate-raw', 200 * 1024 * 1024) // e.g. 523_000
  */
 export async function inflatedSize(
   data: Uint8Array,

@@ -47,27 +47,21 @@ export function zip(parts: ZipPart[]): Uint8Array {
       extra.writeBigUInt64LE(BigInt(part.size), 4);
       extra.writeBigUInt64LE(BigInt(part.data.length), 12);
     }
-    const size32 = part.zip64 ? 0xffffffff : part.size;
-    const compressed32 = part.zip64 ? 0xffffffff : part.data.length;
-    const method = part.stored ? 0 : 8;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(part.zip64 ? 45 : 20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(compressed32, 18);
-    local.writeUInt32LE(size32, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(extra.length, 28);
-    chunks.push(local, name, extra, Buffer.from(part.data));
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(part.zip64 ? 45 : 20, 4);
-    entry.writeUInt16LE(part.zip64 ? 45 : 20, 6);
-    entry.writeUInt16LE(method, 10);
-    entry.writeUInt32LE(compressed32, 20);
-    entry.writeUInt32LE(size32, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt16LE(extra.length, 30);
+    const version = part.zip64 ? 45 : 20;
+    /** The fields a local header and its directory entry share; the entry has them 2 bytes further on. */
+    const fields = (header: Buffer, signature: number, shift: number) => {
+      header.writeUInt32LE(signature, 0);
+      header.writeUInt16LE(version, 4 + shift);
+      header.writeUInt16LE(part.stored ? 0 : 8, 8 + shift);
+      header.writeUInt32LE(part.zip64 ? 0xffffffff : part.data.length, 18 + shift);
+      header.writeUInt32LE(part.zip64 ? 0xffffffff : part.size, 22 + shift);
+      header.writeUInt16LE(name.length, 26 + shift);
+      header.writeUInt16LE(extra.length, 28 + shift);
+      return header;
+    };
+    chunks.push(fields(Buffer.alloc(30), 0x04034b50, 0), name, extra, Buffer.from(part.data));
+    const entry = fields(Buffer.alloc(46), 0x02014b50, 2);
+    entry.writeUInt16LE(version, 4); // made by
     entry.writeUInt32LE(offset, 42);
     central.push(entry, name, extra);
     offset += 30 + name.length + extra.length + part.data.length;
@@ -183,6 +177,19 @@ export function pdf(objects: PdfObject[], trailer = ''): Uint8Array {
     ),
   );
   return Buffer.concat(chunks);
+}
+
+/** A one-page PDF drawn by `contents` with these resources; `more` objects are numbered from 5. */
+export function onePage(contents: PdfObject, resources = '', more: PdfObject[] = []): Uint8Array {
+  return pdf([
+    { dictionary: '<< /Type /Catalog /Pages 2 0 R >>' },
+    { dictionary: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
+    {
+      dictionary: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << ${resources} >> >>`,
+    },
+    contents,
+    ...more,
+  ]);
 }
 
 /** A content stream as pdf.js reads it: `/Length` and the bytes, deflated when asked. */

@@ -6,7 +6,7 @@ import { readBytes } from '../../src/read/index.js';
 import { loadPdf } from '../../src/read/pdf.js';
 import { checkPdfStreams } from '../../src/read/pdf-streams.js';
 import { FIXTURES, fixture } from '../helpers/fixtures.js';
-import { content, pdf, textPdf, zlibZeros } from './make.js';
+import { content, onePage, textPdf, zlibZeros } from './make.js';
 
 const MB = 1024 * 1024;
 const LIMITS = { maxExpandedSize: 200 * MB, maxPages: 2000 };
@@ -37,30 +37,27 @@ describe('PDF text', () => {
   });
 
   it('warns when a PDF needs a CMap that is not shipped', async () => {
-    const traditional = pdf([
-      { dictionary: '<< /Type /Catalog /Pages 2 0 R >>' },
-      { dictionary: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
-      {
-        dictionary:
-          '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> >>',
-      },
+    const traditional = onePage(
       content('BT /F2 12 Tf 20 170 Td (Annex) Tj ET BT /F1 12 Tf 20 150 Td <7e3e6548> Tj ET'),
-      {
-        dictionary:
-          '<< /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /UniCNS-UCS2-H /DescendantFonts [6 0 R] >>',
-      },
-      {
-        dictionary:
-          '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MingLiU ' +
-          '/CIDSystemInfo << /Registry (Adobe) /Ordering (CNS1) /Supplement 4 >> /FontDescriptor 8 0 R >>',
-      },
-      { dictionary: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' },
-      {
-        dictionary:
-          '<< /Type /FontDescriptor /FontName /MingLiU /Flags 6 /FontBBox [0 -200 1000 900] ' +
-          '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
-      },
-    ]);
+      '/Font << /F1 5 0 R /F2 7 0 R >>',
+      [
+        {
+          dictionary:
+            '<< /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /UniCNS-UCS2-H /DescendantFonts [6 0 R] >>',
+        },
+        {
+          dictionary:
+            '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /MingLiU ' +
+            '/CIDSystemInfo << /Registry (Adobe) /Ordering (CNS1) /Supplement 4 >> /FontDescriptor 8 0 R >>',
+        },
+        { dictionary: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' },
+        {
+          dictionary:
+            '<< /Type /FontDescriptor /FontName /MingLiU /Flags 6 /FontBBox [0 -200 1000 900] ' +
+            '/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+        },
+      ],
+    );
     const result = await readBytes(traditional, 'tw.pdf', { locale: 'en' });
     expect(result).toMatchObject({ ok: true });
     expect(result.ok && result.warnings).toEqual([
@@ -107,12 +104,10 @@ describe('protected PDFs', () => {
 describe('PDF decompression bombs and page counts', () => {
   /** A page whose content stream inflates to `megabytes` MB (of white space, to pdf.js). */
   const bomb = (megabytes: number) =>
-    pdf([
-      { dictionary: '<< /Type /Catalog /Pages 2 0 R >>' },
-      { dictionary: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
-      { dictionary: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R >>' },
-      { dictionary: `<< /Length ${zlibZeros(megabytes).length} /Filter /FlateDecode >>`, stream: zlibZeros(megabytes) },
-    ]);
+    onePage({
+      dictionary: `<< /Length ${zlibZeros(megabytes).length} /Filter /FlateDecode >>`,
+      stream: zlibZeros(megabytes),
+    });
 
   it('refuses a 1 MB PDF whose content inflates to 1 GB, before pdf.js decodes it', async () => {
     // It took pdf.js 134 s; now inflating stops at the 200 MB limit.
@@ -137,17 +132,13 @@ describe('PDF decompression bombs and page counts', () => {
   });
 
   it('does not count images, which text extraction never decodes', async () => {
-    const scan = pdf([
-      { dictionary: '<< /Type /Catalog /Pages 2 0 R >>' },
-      { dictionary: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
+    const image = zlibZeros(16);
+    const scan = onePage(content('q 300 0 0 200 0 0 cm /Im1 Do Q'), '/XObject << /Im1 5 0 R >>', [
       {
         dictionary:
-          '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>',
-      },
-      content('q 300 0 0 200 0 0 cm /Im1 Do Q'),
-      {
-        dictionary: `<< /Type /XObject /Subtype /Image /Width 4096 /Height 4096 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${zlibZeros(16).length} >>`,
-        stream: zlibZeros(16),
+          '<< /Type /XObject /Subtype /Image /Width 4096 /Height 4096 /ColorSpace /DeviceGray ' +
+          `/BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>`,
+        stream: image,
       },
     ]);
     expect(await readBytes(scan, 'scan.pdf', { maxExpandedSize: MB })).toMatchObject({ code: 'pdf-no-text' });
