@@ -250,3 +250,18 @@ export function textPdf(pages: string[][], options: { flate?: boolean; trailer?:
   };
   return pdf(objects, options.trailer);
 }
+
+/**
+ * A PDF that needs a password to open: RC4 128-bit encryption (standard security handler,
+ * revision 3) whose user key does not match the empty password, as a PDF with a user
+ * password looks to a reader that has none. Its streams are left as they are: pdf.js stops
+ * at the password.
+ */
+export function passwordPdf(): Uint8Array {
+  const hex32 = (byte: string) => `<${byte.repeat(32)}>`;
+  return textPdf([['Budget execution 2020']], {
+    trailer:
+      `/Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O ${hex32('4f')} /U ${hex32('55')} >> ` +
+      `/ID [${hex32('1d')} ${hex32('1d')}] `,
+  });
+}

@@ -6,7 +6,7 @@ import { readBytes } from '../../src/read/index.js';
 import { loadPdf } from '../../src/read/pdf.js';
 import { checkPdfStreams } from '../../src/read/pdf-streams.js';
 import { FIXTURES, fixture } from '../helpers/fixtures.js';
-import { content, onePage, textPdf, zlibZeros } from './make.js';
+import { content, onePage, passwordPdf, textPdf, zlibZeros } from './make.js';
 
 const MB = 1024 * 1024;
 const LIMITS = { maxExpandedSize: 200 * MB, maxPages: 2000 };
@@ -85,8 +85,8 @@ describe('PDF text', () => {
 
 describe('protected PDFs', () => {
   it('says a PDF needs a password, and asks for an unprotected copy', async () => {
-    // fixtures/read/password.pdf: AES-256, made by qpdf. It was reported as a corrupt PDF.
-    expect(await readBytes(read('password.pdf'), 'password.pdf')).toEqual({
+    // It was reported as a corrupt PDF.
+    expect(await readBytes(passwordPdf(), 'password.pdf')).toEqual({
       ok: false,
       code: 'encrypted-pdf',
       reason: 'PDF 受密码保护，无法读取文字；请向报送单位索取未加密的版本（或 .docx 原文件）',
