@@ -62,7 +62,8 @@ export function expandGrid(grid: Grid): Array<Array<Slot | null>> {
 
 /**
  * Joins the lines a cell's text wrapped over, or its paragraphs: CJK text runs on with no
- * space (`年度指标` + `值` → `年度指标值`); two ASCII words keep one (`LED` + `lamps`).
+ * space (`年度指标` + `值` → `年度指标值`), nor do the pieces of a number a narrow column
+ * broke (`640.0` + `0`); two ASCII words keep one (`LED` + `lamps`).
  *
  * @example
  *   joinLines(['偏差原因', '分析及改', '进措施']) // '偏差原因分析及改进措施'
@@ -72,7 +73,10 @@ export function joinLines(lines: readonly string[]): string {
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    if (out && wordChar(out.charCodeAt(out.length - 1)) && wordChar(line.charCodeAt(0))) out += ' ';
+    const a = out.charCodeAt(out.length - 1);
+    const b = line.charCodeAt(0);
+    // A number the column was too narrow for (`640.0` + `0`) joins up; two words keep a space.
+    if (out && wordChar(a) && wordChar(b) && !(digit(a) && digit(b))) out += ' ';
     out += line;
   }
   return out;
@@ -100,6 +104,10 @@ export function closeUp(text: string): string {
     out += text[i];
   }
   return out;
+}
+
+function digit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** ASCII letter or digit: the characters between which a space is a real word break. */
