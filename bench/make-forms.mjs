@@ -765,9 +765,10 @@ function plainLines(form, layout, render) {
   const lines = [form.title, '', ...form.before, ...infoLines(form)];
   for (const p of parts(layout)) {
     lines.push('');
-    lines.push(...render(layout, p));
+    for (const line of render(layout, p)) lines.push(line);
   }
-  lines.push('', ...form.after);
+  lines.push('');
+  for (const line of form.after) lines.push(line);
   return lines.join('\n') + '\n';
 }
 
