@@ -123,6 +123,8 @@ for (const dir of dirs) {
         fields[f] ??= { ok: 0, n: 0 };
         fields[f].n++;
         if (near && fieldOk(f, near, gi)) fields[f].ok++;
+        else if (verbose && near)
+          console.log(`${gold.id} FIELD ${gi.name}.${f}: gold ${JSON.stringify(gi[f])} got ${JSON.stringify(near[f])}`);
       }
     }
     per[fmt] ??= { tp: 0, g: 0, p: 0 };

@@ -602,52 +602,95 @@ type LooseLine = { line: TextLine; chunks: Chunk[] };
 /** Where the table starting at line `i` ends (exclusive); `i` when none starts there. */
 function tableRun(lines: LooseLine[], i: number): number {
   if (lines[i]!.chunks.length < 3) return i;
-  const starts: number[] = lines[i]!.chunks.map((c) => c.x0);
+  const block: Block = { starts: lines[i]!.chunks.map((c) => c.x0), gutter: Infinity, right: -Infinity };
+  widen(block, lines[i]!);
   let end = i + 1;
   let rows = 1;
   while (end < lines.length) {
     const { line, chunks } = lines[end]!;
     const prev = lines[end - 1]!;
     if (line.base - prev.line.base > line.size * 2.5) break;
-    const aligned = chunks.filter((c) => starts.some((s) => Math.abs(s - c.x0) <= SNAP)).length;
-    const continues = continuation(lines, end, starts);
+    const aligned = chunks.filter((c) => block.starts.some((s) => Math.abs(s - c.x0) <= SNAP)).length;
+    const continues = continuation(lines, end, block);
     if (!continues && (chunks.length < 2 || aligned < 2)) break;
     if (!continues) rows++;
-    for (const c of chunks) if (!starts.some((s) => Math.abs(s - c.x0) <= SNAP)) starts.push(c.x0);
+    widen(block, lines[end]!);
     end++;
   }
   return rows >= 2 ? end : i;
 }
 
-/** True when every chunk of line `k` sits in a column whose text on an earlier line of the row ran full. */
-function continuation(lines: LooseLine[], k: number, starts: number[]): boolean {
+/** What is known of a borderless table while reading it: column starts, the gap between columns, its right edge. */
+interface Block {
+  starts: number[];
+  gutter: number;
+  right: number;
+}
+
+function widen(block: Block, { line, chunks }: LooseLine): void {
+  for (const c of chunks) if (!block.starts.some((s) => Math.abs(s - c.x0) <= SNAP)) block.starts.push(c.x0);
+  block.starts.sort((a, b) => a - b);
+  for (let k = 1; k < chunks.length; k++) block.gutter = Math.min(block.gutter, chunks[k]!.x0 - chunks[k - 1]!.x1);
+  block.right = Math.max(block.right, line.x1);
+}
+
+/**
+ * True when line `k` continues the row above: each of its chunks stands where a chunk of
+ * an earlier line started, and that chunk's text stopped short of its column's end by
+ * less than the new chunk's first word (the word wrapped because it did not fit).
+ */
+function continuation(lines: LooseLine[], k: number, block: Block): boolean {
   const { chunks, line } = lines[k]!;
-  const sorted = starts.slice().sort((a, b) => a - b);
+  const gutter = Math.min(Math.max(block.gutter, line.size * 0.3), line.size * 1.5);
   return chunks.every((c) => {
-    const col = sorted.findIndex((s) => Math.abs(s - c.x0) <= SNAP);
-    if (col < 0) return false;
-    const next = sorted[col + 1] ?? Infinity;
-    // The chunk above in this column, on the nearest earlier line that has one.
     for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
-      const above = lines[j]!.chunks.find((a) => Math.abs(a.x0 - c.x0) <= SNAP);
-      if (!above) continue;
-      const room = next === Infinity ? line.size * 2 : next - above.x1;
-      return room <= line.size * 2.2;
+      const row = lines[j]!.chunks;
+      const at = row.findIndex((a) => Math.abs(a.x0 - c.x0) <= SNAP);
+      if (at < 0) continue;
+      const above = row[at]!;
+      const neighbour = row[at + 1]?.x0 ?? block.right + gutter;
+      // A chunk that runs over a column start is a merged cell: its end is where its neighbour starts.
+      const spans = block.starts.some((s) => s > above.x0 + SNAP && s < above.x1 - SNAP);
+      const next = block.starts.find((s) => s > above.x1 + SNAP) ?? neighbour;
+      const limit = spans ? neighbour : Math.min(neighbour, next);
+      // A figure alone does not go on a word (`年初预算数` then `2860.50`): it goes on a figure (`3124.` `80`).
+      if (NUMBER.test(text(c)) && !/[\d.,-]$/.test(text(above))) return false;
+      return limit - gutter - above.x1 < firstWord(c) + line.size * 0.3;
     }
     return false;
   });
 }
 
-function looseTable(lines: LooseLine[], page: number): PdfTable | null {
-  const starts: number[] = [];
-  for (const { chunks } of lines) {
-    for (const c of chunks) if (!starts.some((s) => Math.abs(s - c.x0) <= SNAP)) starts.push(c.x0);
+const NUMBER = /^[-+]?[\d.,]+%?$/;
+
+function text(chunk: Chunk): string {
+  let out = '';
+  for (const g of chunk.glyphs) out += g.text;
+  return out;
+}
+
+/** Width of what a line break cannot split at a chunk's start: a bracketed group, an ASCII word, one character. */
+function firstWord(chunk: Chunk): number {
+  const g = chunk.glyphs;
+  const first = g[0]!;
+  let k = 0;
+  if ('（(【“《'.includes(first.text)) {
+    while (k < g.length - 1 && !'）)】”》'.includes(g[k]!.text)) k++;
+  } else if (/[A-Za-z0-9]/.test(first.text)) {
+    while (k < g.length - 1 && /[A-Za-z0-9.%,-]/.test(g[k + 1]!.text)) k++;
   }
-  starts.sort((a, b) => a - b);
+  while (k < g.length - 1 && '，。、；：）)%％”'.includes(g[k + 1]!.text)) k++;
+  return g[k]!.x1 - first.x0;
+}
+
+function looseTable(lines: LooseLine[], page: number): PdfTable | null {
+  const block: Block = { starts: [], gutter: Infinity, right: -Infinity };
+  for (const line of lines) widen(block, line);
+  const starts = block.starts;
   // Logical rows: a line that does not continue the row above starts one.
   const groups: LooseLine[][] = [];
   lines.forEach((l, k) => {
-    if (k > 0 && continuation(lines, k, starts)) groups[groups.length - 1]!.push(l);
+    if (k > 0 && continuation(lines, k, block)) groups[groups.length - 1]!.push(l);
     else groups.push([l]);
   });
   if (groups.length < 2 || starts.length < 3) return null;
