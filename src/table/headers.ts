@@ -71,6 +71,35 @@ add('executed', '全年执行数 预算执行数 执行数 实际执行数 实�
 add('rate', '执行率 预算执行率 全年执行率 资金执行率');
 add('ignore', '得分系数 是否核心指标 核心指标 评分标准 指标解释 备注 指标说明 评分规则 计分方法 序号');
 
+/** Header words by their first character, longest first: for matching inside glued text. */
+const BY_FIRST = new Map<string, string[]>();
+for (const word of Object.keys(WORDS).sort((a, b) => b.length - a.length)) {
+  const list = BY_FIRST.get(word[0]!) ?? [];
+  list.push(word);
+  BY_FIRST.set(word[0]!, list);
+}
+
+/**
+ * The header words starting at `i` in text with no white space (a flattened form),
+ * longest first, each with the bracketed note that may follow it (`项目资金（万元）`): its
+ * role, end and unit. Glued headers are ambiguous (`执行率得分` is one word in one form
+ * and two in another), so the reader tries them all.
+ *
+ * @example
+ *   headerWordsAt('执行率得分', 0).map((w) => w.end) // [5, 3]
+ */
+export function headerWordsAt(s: string, i: number): Array<HeaderWord & { end: number }> {
+  const out: Array<HeaderWord & { end: number }> = [];
+  for (const word of BY_FIRST.get(s[i]!) ?? []) {
+    if (!s.startsWith(word, i)) continue;
+    let end = i + word.length;
+    const note = /^[（(][^（()）]{1,8}[）)]/.exec(s.slice(end, end + 10));
+    if (note) end += note[0].length;
+    out.push({ role: WORDS[word]!, scale: note ? moneyScale(note[0]) : null, end });
+  }
+  return out;
+}
+
 /**
  * Reads a header cell: `年度指标值` → target, `全年（调整）预算数` → adjusted,
  * `项目资金（万元）` → item with scale 10000. `null` for wording no form uses.
@@ -131,12 +160,36 @@ export function moneyScale(text: string): number | null {
 }
 
 /** 一级指标 wordings of the forms (and the budget-execution row that stands in their column). */
-const LEVEL1 = new Set(
+const LEVEL1: ReadonlySet<string> = new Set(
   (
     '产出指标 效益指标 满意度指标 成本指标 投入指标 过程指标 效果指标 管理指标 履职效能 履职效能指标 ' +
-    '社会效应指标 能力建设指标 预算执行率 预算执行 投入 过程 产出 效益 效果 满意度 影响力指标 决策 管理'
+    '社会效应指标 能力建设指标 预算执行率 投入 过程 产出 效益 效果 满意度 影响力指标 决策 管理'
   ).split(' '),
 );
+
+/** 二级指标 wordings of the forms, longest first. */
+const LEVEL2 = (
+  '服务对象满意度指标 社会公众满意度指标 可持续影响指标 生态环境成本指标 经济效益指标 社会效益指标 生态效益指标 ' +
+  '社会成本指标 经济成本指标 数量指标 质量指标 时效指标 成本指标'
+).split(' ');
+
+/**
+ * The 一级 (level 1) or 二级 (level 2) label starting at `i` of glued text: the form's
+ * wordings, or for level 2 any short run ending in 指标. Returns its end, or -1.
+ *
+ * @example
+ *   levelAt('产出指标数量指标新建机耕道路', 4, 2) // 8
+ */
+export function levelAt(s: string, i: number, level: 1 | 2): number {
+  if (level === 1) {
+    for (const word of LEVEL1)
+      if (word.endsWith('指标') || word === '预算执行率') if (s.startsWith(word, i)) return i + word.length;
+    return -1;
+  }
+  for (const word of LEVEL2) if (s.startsWith(word, i)) return i + word.length;
+  const m = /^[\u4e00-\u9fff]{2,7}?指标/.exec(s.slice(i, i + 9));
+  return m && !isLevel1(m[0]) ? i + m[0].length : -1;
+}
 
 /** True when `text` is a 一级指标 label the forms use. */
 export function isLevel1(text: string): boolean {

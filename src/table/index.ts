@@ -5,7 +5,8 @@ export { readQuantity, readNumber, achieved } from './values.js';
 export type { TableRecord, IndicatorRecord, BudgetRecord, TotalRecord, Comparator } from './types.js';
 export { docxTableGrid, type MammothElement } from '../read/docx-table.js';
 export { expandGrid, joinLines, closeUp, type Grid, type GridCell } from '../read/grid.js';
-export { findTextTables as textGrids } from './text-tables.js';
+export { textTables as textGrids } from './text.js';
+export { findFlattenedTables, type FlatTable } from './flattened.js';
 export {
   pdfRulings,
   pdfPageBlocks,

@@ -1,0 +1,464 @@
+import { headerWordsAt, isTotalLabel, levelAt, type Role } from './headers.js';
+import type { TextCell } from './text-tables.js';
+import type { Grid } from '../read/grid.js';
+
+/**
+ * A form found flattened into running text (a web page or PDF copied without its table
+ * breaks: `…分值得分偏差原因分析及改进措施产出指标数量指标新建…≥2万亩2.03万亩1515…`), cut
+ * back into cells. Cells carry UTF-16 offsets into the input; a row leaves the label
+ * cells its merged cells dropped empty, to be filled down.
+ */
+export interface FlatTable extends Grid {
+  start: number;
+  end: number;
+  rows: TextCell[][];
+}
+
+/** The input with white space taken out, and where each remaining character stood. */
+interface Squeezed {
+  s: string;
+  at: number[];
+}
+
+function squeeze(text: string): Squeezed {
+  let s = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000) continue;
+    s += text[i];
+    at.push(i);
+  }
+  return { s, at };
+}
+
+/**
+ * Finds self-evaluation forms run together into text: a run of header words (`一级指标二级
+ * 指标三级指标年度指标值实际完成值分值得分…`, `年初预算数全年预算数全年执行数…`) and the
+ * rows after it, read by what each column holds: labels, values with their comparator
+ * and unit, and weight and score digits run together (`1515` is 15 and 15, `1081、…` is
+ * 10, 8 and a reason starting `1、`). Reading stops where the text stops fitting the form.
+ * White space is ignored, so `2022 年` and `260 万元` read as written without it.
+ *
+ * @example
+ *   const text = '一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标新建机耕道路≥40公里36公里108';
+ *   findFlattenedTables(text)[0].rows[1].map((c) => c.text)
+ *   // ['产出指标', '数量指标', '新建机耕道路', '≥40公里', '36公里', '10', '8']
+ */
+export function findFlattenedTables(text: string): FlatTable[] {
+  const sq = squeeze(text);
+  const { s } = sq;
+  const out: FlatTable[] = [];
+  for (let i = 0; i < s.length;) {
+    // Of the ways to read a glued header, the one under which the most rows read.
+    let best: { head: Head; rows: Span[][]; end: number } | null = null;
+    for (const head of headerRuns(s, i)) {
+      const read = body(s, head);
+      if (read.rows.length > 1 && (!best || read.rows.length > best.rows.length)) best = { head, ...read };
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    out.push({
+      start: sq.at[best.head.cells[0]![0]]!,
+      end: sq.at[best.end - 1]! + 1,
+      rows: best.rows.map((row) => row.map((span) => cell(text, sq, span))),
+    });
+    i = best.end;
+  }
+  return out;
+}
+
+/** The header row and the rows read after it, up to where the text stops fitting the form. */
+function body(s: string, head: Head): { rows: Span[][]; end: number } {
+  const rows: Span[][] = [head.cells];
+  let p = head.end;
+  for (;;) {
+    const row = head.kind === 'budget' ? budgetRow(s, p, head.roles) : indicatorRow(s, p, head.roles, true);
+    if (row) {
+      rows.push(row.cells);
+      p = row.end;
+      continue;
+    }
+    const total = totalRow(s, p, head.roles);
+    if (total) {
+      rows.push(total.cells);
+      p = total.end;
+    }
+    return { rows, end: p };
+  }
+}
+
+/** A cell as `[start, end)` in the squeezed text; `[-1, -1]` for an empty one. */
+type Span = [number, number];
+const EMPTY: Span = [-1, -1];
+
+function cell(text: string, sq: Squeezed, [a, b]: Span): TextCell {
+  if (a < 0 || b <= a) return { text: '', rowSpan: 1, colSpan: 1 };
+  const start = sq.at[a]!;
+  const end = sq.at[b - 1]! + 1;
+  return { text: sq.s.slice(a, b), rowSpan: 1, colSpan: 1, start, end };
+}
+
+interface Head {
+  kind: 'indicator' | 'budget';
+  roles: Role[];
+  cells: Span[];
+  end: number;
+}
+
+/** The readings of a run of header words at `i` that make an indicator or a budget header. */
+function headerRuns(s: string, i: number): Head[] {
+  const out: Head[] = [];
+  const roles: Role[] = [];
+  const cells: Span[] = [];
+  const walk = (p: number) => {
+    const words = headerWordsAt(s, p);
+    if (words.length === 0) {
+      const head = asHead(roles.slice(), cells.slice(), p);
+      if (head) out.push(head);
+      return;
+    }
+    for (const word of words) {
+      if (out.length >= 8) return;
+      roles.push(word.role);
+      cells.push([p, word.end]);
+      walk(word.end);
+      roles.pop();
+      cells.pop();
+    }
+  };
+  if (headerWordsAt(s, i).length > 0 && (i === 0 || headerWordsAt(s, i - 1).length === 0)) walk(i);
+  return out;
+}
+
+function asHead(roles: Role[], cells: Span[], end: number): Head | null {
+  const has = (role: Role) => roles.includes(role);
+  const money = ['initial', 'adjusted', 'executed'].filter((r) => has(r as Role)).length;
+  if (money >= 2 && roles.length >= 3) return { kind: 'budget', roles, cells, end };
+  const labels = has('name') || has('level1') || has('level2');
+  if (labels && (has('weight') || has('score')) && (has('target') || has('actual')) && roles.length >= 4) {
+    // The 10号 form's grammar: labels, target, actual, weight, score, reason. Split columns
+    // (指标性质 / 度量单位) glue figures to figures and cannot be cut back.
+    if (has('nature') || has('unit')) return null;
+    return { kind: 'indicator', roles, cells, end };
+  }
+  return null;
+}
+
+const COMPARATORS = [
+  '大于或等于',
+  '小于或等于',
+  '大于等于',
+  '小于等于',
+  '不低于',
+  '不少于',
+  '不小于',
+  '不高于',
+  '不超过',
+  '不多于',
+  '不大于',
+  '控制在',
+  '>=',
+  '<=',
+  '≥',
+  '≤',
+  '≧',
+  '≦',
+  '＞',
+  '＜',
+  '>',
+  '<',
+  '=',
+  '＝',
+];
+const SUFFIXES = ['及以上', '及以下', '以上', '以下', '以内', '之内'];
+
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+
+function comparatorAt(s: string, i: number): number {
+  for (const word of COMPARATORS) if (s.startsWith(word, i)) return i + word.length;
+  return i;
+}
+
+/** A figure value at `i`: comparator, number, unit (at most six characters, `%` alone), comparator word. */
+function valueAt(s: string, i: number): number {
+  let p = comparatorAt(s, i);
+  const m = /^-?\d+(?:\.\d+)?/.exec(s.slice(p, p + 24));
+  if (!m) return -1;
+  p += m[0].length;
+  if ('%％‰'.includes(s[p] ?? 'x')) p++;
+  else {
+    let n = 0;
+    while (p < s.length && n < 6 && !isDigit(s[p]) && comparatorAt(s, p) === p && !'，。；、'.includes(s[p]!)) {
+      p++;
+      n++;
+    }
+  }
+  for (const word of SUFFIXES) if (s.startsWith(word, p)) return p + word.length;
+  return p;
+}
+
+/** Where a run of Han text (a label or a qualitative value) ends: before a digit, comparator or stop. */
+function textEnd(s: string, i: number): number {
+  let p = i;
+  while (p < s.length && !isDigit(s[p]) && comparatorAt(s, p) === p && !'—'.includes(s[p]!)) p++;
+  return p;
+}
+
+/** Qualitative values the forms write, longest first: to cut `名称健全基本健全` at its values. */
+const QUALITATIVE = (
+  '基本健全 有效保障 明显改善 显著改善 明显提升 显著提升 有效提升 有效改善 逐步提高 达到预期 基本达到 持续开展 ' +
+  '按期完成 基本完成 全部完成 有效消除 健全 完善 完成 建立 合规 公开 规范 及时 长期 良好 较好 合格 达标 优 良 中 是 否'
+)
+  .split(' ')
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Cuts a run of Han text holding name, target and actual (a qualitative row): the two
+ * values are the same text twice at its end, or words of the qualitative vocabulary.
+ */
+function splitQualitative(s: string, a: number, b: number): [Span, Span, Span] | null {
+  const run = s.slice(a, b);
+  for (let len = Math.floor((run.length - 1) / 2); len >= 1; len--) {
+    const x = run.slice(run.length - len);
+    if (run.slice(run.length - 2 * len, run.length - len) === x) {
+      const t = b - 2 * len;
+      return [
+        [a, t],
+        [t, t + len],
+        [t + len, b],
+      ];
+    }
+  }
+  const suffix = (end: number) => QUALITATIVE.find((w) => s.slice(a, end).endsWith(w) && end - w.length > a + 1);
+  const actual = suffix(b);
+  if (!actual) return null;
+  const target = suffix(b - actual.length);
+  if (!target) return null;
+  const t = b - actual.length - target.length;
+  return [
+    [a, t],
+    [t, b - actual.length],
+    [b - actual.length, b],
+  ];
+}
+
+/** A plausible split of glued digits into weight and score (`1515` → 15, 15), and a list-marker digit after. */
+function weightScore(s: string, i: number): { weight: Span; score: Span; end: number } | null {
+  const run = /^[\d.]+/.exec(s.slice(i, i + 16))?.[0] ?? '';
+  if (run.length < 2) return null;
+  let best: { w: number; k: number; rest: number; score: number } | null = null;
+  for (let rest = 0; rest <= 1; rest++) {
+    const body = run.slice(0, run.length - rest);
+    // A digit left over must open a list item in the reason (`1、`, `1.` before text).
+    if (rest && !('、.．'.includes(s[i + body.length + 1] ?? 'x') && isHan(s[i + body.length + 2]))) continue;
+    for (let k = 1; k < body.length; k++) {
+      const w = plain(body.slice(0, k));
+      const sc = plain(body.slice(k));
+      if (w === null || sc === null || w > 100 || w === 0) continue;
+      let score = 0;
+      if (sc <= w) score += 4;
+      if (Number.isInteger(w)) score += 1;
+      if (w % 5 === 0) score += 1;
+      if (sc > w * 1.5) score -= 4;
+      if (rest) score -= 1;
+      if (!best || score > best.score) best = { w, k, rest, score };
+    }
+  }
+  if (!best) return null;
+  const end = i + run.length - best.rest;
+  return { weight: [i, i + best.k], score: [i + best.k, end], end };
+}
+
+/** A number written plainly: no leading zero, at most two decimals. */
+function plain(text: string): number | null {
+  if (!/^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/.test(text)) return null;
+  return Number(text);
+}
+
+/**
+ * One indicator row at `p`: [一级] [二级] 三级 target actual weight score [reason].
+ * `withReason` false reads no reason (used to see whether a row starts somewhere).
+ */
+function indicatorRow(s: string, p: number, roles: Role[], withReason: boolean): { cells: Span[]; end: number } | null {
+  const cells = new Map<Role, Span>();
+  let q = p;
+  const l1 = roles.includes('level1') ? levelAt(s, q, 1) : -1;
+  if (l1 > 0) {
+    cells.set('level1', [q, l1]);
+    q = l1;
+  }
+  let l2 = roles.includes('level2') ? levelAt(s, q, 2) : -1;
+  if (l2 > 0) {
+    cells.set('level2', [q, l2]);
+    q = l2;
+  } else if (l1 > 0 && roles.includes('level2') && levelAt(s, p, 2) === l1) {
+    // 成本指标 is 一级 in some forms and 二级 in others: with no 二级 after it, it is the 二级.
+    cells.delete('level1');
+    cells.set('level2', [p, l1]);
+    l2 = l1;
+  }
+  const nameEnd = textEnd(s, q);
+  let after = -1;
+  if (nameEnd - q >= 2 && valueAt(s, nameEnd) > nameEnd) {
+    // name, then figure values; the actual may be words (`≥95%基本完成`).
+    const t = valueAt(s, nameEnd);
+    let a = valueAt(s, t);
+    if (a < 0 || weightScore(s, a) === null) a = textEnd(s, t);
+    if (weightScore(s, a)) {
+      cells.set('name', [q, nameEnd]);
+      cells.set('target', [nameEnd, t]);
+      cells.set('actual', [t, a]);
+      after = a;
+    }
+  } else if (nameEnd === q && l1 > 0 && l2 < 0 && valueAt(s, q) > q) {
+    // A row labelled only in the 一级 column (预算执行率).
+    const t = valueAt(s, q);
+    const a = valueAt(s, t);
+    if (a > t) {
+      cells.set('target', [q, t]);
+      cells.set('actual', [t, a]);
+      after = a;
+    }
+  }
+  if (after < 0) {
+    // Words only before the weight and score: name, target and actual are all text.
+    const parts = splitQualitative(s, q, nameEnd);
+    if (!parts) return null;
+    cells.set('name', parts[0]);
+    cells.set('target', parts[1]);
+    cells.set('actual', parts[2]);
+    after = nameEnd;
+  }
+  const ws = weightScore(s, after);
+  if (!ws) return null;
+  cells.set('weight', ws.weight);
+  cells.set('score', ws.score);
+  let end = ws.end;
+  if (withReason && roles.includes('reason')) {
+    const stop = nextRow(s, end, roles);
+    if (stop > end) cells.set('reason', [end, stop]);
+    end = stop;
+  }
+  return { cells: roles.map((role) => cells.get(role) ?? EMPTY), end };
+}
+
+/** Where the next row (or the total, or the end of the form) starts after a reason beginning at `i`. */
+function nextRow(s: string, i: number, roles: Role[]): number {
+  for (let j = i; j < s.length; j++) {
+    const boundary = j === i || '。；;！？'.includes(s[j - 1]!) || levelAt(s, j, 1) > 0 || levelAt(s, j, 2) > 0;
+    if (!boundary) continue;
+    if (totalRow(s, j, roles) || indicatorRow(s, j, roles, false)) return j;
+    if (j > i && '。'.includes(s[j - 1]!) && !isHan(s[j]) && !isDigit(s[j])) return j;
+  }
+  return i;
+}
+
+/** 总分 / 合计 and the weight and score after it (`总分10096.15`). */
+function totalRow(s: string, p: number, roles: Role[]): { cells: Span[]; end: number } | null {
+  const label = /^(?:总分|合计|总计|自评总分|总得分)/.exec(s.slice(p, p + 4));
+  if (!label || !isTotalLabel(label[0])) return null;
+  const q = p + label[0].length;
+  const run = /^\d+(?:\.\d+)?/.exec(s.slice(q, q + 16))?.[0];
+  if (!run) return null;
+  const cells = new Map<Role, Span>();
+  if (run.startsWith('100') && plain(run.slice(3)) !== null && plain(run.slice(3))! <= 100) {
+    cells.set('weight', [q, q + 3]);
+    cells.set('score', [q + 3, q + run.length]);
+  } else cells.set('score', [q, q + run.length]);
+  const first = roles[0]!;
+  return { cells: roles.map((role) => cells.get(role) ?? (role === first ? [p, q] : EMPTY)), end: q + run.length };
+}
+
+/** One budget row at `p`: the item, then its amounts, weight, rate and score run together. */
+function budgetRow(s: string, p: number, roles: Role[]): { cells: Span[]; end: number } | null {
+  const itemEnd = textEnd(s, p);
+  if (itemEnd - p < 2) return null;
+  let q = itemEnd;
+  while (q < s.length && /[\d.,%％—－/-]/.test(s[q]!)) q++;
+  const columns = roles.filter((role) => role !== 'item' && role !== 'outer' && role !== 'reason');
+  const parse = readBudget(s, itemEnd, q, columns);
+  if (!parse) return null;
+  const cells = new Map<Role, Span>([['item', [p, itemEnd]]]);
+  columns.forEach((role, k) => cells.set(role, parse[k]!));
+  const itemRole = roles.includes('item') ? 'item' : roles[0]!;
+  return {
+    cells: roles.map((role) => (role === itemRole ? [p, itemEnd] : (cells.get(role) ?? EMPTY))),
+    end: q,
+  };
+}
+
+/**
+ * Reads the figures of a budget row (`2000.002000.001930.001096.50%9.65`) into its columns:
+ * amounts with the same decimals, a weight and score of at most 100, a rate ending in `%`,
+ * dashes for blanks; among the readings that use every character, the one whose rate is
+ * closest to executed ÷ adjusted.
+ */
+function readBudget(s: string, from: number, to: number, columns: Role[]): Span[] | null {
+  let best: { spans: Span[]; cost: number } | null = null;
+  const spans: Span[] = [];
+  const walk = (k: number, p: number) => {
+    if (k === columns.length) {
+      if (p !== to) return;
+      const cost = budgetCost(s, spans, columns);
+      if (cost !== null && (!best || cost < best.cost)) best = { spans: spans.slice(), cost };
+      return;
+    }
+    if ('—－-/'.includes(s[p] ?? 'x')) {
+      let e = p;
+      while ('—－-/'.includes(s[e] ?? 'x')) e++;
+      spans.push([-1, -1]);
+      walk(k + 1, e);
+      spans.pop();
+      return;
+    }
+    const role = columns[k]!;
+    for (let e = p + 1; e <= to && e - p <= 14; e++) {
+      const piece = s.slice(p, e);
+      if (role === 'rate') {
+        if (s[e] !== '%' && s[e] !== '％') continue;
+        if (plain(piece) === null) continue;
+        spans.push([p, e + 1]);
+        walk(k + 1, e + 1);
+        spans.pop();
+      } else {
+        const n = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/.test(piece.replace(/,/g, ''))
+          ? Number(piece.replace(/,/g, ''))
+          : null;
+        if (n === null) continue;
+        if ((role === 'weight' || role === 'score') && n > 100) continue;
+        spans.push([p, e]);
+        walk(k + 1, e);
+        spans.pop();
+      }
+    }
+  };
+  walk(0, from);
+  return best === null ? null : (best as { spans: Span[] }).spans;
+}
+
+function budgetCost(s: string, spans: Span[], columns: Role[]): number | null {
+  const value = (role: Role) => {
+    const k = columns.indexOf(role);
+    const span = k >= 0 ? spans[k] : undefined;
+    return span && span[0] >= 0 ? Number(s.slice(span[0], span[1]).replace(/[,%％]/g, '')) : null;
+  };
+  const amounts = (['initial', 'adjusted', 'executed'] as Role[])
+    .map((role) => spans[columns.indexOf(role)])
+    .filter((span): span is Span => span !== undefined && span[0] >= 0)
+    .map((span) => s.slice(span[0], span[1]));
+  if (amounts.length < 2) return null;
+  const decimals = new Set(amounts.map((a) => (a.includes('.') ? a.length - a.indexOf('.') - 1 : 0)));
+  let cost = decimals.size === 1 ? 0 : 5;
+  const rate = value('rate');
+  const executed = value('executed');
+  const base = value('adjusted') ?? value('initial');
+  if (rate !== null && executed !== null && base) cost += Math.min(10, Math.abs((executed / base) * 100 - rate));
+  const weight = value('weight');
+  const score = value('score');
+  if (weight !== null && score !== null && score > weight) cost += 5;
+  return cost;
+}
