@@ -858,21 +858,33 @@ async function word(form, layout, { borders = true } = {}) {
 
 // ---------------------------------------------------------------------------------------
 
-const write = (name, data) => fs.writeFileSync(path.join(OUT, name), data);
+// `--variants DIR` writes every form in every format into DIR instead (not committed): a wider
+// check of the readers than the fixtures, for bench/tables-dev.mjs DIR.
+const vi = process.argv.indexOf('--variants');
+const out = vi > 0 ? process.argv[vi + 1] : OUT;
+const write = (name, data) => fs.writeFileSync(path.join(out, name), data);
 const writeGold = (id, form) => write(`${id}.gold.json`, JSON.stringify(gold(id, form), null, 1) + '\n');
 
-fs.mkdirSync(OUT, { recursive: true });
-const files = [
-  ['water', water, 'docx'],
-  ['sanitation', sanitation, 'docx'],
-  ['dept-cq', dept, 'docx'],
-  ['elderly', elderly, 'md'],
-  ['school', school, 'md'],
-  ['roads-tab', roads, 'tab'],
-  ['health-pipe', health, 'pipe'],
-  ['forest-spaces', forest, 'spaces'],
-  ['agri-flat', agri, 'flat'],
-];
+fs.mkdirSync(out, { recursive: true });
+const all = { water, sanitation, elderly, roads, health, agri, school, forest, dept };
+const files =
+  vi > 0
+    ? Object.entries(all).flatMap(([name, form]) =>
+        ['docx', 'md', 'tab', 'pipe', 'spaces', ...(form.family === '10' && !form.split ? ['flat'] : [])]
+          .filter((kind) => form.family !== 'cq' || kind === 'docx')
+          .map((kind) => [`${name}-${kind}`, form, kind]),
+      )
+    : [
+        ['water', water, 'docx'],
+        ['sanitation', sanitation, 'docx'],
+        ['dept-cq', dept, 'docx'],
+        ['elderly', elderly, 'md'],
+        ['school', school, 'md'],
+        ['roads-tab', roads, 'tab'],
+        ['health-pipe', health, 'pipe'],
+        ['forest-spaces', forest, 'spaces'],
+        ['agri-flat', agri, 'flat'],
+      ];
 for (const [id, form, kind] of files) {
   const layout = layoutOf(form);
   if (kind === 'docx') write(`${id}.docx`, await word(form, layout));
@@ -885,28 +897,32 @@ for (const [id, form, kind] of files) {
 }
 
 // PDFs, printed from Word files by LibreOffice as real submissions are.
-const pdfs = [
-  ['water-pdf', water, true],
-  ['sanitation-pdf', sanitation, true],
-  ['dept-cq-pdf', dept, false],
-];
+const pdfs =
+  vi > 0
+    ? Object.entries(all).flatMap(([name, form]) => [
+        [`${name}-ruled`, form, true],
+        [`${name}-loose`, form, false],
+      ])
+    : [
+        ['water-pdf', water, true],
+        ['sanitation-pdf', sanitation, true],
+        ['dept-cq-pdf', dept, false],
+      ];
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
 if (soffice.status !== 0) console.log('soffice not found: the PDFs are left as they are');
 else {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-forms-'));
   for (const [id, form, borders] of pdfs) {
     fs.writeFileSync(path.join(tmp, `${id}.docx`), await word(form, layoutOf(form), { borders }));
-    const r = spawnSync(
-      'soffice',
-      ['--headless', '--convert-to', 'pdf', '--outdir', tmp, path.join(tmp, `${id}.docx`)],
-      {
-        encoding: 'utf8',
-      },
-    );
-    if (r.status !== 0) throw new Error(`soffice failed on ${id}: ${r.stderr}`);
-    fs.copyFileSync(path.join(tmp, `${id}.pdf`), path.join(OUT, `${id}.pdf`));
+  }
+  // One LibreOffice run for all of them: starting it costs seconds.
+  const docs = pdfs.map(([id]) => path.join(tmp, `${id}.docx`));
+  const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', tmp, ...docs], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
+  for (const [id, form] of pdfs) {
+    fs.copyFileSync(path.join(tmp, `${id}.pdf`), path.join(out, `${id}.pdf`));
     writeGold(id, form);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
 }
-console.log(`wrote ${files.length + pdfs.length} forms to ${OUT}`);
+console.log(`wrote ${files.length + pdfs.length} forms to ${out}`);

@@ -638,27 +638,44 @@ function widen(block: Block, { line, chunks }: LooseLine): void {
  * True when line `k` continues the row above: each of its chunks stands where a chunk of
  * an earlier line started, and that chunk's text stopped short of its column's end by
  * less than the new chunk's first word (the word wrapped because it did not fit).
+ * Narrow columns filled to the brim make text ambiguous, so figures decide when the line
+ * has any: a figure goes on a figure whose digits were cut (`96.` then `8`, `18000` as
+ * `1800` then `0`), never on a word, and a short whole number (`15` under `15`) is a new value.
  */
 function continuation(lines: LooseLine[], k: number, block: Block): boolean {
   const { chunks, line } = lines[k]!;
   const gutter = Math.min(Math.max(block.gutter, line.size * 0.3), line.size * 1.5);
-  return chunks.every((c) => {
-    for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
-      const row = lines[j]!.chunks;
-      const at = row.findIndex((a) => Math.abs(a.x0 - c.x0) <= SNAP);
-      if (at < 0) continue;
-      const above = row[at]!;
-      const neighbour = row[at + 1]?.x0 ?? block.right + gutter;
-      // A chunk that runs over a column start is a merged cell: its end is where its neighbour starts.
-      const spans = block.starts.some((s) => s > above.x0 + SNAP && s < above.x1 - SNAP);
-      const next = block.starts.find((s) => s > above.x1 + SNAP) ?? neighbour;
-      const limit = spans ? neighbour : Math.min(neighbour, next);
-      // A figure alone does not go on a word (`年初预算数` then `2860.50`): it goes on a figure (`3124.` `80`).
-      if (NUMBER.test(text(c)) && !/[\d.,-]$/.test(text(above))) return false;
-      return limit - gutter - above.x1 < firstWord(c) + line.size * 0.3;
-    }
-    return false;
-  });
+  let figures = 0;
+  let cut = false;
+  for (const c of chunks) {
+    const found = above(lines, k, c);
+    if (!found) return false;
+    const { chunk: up, row, at } = found;
+    const neighbour = row[at + 1]?.x0 ?? block.right + gutter;
+    // A chunk that runs over a column start is a merged cell: its end is where its neighbour starts.
+    const spans = block.starts.some((s) => s > up.x0 + SNAP && s < up.x1 - SNAP);
+    const next = block.starts.find((s) => s > up.x1 + SNAP) ?? neighbour;
+    const room = (spans ? neighbour : Math.min(neighbour, next)) - gutter - up.x1;
+    if (NUMBER.test(text(c))) {
+      const head = text(up);
+      const glyph = c.glyphs[0]!.x1 - c.glyphs[0]!.x0;
+      figures++;
+      if (!/[\d.,-]$/.test(head) || room >= glyph * 1.3) return false;
+      if (/[.,]$/.test(head) || room < glyph * 0.7 || (head.match(/\d/g) ?? []).length >= 3) cut = true;
+      else return false;
+    } else if (room >= firstWord(c) + line.size * 0.3) return false;
+  }
+  return figures === 0 || cut;
+}
+
+/** The chunk starting where `c` starts on the nearest earlier line (up to six back), with its line's chunks. */
+function above(lines: LooseLine[], k: number, c: Chunk): { chunk: Chunk; row: Chunk[]; at: number } | null {
+  for (let j = k - 1; j >= 0 && j >= k - 6; j--) {
+    const row = lines[j]!.chunks;
+    const at = row.findIndex((a) => Math.abs(a.x0 - c.x0) <= SNAP);
+    if (at >= 0) return { chunk: row[at]!, row, at };
+  }
+  return null;
 }
 
 const NUMBER = /^[-+]?[\d.,]+%?$/;

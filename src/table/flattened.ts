@@ -52,7 +52,8 @@ export function findFlattenedTables(text: string): FlatTable[] {
   for (let i = 0; i < s.length;) {
     // Of the ways to read a glued header, the one under which the most rows read.
     let best: { head: Head; rows: Span[][]; end: number } | null = null;
-    for (const head of headerRuns(s, i)) {
+    // Longest header first: a shorter reading wins only by reading more rows.
+    for (const head of headerRuns(s, i).sort((a, b) => b.end - a.end)) {
       const read = body(s, head);
       if (read.rows.length > 1 && (!best || read.rows.length > best.rows.length)) best = { head, ...read };
     }
@@ -75,18 +76,15 @@ function body(s: string, head: Head): { rows: Span[][]; end: number } {
   const rows: Span[][] = [head.cells];
   let p = head.end;
   for (;;) {
-    const row = head.kind === 'budget' ? budgetRow(s, p, head.roles) : indicatorRow(s, p, head.roles, true);
-    if (row) {
-      rows.push(row.cells);
-      p = row.end;
-      continue;
-    }
     const total = totalRow(s, p, head.roles);
     if (total) {
       rows.push(total.cells);
-      p = total.end;
+      return { rows, end: total.end };
     }
-    return { rows, end: p };
+    const row = head.kind === 'budget' ? budgetRow(s, p, head.roles) : indicatorRow(s, p, head.roles, true);
+    if (!row) return { rows, end: p };
+    rows.push(row.cells);
+    p = row.end;
   }
 }
 
@@ -114,14 +112,11 @@ function headerRuns(s: string, i: number): Head[] {
   const roles: Role[] = [];
   const cells: Span[] = [];
   const walk = (p: number) => {
-    const words = headerWordsAt(s, p);
-    if (words.length === 0) {
-      const head = asHead(roles.slice(), cells.slice(), p);
-      if (head) out.push(head);
-      return;
-    }
-    for (const word of words) {
-      if (out.length >= 8) return;
+    // Every prefix of every reading is a candidate: a header word may also open the first row (预算执行率).
+    const head = asHead(roles.slice(), cells.slice(), p);
+    if (head) out.push(head);
+    for (const word of headerWordsAt(s, p)) {
+      if (out.length >= 24) return;
       roles.push(word.role);
       cells.push([p, word.end]);
       walk(word.end);
@@ -191,21 +186,42 @@ function valueAt(s: string, i: number): number {
   p += m[0].length;
   if ('%％‰'.includes(s[p] ?? 'x')) p++;
   else {
+    // A unit: a few characters (`万平方米`, `元/平方米`, `台（套）`), never a label's start.
     let n = 0;
-    while (p < s.length && n < 6 && !isDigit(s[p]) && comparatorAt(s, p) === p && !'，。；、'.includes(s[p]!)) {
+    while (
+      p < s.length &&
+      n < 6 &&
+      !isDigit(s[p]) &&
+      comparatorAt(s, p) === p &&
+      !'，。；、—'.includes(s[p]!) &&
+      levelAt(s, p, 1) < 0 &&
+      levelAt(s, p, 2) < 0
+    ) {
+      if (isHan(s[p])) n++;
+      if (n > 4) break;
       p++;
-      n++;
     }
   }
   for (const word of SUFFIXES) if (s.startsWith(word, p)) return p + word.length;
   return p;
 }
 
-/** Where a run of Han text (a label or a qualitative value) ends: before a digit, comparator or stop. */
+/** Where a run of text (a label or a qualitative value) ends: before a digit, comparator or dash. */
 function textEnd(s: string, i: number): number {
   let p = i;
   while (p < s.length && !isDigit(s[p]) && comparatorAt(s, p) === p && !'—'.includes(s[p]!)) p++;
   return p;
+}
+
+/** A label: short, and no sentence in it (a reason run on into the next row's name is no name). */
+function labelLike(s: string, a: number, b: number): boolean {
+  return b - a >= 2 && b - a <= 30 && !/[。；;！？]/.test(s.slice(a, b)) && totalRowLabel(s, a) < 0;
+}
+
+/** The end of a 总分 / 合计 label at `p`, or -1. */
+function totalRowLabel(s: string, p: number): number {
+  const label = /^(?:自评总分|总得分|总分|合计|总计)/.exec(s.slice(p, p + 4));
+  return label && isTotalLabel(label[0]) ? p + label[0].length : -1;
 }
 
 /** Qualitative values the forms write, longest first: to cut `名称健全基本健全` at its values. */
@@ -220,7 +236,7 @@ const QUALITATIVE = (
  * Cuts a run of Han text holding name, target and actual (a qualitative row): the two
  * values are the same text twice at its end, or words of the qualitative vocabulary.
  */
-function splitQualitative(s: string, a: number, b: number): [Span, Span, Span] | null {
+function splitQualitative(s: string, a: number, b: number, repeatOnly: boolean): [Span, Span, Span] | null {
   const run = s.slice(a, b);
   for (let len = Math.floor((run.length - 1) / 2); len >= 1; len--) {
     const x = run.slice(run.length - len);
@@ -233,6 +249,7 @@ function splitQualitative(s: string, a: number, b: number): [Span, Span, Span] |
       ];
     }
   }
+  if (repeatOnly) return null;
   const suffix = (end: number) => QUALITATIVE.find((w) => s.slice(a, end).endsWith(w) && end - w.length > a + 1);
   const actual = suffix(b);
   if (!actual) return null;
@@ -246,26 +263,31 @@ function splitQualitative(s: string, a: number, b: number): [Span, Span, Span] |
   ];
 }
 
-/** A plausible split of glued digits into weight and score (`1515` → 15, 15), and a list-marker digit after. */
+/**
+ * A plausible split of glued digits into weight and score (`1515` → 15, 15), leaving the
+ * digits that open the reason (`1081、…` → 10, 8 and `1、…`; `10101座…` → 10, 10 and `1座…`).
+ */
 function weightScore(s: string, i: number): { weight: Span; score: Span; end: number } | null {
   const run = /^[\d.]+/.exec(s.slice(i, i + 16))?.[0] ?? '';
   if (run.length < 2) return null;
-  let best: { w: number; k: number; rest: number; score: number } | null = null;
-  for (let rest = 0; rest <= 1; rest++) {
+  let best: { k: number; rest: number; score: number } | null = null;
+  for (let rest = 0; rest <= 2 && rest < run.length - 1; rest++) {
     const body = run.slice(0, run.length - rest);
-    // A digit left over must open a list item in the reason (`1、`, `1.` before text).
-    if (rest && !('、.．'.includes(s[i + body.length + 1] ?? 'x') && isHan(s[i + body.length + 2]))) continue;
+    const next = s[i + run.length];
+    // Digits left over must open the reason: a list marker (`1、`) or a count (`1座`).
+    if (rest && !('、.．'.includes(next ?? 'x') || isHan(next))) continue;
     for (let k = 1; k < body.length; k++) {
       const w = plain(body.slice(0, k));
       const sc = plain(body.slice(k));
       if (w === null || sc === null || w > 100 || w === 0) continue;
       let score = 0;
       if (sc <= w) score += 4;
+      if (sc >= w * 0.6) score += 1;
       if (Number.isInteger(w)) score += 1;
       if (w % 5 === 0) score += 1;
       if (sc > w * 1.5) score -= 4;
-      if (rest) score -= 1;
-      if (!best || score > best.score) best = { w, k, rest, score };
+      score -= rest * 1.5;
+      if (!best || score > best.score) best = { k, rest, score };
     }
   }
   if (!best) return null;
@@ -303,7 +325,14 @@ function indicatorRow(s: string, p: number, roles: Role[], withReason: boolean):
   }
   const nameEnd = textEnd(s, q);
   let after = -1;
-  if (nameEnd - q >= 2 && valueAt(s, nameEnd) > nameEnd) {
+  const repeat = labelLike(s, q, nameEnd) ? splitQualitative(s, q, nameEnd, true) : null;
+  if (repeat && weightScore(s, nameEnd)) {
+    // name, then the same qualitative value twice (`有效保障有效保障`).
+    cells.set('name', repeat[0]);
+    cells.set('target', repeat[1]);
+    cells.set('actual', repeat[2]);
+    after = nameEnd;
+  } else if (labelLike(s, q, nameEnd) && valueAt(s, nameEnd) > nameEnd) {
     // name, then figure values; the actual may be words (`≥95%基本完成`).
     const t = valueAt(s, nameEnd);
     let a = valueAt(s, t);
@@ -326,7 +355,8 @@ function indicatorRow(s: string, p: number, roles: Role[], withReason: boolean):
   }
   if (after < 0) {
     // Words only before the weight and score: name, target and actual are all text.
-    const parts = splitQualitative(s, q, nameEnd);
+    const parts = labelLike(s, q, nameEnd) || nameEnd - q > 30 ? splitQualitative(s, q, nameEnd, false) : null;
+    if (parts && !labelLike(s, parts[0][0], parts[0][1])) return null;
     if (!parts) return null;
     cells.set('name', parts[0]);
     cells.set('target', parts[1]);
@@ -359,9 +389,8 @@ function nextRow(s: string, i: number, roles: Role[]): number {
 
 /** 总分 / 合计 and the weight and score after it (`总分10096.15`). */
 function totalRow(s: string, p: number, roles: Role[]): { cells: Span[]; end: number } | null {
-  const label = /^(?:总分|合计|总计|自评总分|总得分)/.exec(s.slice(p, p + 4));
-  if (!label || !isTotalLabel(label[0])) return null;
-  const q = p + label[0].length;
+  const q = totalRowLabel(s, p);
+  if (q < 0) return null;
   const run = /^\d+(?:\.\d+)?/.exec(s.slice(q, q + 16))?.[0];
   if (!run) return null;
   const cells = new Map<Role, Span>();
@@ -408,11 +437,13 @@ function readBudget(s: string, from: number, to: number, columns: Role[]): Span[
       return;
     }
     if ('—－-/'.includes(s[p] ?? 'x')) {
-      let e = p;
-      while ('—－-/'.includes(s[e] ?? 'x')) e++;
-      spans.push([-1, -1]);
-      walk(k + 1, e);
-      spans.pop();
+      // A blank is a dash or two (`—`, `——`): both readings are tried.
+      for (const e of [p + 1, p + 2]) {
+        if (e > to || !'—－-/'.includes(s[e - 1] ?? 'x')) continue;
+        spans.push([-1, -1]);
+        walk(k + 1, e);
+        spans.pop();
+      }
       return;
     }
     const role = columns[k]!;

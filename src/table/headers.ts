@@ -199,7 +199,7 @@ export function isLevel1(text: string): boolean {
 /** 二级指标 wordings: the official ones, and anything else called `…指标` in a short label. */
 export function isLevel2(text: string): boolean {
   const s = text.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
-  return !isLevel1(s) && s.length <= 12 && /指标$/.test(s);
+  return LEVEL2.includes(s) || (!isLevel1(s) && s.length <= 12 && /指标$/.test(s));
 }
 
 /** Row labels that carry the form's total. */

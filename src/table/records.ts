@@ -186,38 +186,48 @@ function fields(grid: Grid, section: Section | null, row: Array<Slot | null>, r:
 }
 
 /**
- * Places the cells of a row that left some out (merged cells dropped in copied text):
- * the missing ones are label columns at the left or columns at the right end, and the
- * placement chosen is the one whose cells best fit their columns' roles.
+ * Places the cells of a row that left some out (merged or blank cells dropped in copied
+ * text): cells keep their order, and of the placements the one whose cells best fit their
+ * columns' roles wins; leaving out a label column at the start or any column at the end
+ * costs nothing, leaving one out in between costs a little.
  */
 function align(section: Section, cells: GridCell[]): Field[] {
   const n = section.roles.length;
   let list = cells.slice();
   while (list.length > n && isBlank(list[list.length - 1]!.text)) list.pop();
   if (list.length > n) list = list.slice(0, n);
-  const missing = n - list.length;
+  const m = list.length;
   let lead = 0;
   while (lead < n && (section.roles[lead] === null || LABEL_LEAD.has(section.roles[lead]!))) lead++;
-  let best = 0;
-  let bestScore = -Infinity;
-  for (let skip = 0; skip <= Math.min(missing, lead); skip++) {
-    let score = 0;
-    for (let i = 0; i < list.length; i++) score += fit(list[i]!.text, section.roles[i + skip] ?? null);
-    if (score > bestScore) {
-      bestScore = score;
-      best = skip;
+  // best[i][j]: the best score placing cells i.. into columns j.. (dynamic programming).
+  const best: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(-Infinity));
+  const take: boolean[][] = Array.from({ length: m + 1 }, () => new Array<boolean>(n + 1).fill(false));
+  for (let j = 0; j <= n; j++) best[m]![j] = 0;
+  for (let i = m - 1; i >= 0; i--) {
+    for (let j = n - 1; j >= 0; j--) {
+      const place = best[i + 1]![j + 1]! + fit(list[i]!.text, section.roles[j] ?? null);
+      const skip = best[i]![j + 1]! - (i === 0 && j < lead ? 0 : 0.75);
+      take[i]![j] = place >= skip;
+      best[i]![j] = Math.max(place, skip);
     }
   }
   const out: Field[] = [];
-  for (let c = 0; c < n; c++) {
-    const cell = list[c - best];
-    out.push(cell ? { text: cell.text.trim(), cell, origin: 'own' } : { text: '', cell: null, origin: 'none' });
+  let i = 0;
+  for (let j = 0; j < n; j++) {
+    if (i < m && take[i]![j]) {
+      const cell = list[i++]!;
+      out.push({ text: cell.text.trim(), cell, origin: 'own' });
+    } else out.push({ text: '', cell: null, origin: 'none' });
   }
   return out;
 }
 
 /** Roles whose cells a copied row may leave out at its start (they were merged down). */
 const LABEL_LEAD = new Set<Role>(['outer', 'level1', 'level2', 'item']);
+
+/** Units forms measure in. */
+const UNITS =
+  /^(?:%|％|‰|万?元(?:\/.+)?|万?人次?|个|次|场|所|年|月|天|日|小时|户|座|处|家|台|套|台（套）|万?亩|万?吨|册|盏|公里|千米|米|万?平方米|立方米|项|件|辆|批|篇|期|人天|分|只|头|株|棵|份|本|条|部|间|张)$/;
 
 /** How well a cell's text fits a column's role: positive fits, negative does not. */
 function fit(text: string, role: Role | null): number {
@@ -240,9 +250,10 @@ function fit(text: string, role: Role | null): number {
     case 'nature':
       return natureComparator(text) !== null ? 2 : -2;
     case 'unit':
-      return text.length <= 4 && !/\d/.test(text) ? 1 : -1;
+      return UNITS.test(text) ? 2 : text.length <= 2 && !/\d/.test(text) ? 0.5 : -1;
     case 'level1':
-      return isLevel1(text) ? 2 : number || q.value !== null ? -2 : isLevel2(text) ? -1 : 0;
+      // 成本指标 is 一级 in some forms, 二级 in most: a word of both fits the 二级 column better.
+      return isLevel1(text) ? (isLevel2(text) ? 1 : 2) : number || q.value !== null ? -2 : isLevel2(text) ? -1 : 0;
     case 'level2':
       return isLevel2(text) ? 2 : number || q.value !== null ? -2 : isLevel1(text) ? -1 : 0;
     case 'name':
@@ -299,6 +310,11 @@ function indicatorRow(section: Section, cells: Field[], place: Place): Indicator
     level2 = null;
   }
   if (fn === null && !name) name = level2 ?? level1 ?? '';
+  // The budget-execution row (预算执行率) is labelled in the 一级 column, however copied.
+  if (isLevel1(name) && name === '预算执行率') {
+    level1 = name;
+    level2 = null;
+  }
   const targetText =
     value(section, cells, 'targetAdjusted') ||
     value(section, cells, 'target') ||
