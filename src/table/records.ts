@@ -21,6 +21,8 @@ interface Section {
   at: Partial<Record<Role, number>>;
   /** Yuan per budget unit. */
   scale: number;
+  /** The header's text in each column, for budget rows that name no item (the header's label names it). */
+  labels: string[];
   /** Labels of the last indicator row, for rows that leave them blank. */
   level1: string | null;
   level2: string | null;
@@ -131,6 +133,7 @@ function readHeader(
   fallbackScale: number,
 ): Section | null {
   const roles: Array<Role | null> = [];
+  const labels: string[] = row.map((slot) => slot?.cell.text ?? '');
   const at: Partial<Record<Role, number>> = {};
   let known = 0;
   let texts = 0;
@@ -172,7 +175,7 @@ function readHeader(
   for (let k = r - 1; scale === null && k >= 0 && k >= r - 2; k--) {
     for (const slot of slots[k]!) if (slot && scale === null) scale = moneyScale(slot.cell.text);
   }
-  return { kind, roles, at, scale: scale ?? fallbackScale, level1: null, level2: null, width: row.length };
+  return { kind, roles, at, scale: scale ?? fallbackScale, labels, level1: null, level2: null, width: row.length };
 }
 
 /** The row as one field per column, placed by the header for ragged rows. */
@@ -388,7 +391,9 @@ function budgetRow(section: Section, cells: Field[], place: Place): BudgetRecord
     if (f.origin === 'own' && !isBlank(f.text)) item = f.text;
   }
   if (!item) {
+    // Else the label covering the item column, or the header's (部门预算执行情况（万元）), unit dropped.
     for (let c = first - 1; c >= 0 && !item; c--) if (!isBlank(cells[c]?.text ?? '')) item = cells[c]!.text;
+    for (let c = first - 1; c >= 0 && !item; c--) if (!isBlank(section.labels[c] ?? '')) item = section.labels[c]!;
     item = item.replace(/[（(][^）)]*[）)]/g, '');
   }
   item = item.replace(/^其中\s*[:：]?\s*/, '').trim();

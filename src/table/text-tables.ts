@@ -58,7 +58,7 @@ export function findTextTables(text: string): TextTable[] {
   return tables;
 }
 
-/** Sentence punctuation: a cell holding it reads as prose. */
+/** Sentence punctuation: a long cell holding it, or any cell ending a sentence, reads as prose. */
 const SENTENCE = /[，。；！？,;]/;
 
 /** A row that can stand in a table: something filled, and not mostly sentences. */
@@ -68,7 +68,7 @@ function tableLike(split: Split): boolean {
   for (const cell of split.cells) {
     if (!cell.text) continue;
     filled++;
-    if (cell.text.length > 12 && SENTENCE.test(cell.text)) prose++;
+    if (/[。！？]$/.test(cell.text) || (cell.text.length > 12 && SENTENCE.test(cell.text))) prose++;
   }
   return filled >= 1 && prose * 2 <= filled && !(filled === 1 && prose === 1);
 }

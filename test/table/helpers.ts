@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import mammoth from 'mammoth';
+import { docxTableGrid, type MammothElement } from '../../src/read/docx-table.js';
+import type { Grid } from '../../src/read/grid.js';
+import { pdfPageBlocks, pdfRulings, type PdfBlock, type PdfTextItem } from '../../src/read/pdf-grid.js';
+import { textTables } from '../../src/table/text.js';
+
+export const FORMS = join(import.meta.dirname, '..', '..', 'fixtures', 'forms');
+
+/** A form fixture's bytes. */
+export function form(name: string): Buffer {
+  return readFileSync(join(FORMS, name));
+}
+
+/** The top-level Word tables of a .docx, as mammoth's document model gives them. */
+export async function docxTables(bytes: Buffer): Promise<MammothElement[]> {
+  const found: MammothElement[] = [];
+  const visit = (el: MammothElement) => {
+    if (el.type === 'table') found.push(el);
+    else for (const child of el.children ?? []) visit(child);
+  };
+  await mammoth.convertToHtml(
+    { buffer: bytes },
+    {
+      transformDocument: (doc: MammothElement) => {
+        visit(doc);
+        return doc;
+      },
+    },
+  );
+  return found;
+}
+
+/** A PDF's pages as pdf.js gives them: text items and the operator list's ruling lines (optionally left out). */
+export async function pdfPages(bytes: Buffer, { lines = true } = {}): Promise<PdfBlock[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+  const blocks: PdfBlock[] = [];
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const items = (await page.getTextContent()).items.filter((i): i is PdfTextItem & typeof i => 'str' in i);
+      const ops = await page.getOperatorList();
+      const segments = lines ? pdfRulings(ops.fnArray, ops.argsArray, pdfjs.OPS) : [];
+      for (const block of pdfPageBlocks(items, segments, { page: p })) blocks.push(block);
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return blocks;
+}
+
+/** The tables of a form fixture, as grids, whatever its format. */
+export async function gridsOf(name: string): Promise<Grid[]> {
+  const bytes = form(name);
+  switch (extname(name)) {
+    case '.docx':
+      return (await docxTables(bytes)).map(docxTableGrid);
+    case '.pdf':
+      return (await pdfPages(bytes)).filter((b) => b.type === 'table');
+    default:
+      return textTables(bytes.toString('utf8'));
+  }
+}
+
+/** Gold records of a form fixture (the format of ../shared/tools/tables.mjs). */
+export interface Gold {
+  id: string;
+  indicators: Array<{
+    level1: string | null;
+    level2: string | null;
+    name: string;
+    target: string;
+    actual: string;
+    weight: number;
+    score: number;
+    reason: string;
+    achieved: boolean | null;
+  }>;
+  budget: Array<{ item: string; initial: number; adjusted: number; executed: number; rate: number | null }>;
+  total: { weight: number | null; score: number };
+  findings: string[];
+}
+
+export function gold(id: string): Gold {
+  return JSON.parse(readFileSync(join(FORMS, `${id}.gold.json`), 'utf8')) as Gold;
+}
