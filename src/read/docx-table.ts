@@ -22,8 +22,9 @@ export interface MammothElement {
  * @example
  *   const text = (value: string) => ({type: 'paragraph', children: [{type: 'text', value}]});
  *   const cell = (value: string, rowSpan = 1) => ({type: 'tableCell', rowSpan, colSpan: 1, children: [text(value)]});
- *   docxTableGrid({type: 'table', children: [{type: 'tableRow', children: [cell('产出指标', 2), cell('数量指标')]},
- *     {type: 'tableRow', children: [cell('质量指标')]}]}).rows[0][0] // {text: '产出指标', rowSpan: 2, colSpan: 1}
+ *   const row = (...children: object[]) => ({type: 'tableRow', children});
+ *   const table = {type: 'table', children: [row(cell('产出指标', 2), cell('数量指标')), row(cell('质量指标'))]};
+ *   docxTableGrid(table).rows[0][0] // {text: '产出指标', rowSpan: 2, colSpan: 1}
  */
 export function docxTableGrid(table: MammothElement): Grid {
   const rows: GridCell[][] = [];

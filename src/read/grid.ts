@@ -35,8 +35,9 @@ export interface Slot {
  * The grid as a rectangle of slots, spans written out (`null` where a short row ends).
  *
  * @example
- *   expandGrid({rows: [[{text: '产出指标', rowSpan: 2, colSpan: 1}, {text: '数量指标', rowSpan: 1, colSpan: 1}],
- *     [{text: '质量指标', rowSpan: 1, colSpan: 1}]]})[1].map((s) => s?.cell.text) // ['产出指标', '质量指标']
+ *   const cell = (text: string, rowSpan = 1) => ({text, rowSpan, colSpan: 1});
+ *   const grid = {rows: [[cell('产出指标', 2), cell('数量指标')], [cell('质量指标')]]};
+ *   expandGrid(grid)[1].map((s) => s?.cell.text) // ['产出指标', '质量指标']
  */
 export function expandGrid(grid: Grid): Array<Array<Slot | null>> {
   const out: Array<Array<Slot | null>> = grid.rows.map(() => []);

@@ -45,12 +45,11 @@ interface Field {
  *
  * @example
  *   const row = (...texts: string[]) => texts.map((text) => ({text, rowSpan: 1, colSpan: 1}));
- *   tableRecords([{rows: [
- *     row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'),
- *     row('产出指标', '数量指标', '新建机耕道路', '≥40公里', '36公里', '10', '8'),
- *   ]}])[0]
+ *   const head = row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分');
+ *   const grid = {rows: [head, row('产出指标', '数量指标', '新建机耕道路', '≥40公里', '36公里', '10', '8')]};
+ *   tableRecords([grid])[0]
  *   // {kind: 'indicator', level1: '产出指标', name: '新建机耕道路', target: '≥40公里', comparator: '≥',
- *   //  targetValue: 40, actual: '36公里', actualValue: 36, unit: '公里', weight: 10, score: 8, achieved: false, …}
+ *   //  targetValue: 40, actual: '36公里', actualValue: 36, unit: '公里', weight: 10, score: 8, achieved: false}
  */
 export function tableRecords(grids: readonly Grid[], options: RecordOptions = {}): TableRecord[] {
   const out: TableRecord[] = [];
