@@ -22,8 +22,13 @@ if (dirs.length === 0) {
 
 // The pipeline is TypeScript: bundle its entry once into a temporary module.
 const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-tables-')), 'tables.mjs');
+const entry = [
+  "export * from './src/table/index.ts';",
+  "export { docxTableGrid } from './src/read/docx-table.ts';",
+  "export { pdfRulings, pdfPageBlocks } from './src/read/pdf-grid.ts';",
+].join('\n');
 await build({
-  entryPoints: ['src/table/index.ts'],
+  stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
   bundle: true,
   format: 'esm',
   platform: 'neutral',
@@ -59,7 +64,7 @@ async function grids(file) {
     await doc.destroy();
     return found;
   }
-  return t.textGrids(bytes.toString('utf8'));
+  return t.textTables(bytes.toString('utf8'));
 }
 
 const norm = (s) =>
