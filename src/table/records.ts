@@ -73,7 +73,8 @@ function gridRecords(
     const row = slots[r]!;
     const own = ownCells(row, r);
     if (own.every((c) => isBlank(c.text))) continue;
-    const header = readHeader(row, r, slots, caption ?? options.moneyScale ?? 1e4);
+    const scale = caption ?? options.moneyScale ?? 1e4;
+    const header = readHeader(row, r, slots, scale) ?? (r > 0 ? twoRowHeader(slots, r, scale) : null);
     if (header) {
       section = header;
       continue;
@@ -175,6 +176,23 @@ function readHeader(
     for (const slot of slots[k]!) if (slot && scale === null) scale = moneyScale(slot.cell.text);
   }
   return { kind, roles, at, scale: scale ?? fallbackScale, labels, level1: null, level2: null, width: row.length };
+}
+
+/**
+ * A header written over two rows, as copied text gives it: `绩效指标` over `一级指标 二级指标
+ * 三级指标`, while `年度指标值 … 得分` stand in the row above (their merged cells lost).
+ * Each column takes its text from the lower row, or from the upper one where that is blank.
+ */
+function twoRowHeader(slots: Array<Array<Slot | null>>, r: number, scale: number): Section | null {
+  const upper = slots[r - 1]!;
+  const lower = slots[r]!;
+  if (ownCells(upper, r - 1).some((c) => readNumber(c.text) !== null)) return null;
+  const merged: Array<Slot | null> = lower.map((slot, c) => {
+    const below = slot && slot.row === r && slot.col === c && !isBlank(slot.cell.text) ? slot.cell : null;
+    const cell = below ?? upper[c]?.cell ?? null;
+    return cell ? { cell: below ?? { ...cell, rowSpan: 1, colSpan: 1 }, row: r, col: c } : null;
+  });
+  return readHeader(merged, r, slots, scale);
 }
 
 /** The row as one field per column, placed by the header for ragged rows. */

@@ -325,3 +325,27 @@ describe('budget rows and totals', () => {
     ]);
   });
 });
+
+describe('headers', () => {
+  it('read a header written over two rows in copied text (merged header cells lost)', () => {
+    const rows = indicators({
+      rows: [
+        row('绩效指标', '', '', '年度指标值', '实际完成值', '分值', '得分'),
+        row('一级指标', '二级指标', '三级指标', '', '', '', ''),
+        row('产出指标', '数量指标', '新建集中供水工程', '≥12处', '12处', '10', '10'),
+      ],
+    });
+    expect(rows).toMatchObject([{ level1: '产出指标', name: '新建集中供水工程', target: '≥12处', weight: 10 }]);
+  });
+
+  it('read a two-row Word header whose value headings are merged down', () => {
+    const rows = indicators({
+      rows: [
+        [cell('绩效指标', 1, 3), cell('年度指标值', 2), cell('实际完成值', 2), cell('分值', 2), cell('得分', 2)],
+        row('一级指标', '二级指标', '三级指标'),
+        row('产出指标', '数量指标', '新建集中供水工程', '≥12处', '12处', '10', '10'),
+      ],
+    });
+    expect(rows).toMatchObject([{ level1: '产出指标', name: '新建集中供水工程', target: '≥12处', weight: 10 }]);
+  });
+});
