@@ -38,7 +38,8 @@ interface Field {
 }
 
 /**
- * The records of self-evaluation tables: one per indicator row, budget row and total.
+ * The records of self-evaluation tables (a grid, or the grids of a document in order): one
+ * per indicator row, budget row and total.
  * Columns are found from the header wording; tables without a known header give
  * nothing. A table with no header of its own that is as wide as the one before it
  * continues that one (a form broken across PDF pages).
@@ -51,10 +52,11 @@ interface Field {
  *   // {kind: 'indicator', level1: '产出指标', name: '新建机耕道路', target: '≥40公里', comparator: '≥',
  *   //  targetValue: 40, actual: '36公里', actualValue: 36, unit: '公里', weight: 10, score: 8, achieved: false}
  */
-export function tableRecords(grids: readonly Grid[], options: RecordOptions = {}): TableRecord[] {
+export function tableRecords(grids: Grid | readonly Grid[], options: RecordOptions = {}): TableRecord[] {
+  const list: readonly Grid[] = 'rows' in grids ? [grids] : grids;
   const out: TableRecord[] = [];
   let carry: Section | null = null;
-  for (let t = 0; t < grids.length; t++) carry = gridRecords(grids[t]!, t, carry, options, out);
+  for (let t = 0; t < list.length; t++) carry = gridRecords(list[t]!, t, carry, options, out);
   return out;
 }
 

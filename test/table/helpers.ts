@@ -32,8 +32,19 @@ export async function docxTables(bytes: Buffer): Promise<MammothElement[]> {
   return found;
 }
 
-/** A PDF's pages as pdf.js gives them: text items and the operator list's ruling lines (optionally left out). */
-export async function pdfPages(bytes: Buffer, { lines = true } = {}): Promise<PdfBlock[]> {
+const pages = new Map<string, Promise<PdfBlock[]>>();
+
+/**
+ * A PDF's pages as blocks, from pdf.js's text items and the operator list's ruling lines
+ * (optionally left out). Read once per file and test file: pdf.js takes a while.
+ */
+export function pdfPages(name: string, { lines = true } = {}): Promise<PdfBlock[]> {
+  const key = `${name}:${lines}`;
+  if (!pages.has(key)) pages.set(key, readPdf(form(name), lines));
+  return pages.get(key)!;
+}
+
+async function readPdf(bytes: Buffer, lines: boolean): Promise<PdfBlock[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
   const blocks: PdfBlock[] = [];
@@ -58,7 +69,7 @@ export async function gridsOf(name: string): Promise<Grid[]> {
     case '.docx':
       return (await docxTables(bytes)).map(docxTableGrid);
     case '.pdf':
-      return (await pdfPages(bytes)).filter((b) => b.type === 'table');
+      return (await pdfPages(name)).filter((b) => b.type === 'table');
     default:
       return textTables(bytes.toString('utf8'));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GridCell } from '../../src/read/grid.js';
 import { pdfPageBlocks, pdfRulings, type PdfTable } from '../../src/read/pdf-grid.js';
 import { tableRecords } from '../../src/table/records.js';
-import { form, gold, pdfPages } from './helpers.js';
+import { gold, pdfPages } from './helpers.js';
 
 const tables = (blocks: Awaited<ReturnType<typeof pdfPages>>) =>
   blocks.filter((b): b is PdfTable => b.type === 'table');
@@ -11,7 +11,7 @@ const show = (cell: GridCell) =>
 
 describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
   it('rebuilds a ruled table with its merged cells from the lines the page draws', async () => {
-    const [table] = tables(await pdfPages(form('water-pdf.pdf')));
+    const [table] = tables(await pdfPages('water-pdf.pdf'));
     expect(table!.ruled).toBe(true);
     expect(table!.page).toBe(1);
     const rows = table!.rows.map((r) => r.map(show));
@@ -42,7 +42,7 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
   });
 
   it('joins the lines a narrow cell wrapped, with no space in CJK text and none inside a number', async () => {
-    const [page1] = tables(await pdfPages(form('sanitation-pdf.pdf')));
+    const [page1] = tables(await pdfPages('sanitation-pdf.pdf'));
     const texts = page1!.rows.flat().map((c) => c.text);
     // `项`/`目`/`资`/`金`… one character a line in the narrow first column; `640.0` + `0`.
     expect(texts).toContain('项目资金（万元）');
@@ -53,7 +53,7 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
   });
 
   it('gives the text outside tables as lines, spaces inside figures and words closed up', async () => {
-    const blocks = await pdfPages(form('water-pdf.pdf'));
+    const blocks = await pdfPages('water-pdf.pdf');
     const lines = blocks.filter((b) => b.type === 'line').map((b) => b.text);
     expect(lines[0]).toBe('2023年度农村饮水安全巩固提升工程项目支出绩效自评报告');
     expect(lines).toContain('经单位自评，该项目自评得分99.5分，评价等级为优。项目支出绩效自评表如下。');
@@ -64,7 +64,7 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
   });
 
   it('rebuilds a borderless table from where its text stands', async () => {
-    const found = tables(await pdfPages(form('dept-cq-pdf.pdf')));
+    const found = tables(await pdfPages('dept-cq-pdf.pdf'));
     expect(found.map((t) => t.ruled)).toEqual([false]);
     const rows = found[0]!.rows.map((r) => r.map((c) => c.text).filter(Boolean));
     expect(rows).toContainEqual(['2860.50', '3124.80', '3016.35', '96.53', '10', '9.7']);
@@ -97,7 +97,7 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
 
   it('reads the same records from a ruled form with its lines ignored (text positions alone)', async () => {
     const expected = gold('water-pdf');
-    const records = tableRecords(tables(await pdfPages(form('water-pdf.pdf'), { lines: false })));
+    const records = tableRecords(tables(await pdfPages('water-pdf.pdf', { lines: false })));
     expect(records.filter((r) => r.kind === 'indicator').map((r) => r.name)).toEqual(
       expected.indicators.map((i) => i.name),
     );
