@@ -5,7 +5,7 @@
 // file gets a gold JSON in the format of ../shared/tools/tables.mjs (plus `reason` and
 // `achieved` per indicator), written from the same data, never from the reader's output.
 //
-//   node bench/make-forms.mjs          # all files; the PDFs need LibreOffice (soffice) and
+//   node bench/make-forms.mjs          # all files; the PDFs need LibreOffice (soffice, or $SOFFICE) and
 //                                      # fonts-wqy-zenhei, and are skipped without them
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -908,8 +908,10 @@ const pdfs =
         ['sanitation-pdf', sanitation, true],
         ['dept-cq-pdf', dept, false],
       ];
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-if (soffice.status !== 0) console.log('soffice not found: the PDFs are left as they are');
+// LibreOffice's command: `soffice` on Debian, or where SOFFICE says.
+const office = process.env.SOFFICE ?? 'soffice';
+const soffice = spawnSync(office, ['--version'], { encoding: 'utf8' });
+if (soffice.status !== 0) console.log(`${office} not found: the PDFs are left as they are`);
 else {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-forms-'));
   for (const [id, form, borders] of pdfs) {
@@ -917,7 +919,7 @@ else {
   }
   // One LibreOffice run for all of them: starting it costs seconds.
   const docs = pdfs.map(([id]) => path.join(tmp, `${id}.docx`));
-  const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', tmp, ...docs], { encoding: 'utf8' });
+  const r = spawnSync(office, ['--headless', '--convert-to', 'pdf', '--outdir', tmp, ...docs], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   for (const [id, form] of pdfs) {
     fs.copyFileSync(path.join(tmp, `${id}.pdf`), path.join(out, `${id}.pdf`));
