@@ -311,15 +311,11 @@ function weight(ch: string): number {
 // ---------------------------------------------------------------------------------------
 // Ruled tables: lines → edges → crossings → cells → tables (pdfplumber's lattice method).
 
-interface HEdge {
-  y: number;
-  x0: number;
-  x1: number;
-}
-interface VEdge {
-  x: number;
-  y0: number;
-  y1: number;
+/** A ruling line along one axis: `at` is where it stands across that axis, `from`–`to` its extent along it. */
+interface Edge {
+  at: number;
+  from: number;
+  to: number;
 }
 /** A cell box in top-down coordinates. */
 interface Box {
@@ -334,46 +330,27 @@ interface RuledTable {
 }
 
 function ruledTables(segments: readonly PdfSegment[]): RuledTable[] {
-  const hs: HEdge[] = [];
-  const vs: VEdge[] = [];
+  // Horizontal lines stand at a y (top-down) and run along x; vertical ones the other way.
+  const hs: Edge[] = [];
+  const vs: Edge[] = [];
   for (const s of segments) {
     if (Math.abs(s.y0 - s.y1) < 1)
-      hs.push({ y: -(s.y0 + s.y1) / 2, x0: Math.min(s.x0, s.x1), x1: Math.max(s.x0, s.x1) });
+      hs.push({ at: -(s.y0 + s.y1) / 2, from: Math.min(s.x0, s.x1), to: Math.max(s.x0, s.x1) });
     else if (Math.abs(s.x0 - s.x1) < 1) {
-      vs.push({ x: (s.x0 + s.x1) / 2, y0: Math.min(-s.y0, -s.y1), y1: Math.max(-s.y0, -s.y1) });
+      vs.push({ at: (s.x0 + s.x1) / 2, from: Math.min(-s.y0, -s.y1), to: Math.max(-s.y0, -s.y1) });
     }
   }
-  const h = joinEdges(
-    snap(
-      hs,
-      (e) => e.y,
-      (e, v) => (e.y = v),
-    ),
-    (e) => e.y,
-    (e) => e.x0,
-    (e) => e.x1,
-    (e, v) => (e.x1 = v),
-  ).filter((e) => e.x1 - e.x0 >= MIN_EDGE);
-  const v = joinEdges(
-    snap(
-      vs,
-      (e) => e.x,
-      (e, val) => (e.x = val),
-    ),
-    (e) => e.x,
-    (e) => e.y0,
-    (e) => e.y1,
-    (e, val) => (e.y1 = val),
-  ).filter((e) => e.y1 - e.y0 >= MIN_EDGE);
+  const h = merge(hs);
+  const v = merge(vs);
   if (h.length < 2 || v.length < 2) return [];
   // Crossings, each with the edges through it.
-  const points = new Map<string, { x: number; y: number; h: Set<HEdge>; v: Set<VEdge> }>();
+  const points = new Map<string, { x: number; y: number; h: Set<Edge>; v: Set<Edge> }>();
   for (const ve of v) {
     for (const he of h) {
-      if (ve.x >= he.x0 - 1 && ve.x <= he.x1 + 1 && he.y >= ve.y0 - 1 && he.y <= ve.y1 + 1) {
-        const key = `${ve.x},${he.y}`;
+      if (ve.at >= he.from - 1 && ve.at <= he.to + 1 && he.at >= ve.from - 1 && he.at <= ve.to + 1) {
+        const key = `${ve.at},${he.at}`;
         let p = points.get(key);
-        if (!p) points.set(key, (p = { x: ve.x, y: he.y, h: new Set(), v: new Set() }));
+        if (!p) points.set(key, (p = { x: ve.at, y: he.at, h: new Set(), v: new Set() }));
         p.h.add(he);
         p.v.add(ve);
       }
@@ -420,40 +397,32 @@ function ruledTables(segments: readonly PdfSegment[]): RuledTable[] {
     .map((g) => ({ cells: g, top: g.reduce((top, c) => Math.min(top, c.top), Infinity) }));
 }
 
-/** Moves values closer than SNAP to their mean (one pass over the sorted values). */
-function snap<T>(edges: T[], key: (e: T) => number, set: (e: T, v: number) => void): T[] {
-  const sorted = edges.slice().sort((a, b) => key(a) - key(b));
-  let group: T[] = [];
+/**
+ * Makes the lines of one orientation seamless, as pdfplumber does: lines closer than SNAP
+ * across move to their mean, collinear pieces closer than JOIN along join up, and what is
+ * shorter than MIN_EDGE is dropped.
+ */
+function merge(edges: Edge[]): Edge[] {
+  const sorted = edges.map((e) => ({ ...e })).sort((a, b) => a.at - b.at);
+  let group: Edge[] = [];
   const flush = () => {
-    const mean = group.reduce((s, e) => s + key(e), 0) / group.length;
-    for (const e of group) set(e, Math.round(mean * 100) / 100);
+    const mean = group.reduce((sum, e) => sum + e.at, 0) / group.length;
+    for (const e of group) e.at = Math.round(mean * 100) / 100;
     group = [];
   };
   for (const e of sorted) {
-    if (group.length && key(e) - key(group[group.length - 1]!) > SNAP) flush();
+    if (group.length && e.at - group[group.length - 1]!.at > SNAP) flush();
     group.push(e);
   }
   if (group.length) flush();
-  return sorted;
-}
-
-/** Joins collinear edges whose ends are within JOIN of each other. */
-function joinEdges<T>(
-  edges: T[],
-  line: (e: T) => number,
-  from: (e: T) => number,
-  to: (e: T) => number,
-  setTo: (e: T, v: number) => void,
-): T[] {
-  const sorted = edges.map((e) => ({ ...e })).sort((a, b) => line(a) - line(b) || from(a) - from(b));
-  const out: T[] = [];
+  sorted.sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Edge[] = [];
   for (const e of sorted) {
     const last = out[out.length - 1];
-    if (last && line(last) === line(e) && from(e) <= to(last) + JOIN) {
-      if (to(e) > to(last)) setTo(last, to(e));
-    } else out.push(e);
+    if (last && last.at === e.at && e.from <= last.to + JOIN) last.to = Math.max(last.to, e.to);
+    else out.push(e);
   }
-  return out;
+  return out.filter((e) => e.to - e.from >= MIN_EDGE);
 }
 
 /** The grid of a ruled table: spans from the cells' extents, text from the glyphs inside each cell. */

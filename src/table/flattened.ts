@@ -170,6 +170,8 @@ const COMPARATORS = [
 ];
 const SUFFIXES = ['及以上', '及以下', '以上', '以下', '以内', '之内'];
 
+// On characters, not code units as in text/chars: the glued-text readers below work on `s[i]`.
+// ASCII digits only, as their patterns (`\d`) read.
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 

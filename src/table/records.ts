@@ -1,7 +1,7 @@
 import { expandGrid, type Grid, type GridCell, type Slot } from '../read/grid.js';
 import { headerRole, isLevel1, isLevel2, isTotalLabel, moneyScale, type Role } from './headers.js';
 import type { BudgetRecord, Comparator, IndicatorRecord, TableRecord, TotalRecord } from './types.js';
-import { achieved, isBlank, natureComparator, readNumber, readQuantity, squash } from './values.js';
+import { achieved, isBlank, natureComparator, readNumber, readQuantity, compact } from './values.js';
 
 /** Options of {@link tableRecords}. */
 export interface RecordOptions {
@@ -453,7 +453,7 @@ const FIELD = new Set(['自评得分', '项目自评得分', '绩效自评得分
 
 function fieldTotal(own: GridCell[], place: Place): TotalRecord | null {
   for (let i = 0; i + 1 < own.length; i++) {
-    const label = squash(own[i]!.text).replace(/[（(][^）)]*[）)]/g, '');
+    const label = compact(own[i]!.text).replace(/[（(][^）)]*[）)]/g, '');
     if (!isTotalLabel(own[i]!.text) && !FIELD.has(label)) continue;
     const score = readNumber(own[i + 1]!.text);
     if (score !== null) return { kind: 'total', weight: null, score, ...place };

@@ -13,7 +13,7 @@ const EMPTY = new Set(['', '-', '--', '—', '——', '－', '/', '／', '\\', 
 
 /** True when a cell holds nothing or a dash/slash placeholder. */
 export function isBlank(text: string): boolean {
-  return EMPTY.has(squash(text));
+  return EMPTY.has(compact(text));
 }
 
 /**
@@ -21,9 +21,9 @@ export function isBlank(text: string): boolean {
  * number readers work on. Lengths change, so it is used on cell values, never for offsets.
  *
  * @example
- *   squash('≥ ９５ ％') // '≥95%'
+ *   compact('≥ ９５ ％') // '≥95%'
  */
-export function squash(text: string): string {
+export function compact(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -45,7 +45,7 @@ const NUMBER = /^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
  *   readNumber('９４．１７％') // 94.17
  */
 export function readNumber(text: string): number | null {
-  const s = squash(text);
+  const s = compact(text);
   const m = NUMBER.exec(s);
   if (!m) return null;
   const rest = s.slice(m[0].length);
@@ -104,7 +104,7 @@ const SUFFIX: ReadonlyArray<[string, Comparator]> = [
  *   readQuantity('控制在38万元/处以内') // {comparator: '≤', value: 38, unit: '万元/处'}
  */
 export function readQuantity(text: string): Quantity {
-  let s = squash(text);
+  let s = compact(text);
   let comparator: Comparator | null = null;
   for (const [word, cmp] of PREFIX) {
     if (s.startsWith(word)) {
@@ -141,7 +141,7 @@ const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 }
 export function achieved(target: Quantity, actual: Quantity, targetText = '', actualText = ''): boolean | null {
   if (target.value === null || actual.value === null) {
     if (target.value !== null || actual.value !== null) return null;
-    return qualitative(squash(targetText), squash(actualText));
+    return qualitative(compact(targetText), compact(actualText));
   }
   let t = target.value;
   let a = actual.value;
@@ -197,7 +197,7 @@ function qualitative(target: string, actual: string): boolean | null {
  *   natureComparator('反向指标') // '≤'
  */
 export function natureComparator(text: string): Comparator | null {
-  const s = squash(text);
+  const s = compact(text);
   if (!s) return null;
   if (s.startsWith('定性')) return '定性';
   if (s.startsWith('正向')) return '≥';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GridCell } from '../../src/read/grid.js';
 import { pdfPageBlocks, pdfRulings, type PdfTable } from '../../src/read/pdf-grid.js';
 import { tableRecords } from '../../src/table/records.js';
-import { gold, pdfPages } from './helpers.js';
+import { BUDGET_10, gold, HEAD_10, HEAD_CQ, pdfPages } from './helpers.js';
 
 const tables = (blocks: Awaited<ReturnType<typeof pdfPages>>) =>
   blocks.filter((b): b is PdfTable => b.type === 'table');
@@ -15,27 +15,8 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
     expect(table!.ruled).toBe(true);
     expect(table!.page).toBe(1);
     const rows = table!.rows.map((r) => r.map(show));
-    expect(rows[2]).toEqual([
-      '项目资金（万元）[r5]',
-      '[c2]',
-      '年初预算数',
-      '全年预算数',
-      '全年执行数',
-      '分值',
-      '执行率',
-      '得分',
-    ]);
-    expect(rows[9]).toEqual([
-      '绩效指标[r10]',
-      '一级指标',
-      '二级指标',
-      '三级指标',
-      '年度指标值',
-      '实际完成值',
-      '分值',
-      '得分',
-      '偏差原因分析及改进措施',
-    ]);
+    expect(rows[2]).toEqual(['项目资金（万元）[r5]', '[c2]', ...BUDGET_10]);
+    expect(rows[9]).toEqual(['绩效指标[r10]', ...HEAD_10]);
     expect(rows[10]).toEqual(['产出指标[r5]', '数量指标[r2]', '新建集中供水工程', '≥12处', '12处', '10', '10', '']);
     expect(rows[11]).toEqual(['改造供水管网长度', '≥85公里', '87.6公里', '10', '10', '']);
     expect(rows.at(-1)).toEqual(['总分[c6]', '100', '99.5', '']);
@@ -68,18 +49,7 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
     expect(found.map((t) => t.ruled)).toEqual([false]);
     const rows = found[0]!.rows.map((r) => r.map((c) => c.text).filter(Boolean));
     expect(rows).toContainEqual(['2860.50', '3124.80', '3016.35', '96.53', '10', '9.7']);
-    expect(rows).toContainEqual([
-      '指标名称',
-      '计量单位',
-      '指标性质',
-      '年初指标值',
-      '调整指标值',
-      '全年完成值',
-      '得分系数（%）',
-      '指标权重（分）',
-      '指标得分（分）',
-      '是否核心指标',
-    ]);
+    expect(rows).toContainEqual(HEAD_CQ);
     // `集中式饮用水水源` + `地水质达标率`: a name wrapped in its column.
     expect(rows).toContainEqual([
       '集中式饮用水水源地水质达标率',

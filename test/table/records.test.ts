@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Grid } from '../../src/read/grid.js';
 import { tableRecords } from '../../src/table/records.js';
 import type { BudgetRecord, IndicatorRecord, TableRecord, TotalRecord } from '../../src/table/types.js';
-import { gold, gridsOf } from './helpers.js';
+import { gold, gridsOf, HEAD_10, HEAD_CQ, HEAD_SC } from './helpers.js';
 
 /** Every form fixture, with its gold: the records must be exactly the gold's. */
 const FIXTURES = [
@@ -53,21 +53,13 @@ describe('tableRecords on the form fixtures', () => {
   }
 });
 
-const row = (...texts: string[]) => texts.map((text) => ({ text, rowSpan: 1, colSpan: 1 }));
+const line = (texts: readonly string[]) => texts.map((text) => ({ text, rowSpan: 1, colSpan: 1 }));
+const row = (...texts: string[]) => line(texts);
 const cell = (text: string, rowSpan = 1, colSpan = 1) => ({ text, rowSpan, colSpan });
 const indicators = (grid: Grid) => of(tableRecords([grid]), 'indicator');
 
 describe('indicator rows', () => {
-  const head = row(
-    '一级指标',
-    '二级指标',
-    '三级指标',
-    '年度指标值',
-    '实际完成值',
-    '分值',
-    '得分',
-    '偏差原因分析及改进措施',
-  );
+  const head = line(HEAD_10);
 
   it('fill 一级 and 二级 down from merged cells, and from blank cells in copied text', () => {
     const merged = indicators({
@@ -111,18 +103,7 @@ describe('indicator rows', () => {
   it('compose the target from split 指标性质 / 指标值 / 度量单位 columns, with the unit on a bare actual', () => {
     const [area, safety] = indicators({
       rows: [
-        row(
-          '一级指标',
-          '二级指标',
-          '三级指标',
-          '指标性质',
-          '指标值',
-          '度量单位',
-          '完成值',
-          '权重',
-          '得分',
-          '未完成原因分析',
-        ),
+        line(HEAD_SC),
         row('产出指标', '数量指标', '维修改造校舍面积', '≥', '18000', '平方米', '18650', '15', '15', ''),
         row('效益指标', '社会效益指标', '消除校舍安全隐患', '定性', '有效消除', '', '有效消除', '15', '15', ''),
       ],
@@ -141,19 +122,7 @@ describe('indicator rows', () => {
 
   it('take the adjusted target when a form gives both 年初 and 调整 values (Chongqing)', () => {
     const [air] = indicators({
-      rows: [
-        row(
-          '指标名称',
-          '计量单位',
-          '指标性质',
-          '年初指标值',
-          '调整指标值',
-          '全年完成值',
-          '指标权重（分）',
-          '指标得分（分）',
-        ),
-        row('空气质量优良天数比例', '%', '≥', '88', '90', '91.2', '10', '10'),
-      ],
+      rows: [line(HEAD_CQ), row('空气质量优良天数比例', '%', '≥', '88', '90', '91.2', '100', '10', '10', '是')],
     });
     expect(air).toMatchObject({ level1: null, level2: null, target: '≥90%', targetValue: 90, actual: '91.2%' });
   });
@@ -191,17 +160,7 @@ describe('indicator rows', () => {
     const rows = indicators({
       ragged: true,
       rows: [
-        row(
-          '绩效指标',
-          '一级指标',
-          '二级指标',
-          '三级指标',
-          '年度指标值',
-          '实际完成值',
-          '分值',
-          '得分',
-          '偏差原因分析及改进措施',
-        ),
+        line(['绩效指标', ...HEAD_10]),
         row('产出指标', '数量指标', '老年人健康体检人数', '≥1.8万人', '1.86万人', '15', '15'),
         row('健康档案建档率', '≥90%', '92.3%', '10', '10'),
         row('质量指标', '体检报告反馈率', '100%', '98.5%', '10', '9', '个别村卫生室反馈滞后。'),
@@ -306,7 +265,7 @@ describe('budget rows and totals', () => {
   });
 
   it('continue a form broken across pages: a table with no header as wide as the one before', () => {
-    const head = row('一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分');
+    const head = line(HEAD_10.slice(0, 7));
     const records = tableRecords([
       { rows: [head, row('产出指标', '数量指标', '维护路灯数量', '≥8500盏', '8620盏', '20', '20')] },
       {

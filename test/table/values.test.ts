@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headerRole, isTotalLabel, moneyScale } from '../../src/table/headers.js';
 import { achieved, isBlank, natureComparator, readNumber, readQuantity } from '../../src/table/values.js';
+import { HEAD_10, HEAD_CQ, HEAD_SC } from './helpers.js';
 
 describe('cell values', () => {
   it('reads numbers as forms write them, and nothing else', () => {
@@ -53,31 +54,32 @@ describe('cell values', () => {
 
 describe('header wording', () => {
   it('gives each column of the three form families its role', () => {
-    const roles = (texts: string[]) => texts.map((t) => headerRole(t)?.role ?? null);
-    expect(
-      roles(['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']),
-    ).toEqual(['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'reason']);
-    expect(roles(['指标性质', '指标值', '度量单位', '完成值', '权重', '未完成原因分析'])).toEqual([
+    const roles = (texts: readonly string[]) => texts.map((t) => headerRole(t)?.role ?? null);
+    expect(roles(HEAD_10)).toEqual(['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'reason']);
+    expect(roles(HEAD_SC)).toEqual([
+      'level1',
+      'level2',
+      'name',
       'nature',
       'target',
       'unit',
       'actual',
       'weight',
+      'score',
       'reason',
     ]);
-    expect(
-      roles([
-        '指标名称',
-        '计量单位',
-        '年初指标值',
-        '调整指标值',
-        '全年完成值',
-        '得分系数（%）',
-        '指标权重（分）',
-        '指标得分（分）',
-        '是否核心指标',
-      ]),
-    ).toEqual(['name', 'unit', 'targetInitial', 'targetAdjusted', 'actual', 'ignore', 'weight', 'score', 'ignore']);
+    expect(roles(HEAD_CQ)).toEqual([
+      'name',
+      'unit',
+      'nature',
+      'targetInitial',
+      'targetAdjusted',
+      'actual',
+      'ignore',
+      'weight',
+      'score',
+      'ignore',
+    ]);
     expect(
       roles([
         '年初预算数',
