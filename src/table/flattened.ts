@@ -20,10 +20,10 @@ interface Squeezed {
   at: number[];
 }
 
-function squeeze(text: string): Squeezed {
+function squeeze(text: string, from: number, to: number): Squeezed {
   let s = '';
   const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000) continue;
     s += text[i];
@@ -38,18 +38,24 @@ function squeeze(text: string): Squeezed {
  * rows after it, read by what each column holds: labels, values with their comparator
  * and unit, and weight and score digits run together (`1515` is 15 and 15, `1081、…` is
  * 10, 8 and a reason starting `1、`). Reading stops where the text stops fitting the form.
- * White space is ignored, so `2022 年` and `260 万元` read as written without it.
+ * White space is ignored, so `2022 年` and `260 万元` read as written without it. `from`/`to`
+ * limit the search to a stretch of `text`; offsets stay offsets into `text`.
  *
  * @example
  *   const text = '一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标新建机耕道路≥40公里36公里108';
  *   findFlattenedTables(text)[0].rows[1].map((c) => c.text)
  *   // ['产出指标', '数量指标', '新建机耕道路', '≥40公里', '36公里', '10', '8']
  */
-export function findFlattenedTables(text: string): FlatTable[] {
-  const sq = squeeze(text);
+export function findFlattenedTables(text: string, from = 0, to = text.length): FlatTable[] {
+  const sq = squeeze(text, from, to);
   const { s } = sq;
   const out: FlatTable[] = [];
   for (let i = 0; i < s.length;) {
+    const words = headerWordsAt(s, i);
+    if (words.length === 0) {
+      i++;
+      continue;
+    }
     // Of the ways to read a glued header, the one under which the most rows read.
     let best: { head: Head; rows: Span[][]; end: number } | null = null;
     // Longest header first: a shorter reading wins only by reading more rows.
@@ -58,7 +64,11 @@ export function findFlattenedTables(text: string): FlatTable[] {
       if (read.rows.length > 1 && (!best || read.rows.length > best.rows.length)) best = { head, ...read };
     }
     if (!best) {
-      i++;
+      // No form starts in this run of header words: go past it (a run read again from each of
+      // its words was quadratic on a run of thousands).
+      let p = i;
+      for (let w = headerWordsAt(s, p); w.length > 0; w = headerWordsAt(s, p)) p = w[0]!.end;
+      i = Math.max(i + 1, p);
       continue;
     }
     out.push({
@@ -111,12 +121,17 @@ function headerRuns(s: string, i: number): Head[] {
   const out: Head[] = [];
   const roles: Role[] = [];
   const cells: Span[] = [];
+  // A header has a dozen words or so, each role once: readings are few, and the walk is bounded
+  // (`执行率得分` repeated read two ways at every word was exponential).
+  let steps = 0;
   const walk = (p: number) => {
     // Every prefix of every reading is a candidate: a header word may also open the first row (预算执行率).
     const head = asHead(roles.slice(), cells.slice(), p);
     if (head) out.push(head);
+    if (roles.length >= MAX_COLUMNS) return;
     for (const word of headerWordsAt(s, p)) {
-      if (out.length >= 24) return;
+      if (out.length >= 24 || ++steps > 256) return;
+      if (word.role !== 'ignore' && roles.includes(word.role)) continue;
       roles.push(word.role);
       cells.push([p, word.end]);
       walk(word.end);
@@ -124,9 +139,12 @@ function headerRuns(s: string, i: number): Head[] {
       cells.pop();
     }
   };
-  if (headerWordsAt(s, i).length > 0 && (i === 0 || headerWordsAt(s, i - 1).length === 0)) walk(i);
+  if (i === 0 || headerWordsAt(s, i - 1).length === 0) walk(i);
   return out;
 }
+
+/** Columns a form has at the most. */
+const MAX_COLUMNS = 16;
 
 function asHead(roles: Role[], cells: Span[], end: number): Head | null {
   const has = (role: Role) => roles.includes(role);

@@ -76,7 +76,11 @@ function gridRecords(
     const own = ownCells(row, r);
     if (own.every((c) => isBlank(c.text))) continue;
     const scale = caption ?? options.moneyScale ?? 1e4;
-    const header = readHeader(row, r, slots, scale) ?? (r > 0 ? twoRowHeader(slots, r, scale) : null);
+    // A row holding a figure is never a header: most rows are ruled out here, cheaply.
+    const figures = own.some((c) => readNumber(c.text) !== null);
+    const header = figures
+      ? null
+      : (readHeader(row, r, slots, scale) ?? (r > 0 ? twoRowHeader(slots, r, scale) : null));
     if (header) {
       section = header;
       continue;
@@ -219,6 +223,9 @@ function align(section: Section, cells: GridCell[]): Field[] {
   while (list.length > n && isBlank(list[list.length - 1]!.text)) list.pop();
   if (list.length > n) list = list.slice(0, n);
   const m = list.length;
+  // A row with every cell in place (most rows) needs no search.
+  if (m === n) return list.map((cell) => ({ text: cell.text.trim(), cell, origin: 'own' }));
+  const read = list.map((cell) => traits(cell.text));
   let lead = 0;
   while (lead < n && (section.roles[lead] === null || LABEL_LEAD.has(section.roles[lead]!))) lead++;
   // best[i][j]: the best score placing cells i.. into columns j.. (dynamic programming).
@@ -227,7 +234,7 @@ function align(section: Section, cells: GridCell[]): Field[] {
   for (let j = 0; j <= n; j++) best[m]![j] = 0;
   for (let i = m - 1; i >= 0; i--) {
     for (let j = n - 1; j >= 0; j--) {
-      const place = best[i + 1]![j + 1]! + fit(list[i]!.text, section.roles[j] ?? null);
+      const place = best[i + 1]![j + 1]! + fit(read[i]!, section.roles[j] ?? null);
       const skip = best[i]![j + 1]! - (i === 0 && j < lead ? 0 : 0.75);
       take[i]![j] = place >= skip;
       best[i]![j] = Math.max(place, skip);
@@ -251,11 +258,31 @@ const LABEL_LEAD = new Set<Role>(['outer', 'level1', 'level2', 'item']);
 const UNITS =
   /^(?:%|％|‰|万?元(?:\/.+)?|万?人次?|个|次|场|所|年|月|天|日|小时|户|座|处|家|台|套|台（套）|万?亩|万?吨|册|盏|公里|千米|米|万?平方米|立方米|项|件|辆|批|篇|期|人天|分|只|头|株|棵|份|本|条|部|间|张)$/;
 
-/** How well a cell's text fits a column's role: positive fits, negative does not. */
-function fit(text: string, role: Role | null): number {
-  if (isBlank(text) || role === null) return 0;
-  const number = readNumber(text) !== null;
-  const q = readQuantity(text);
+/** What a cell holds, read once per cell for {@link fit}. */
+interface Traits {
+  text: string;
+  blank: boolean;
+  number: boolean;
+  valued: boolean;
+  level1: boolean;
+  level2: boolean;
+}
+
+function traits(text: string): Traits {
+  return {
+    text,
+    blank: isBlank(text),
+    number: readNumber(text) !== null,
+    valued: readQuantity(text).value !== null,
+    level1: isLevel1(text),
+    level2: isLevel2(text),
+  };
+}
+
+/** How well a cell fits a column's role: positive fits, negative does not. */
+function fit(cell: Traits, role: Role | null): number {
+  if (cell.blank || role === null) return 0;
+  const { text, number, valued, level1, level2 } = cell;
   switch (role) {
     case 'weight':
     case 'score':
@@ -268,20 +295,20 @@ function fit(text: string, role: Role | null): number {
     case 'targetInitial':
     case 'targetAdjusted':
     case 'actual':
-      return q.value !== null ? 1 : isLevel1(text) || isLevel2(text) ? -2 : 0;
+      return valued ? 1 : level1 || level2 ? -2 : 0;
     case 'nature':
       return natureComparator(text) !== null ? 2 : -2;
     case 'unit':
       return UNITS.test(text) ? 2 : text.length <= 2 && !/\d/.test(text) ? 0.5 : -1;
     case 'level1':
       // 成本指标 is 一级 in some forms, 二级 in most: a word of both fits the 二级 column better.
-      return isLevel1(text) ? (isLevel2(text) ? 1 : 2) : number || q.value !== null ? -2 : isLevel2(text) ? -1 : 0;
+      return level1 ? (level2 ? 1 : 2) : number || valued ? -2 : level2 ? -1 : 0;
     case 'level2':
-      return isLevel2(text) ? 2 : number || q.value !== null ? -2 : isLevel1(text) ? -1 : 0;
+      return level2 ? 2 : number || valued ? -2 : level1 ? -1 : 0;
     case 'name':
     case 'item':
     case 'outer':
-      return number || q.value !== null ? -2 : isLevel1(text) || isLevel2(text) ? -1 : 1;
+      return number || valued ? -2 : level1 || level2 ? -1 : 1;
     case 'reason':
       return number ? -1 : 0;
     default:

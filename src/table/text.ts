@@ -10,10 +10,14 @@ import { findTextTables, type TextTable } from './text-tables.js';
  *   textTables('指标\t分值\t得分\n产出指标\t50\t48\n').length // 1
  */
 export function textTables(text: string): Array<TextTable | FlatTable> {
-  const delimited = findTextTables(text);
-  const out: Array<TextTable | FlatTable> = delimited.slice();
-  for (const flat of findFlattenedTables(text)) {
-    if (!delimited.some((t) => flat.start < t.end && t.start < flat.end)) out.push(flat);
+  const out: Array<TextTable | FlatTable> = [];
+  // Flattened forms are looked for between the delimited tables, never in them.
+  let from = 0;
+  for (const table of findTextTables(text)) {
+    for (const flat of findFlattenedTables(text, from, table.start)) out.push(flat);
+    out.push(table);
+    from = table.end;
   }
-  return out.sort((a, b) => a.start - b.start);
+  for (const flat of findFlattenedTables(text, from, text.length)) out.push(flat);
+  return out;
 }

@@ -64,6 +64,13 @@ describe('findFlattenedTables', () => {
     expect(textTables(prose)).toEqual([]);
   });
 
+  it('reads long runs of header words without retrying them word by word', () => {
+    // `执行率得分` reads two ways at every word (exponential once); a run of headers was read
+    // again from each of its words (quadratic). Both are bounded now: these took minutes.
+    expect(findFlattenedTables('执行率得分'.repeat(20000))).toEqual([]);
+    expect(findFlattenedTables(HEAD_10.join('').repeat(2000))).toEqual([]);
+  });
+
   it('never throws and slices its cells exactly (random glued text)', () => {
     const bits = [
       ...HEAD_10,
