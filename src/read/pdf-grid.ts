@@ -359,10 +359,20 @@ function ruledTables(segments: readonly PdfSegment[]): RuledTable[] {
   const list = [...points.values()].sort((a, b) => a.y - b.y || a.x - b.x);
   const shareV = (a: (typeof list)[0], b: (typeof list)[0]) => [...a.v].some((e) => b.v.has(e));
   const shareH = (a: (typeof list)[0], b: (typeof list)[0]) => [...a.h].some((e) => b.h.has(e));
+  // Crossings by column and by row, in order: the candidates below and to the right of a
+  // point without a scan of all points for each (a page ruled into a dense grid was quadratic).
+  const byX = new Map<number, typeof list>();
+  const byY = new Map<number, typeof list>();
+  for (const p of list) {
+    if (!byX.has(p.x)) byX.set(p.x, []);
+    byX.get(p.x)!.push(p);
+    if (!byY.has(p.y)) byY.set(p.y, []);
+    byY.get(p.y)!.push(p);
+  }
   const cells: Box[] = [];
   for (const p of list) {
-    const below = list.filter((q) => q.x === p.x && q.y > p.y);
-    const right = list.filter((q) => q.y === p.y && q.x > p.x);
+    const below = byX.get(p.x)!.filter((q) => q.y > p.y);
+    const right = byY.get(p.y)!.filter((q) => q.x > p.x);
     search: for (const b of below) {
       if (!shareV(p, b)) continue;
       for (const r of right) {

@@ -91,6 +91,58 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
   });
 });
 
+describe('pdfPageBlocks on drawn lines', () => {
+  const item = (str: string, x: number, y: number) => ({
+    str,
+    transform: [10, 0, 0, 10, x, y],
+    width: 10 * str.length,
+  });
+  const h = (y: number, x0: number, x1: number) => ({ x0, y0: y, x1, y1: y });
+  const v = (x: number, y0: number, y1: number) => ({ x0: x, y0, x1: x, y1 });
+
+  it('merges the cells on either side of a missing inner line (rowSpan, colSpan)', () => {
+    // Three columns at x 0/100/200/300, three rows at y 300/280/260/240 (PDF y grows upwards).
+    // The line x=100 stops above the last two rows: 产出指标 spans them; the last row has no
+    // line at x=200: 总分 spans two columns.
+    const segments = [
+      h(300, 0, 300),
+      h(280, 0, 300),
+      h(260, 100, 300),
+      h(240, 0, 300),
+      v(0, 240, 300),
+      v(100, 240, 300),
+      v(200, 260, 300),
+      v(300, 240, 300),
+    ];
+    const items = [
+      item('一级指标', 5, 286),
+      item('三级指标', 105, 286),
+      item('分值', 205, 286),
+      item('产出指标', 5, 266),
+      item('新建', 105, 266),
+      item('10', 205, 266),
+      item('总分100', 105, 246),
+    ];
+    const [table] = pdfPageBlocks(items, segments);
+    expect(table).toMatchObject({ type: 'table', ruled: true, bbox: { x0: 0, y0: 240, x1: 300, y1: 300 } });
+    expect((table as PdfTable).rows.map((r) => r.map(show))).toEqual([
+      ['一级指标', '三级指标', '分值'],
+      ['产出指标[r2]', '新建', '10'],
+      ['总分100[c2]'],
+    ]);
+  });
+
+  it('rebuilds a densely ruled page', () => {
+    const segments = [];
+    for (let k = 0; k <= 60; k++) segments.push(h(700 - k * 10, 0, 400));
+    for (let k = 0; k <= 20; k++) segments.push(v(k * 20, 100, 700));
+    const [table] = pdfPageBlocks([item('1', 5, 692)], segments);
+    expect((table as PdfTable).rows.length).toBe(60);
+    expect((table as PdfTable).rows[0]!.length).toBe(20);
+    expect((table as PdfTable).rows[0]![0]!.text).toBe('1');
+  });
+});
+
 describe('pdfRulings', () => {
   // pdf.js's operator numbers (the same in pdf.js 4 and 5).
   const OPS = {
