@@ -89,8 +89,12 @@ function gridRecords(
     if (own.length === 1 && moneyScale(own[0]!.text) !== null) caption = moneyScale(own[0]!.text);
     const place = { table, row: r, ...span(own) };
     if (isTotalLabel(own.find((c) => !isBlank(c.text))!.text)) {
-      out.push(totalRow(section, fields(grid, section, row, r), own, place));
-      section = null;
+      // 合计 under a budget header sums the amounts: a budget row. Elsewhere it closes the form.
+      const sum = section?.kind === 'budget' ? budgetRow(section, fields(grid, section, row, r), place) : null;
+      const total = sum ? null : totalRow(section, fields(grid, section, row, r), own, place);
+      if (sum) out.push(sum);
+      else if (total && (total.weight !== null || total.score !== null)) out.push(total);
+      if (!sum) section = null;
       continue;
     }
     if (!section) {

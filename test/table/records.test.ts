@@ -208,6 +208,20 @@ describe('budget rows and totals', () => {
     ]);
   });
 
+  it('read a 合计 row under a budget header as the sum of the amounts, not as the form total', () => {
+    const records = tableRecords({
+      rows: [
+        row('资金来源', '年初预算数', '全年预算数', '全年执行数'),
+        row('财政资金', '300', '300', '290'),
+        row('合计', '300', '300', '290'),
+      ],
+    });
+    expect(records.map((r) => [r.kind, r.kind === 'budget' ? r.item : ''])).toEqual([
+      ['budget', '财政资金'],
+      ['budget', '合计'],
+    ]);
+  });
+
   it('read amounts in yuan under a （元） header, and a caption row stating the unit', () => {
     const yuan = of(
       tableRecords([
