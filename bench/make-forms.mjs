@@ -870,7 +870,7 @@ const all = { water, sanitation, elderly, roads, health, agri, school, forest, d
 const files =
   vi > 0
     ? Object.entries(all).flatMap(([name, form]) =>
-        ['docx', 'md', 'tab', 'pipe', 'spaces', ...(form.family === '10' && !form.split ? ['flat'] : [])]
+        ['docx', 'md', 'tab', 'pipe', 'spaces', ...(form.family !== 'cq' ? ['flat'] : [])]
           .filter((kind) => form.family !== 'cq' || kind === 'docx')
           .map((kind) => [`${name}-${kind}`, form, kind]),
       )

@@ -37,7 +37,10 @@ function squeeze(text: string, from: number, to: number): Squeezed {
  * 指标三级指标年度指标值实际完成值分值得分…`, `年初预算数全年预算数全年执行数…`) and the
  * rows after it, read by what each column holds: labels, values with their comparator
  * and unit, and weight and score digits run together (`1515` is 15 and 15, `1081、…` is
- * 10, 8 and a reason starting `1、`). Reading stops where the text stops fitting the form.
+ * 10, 8 and a reason starting `1、`); in the split-column forms (指标性质 / 指标值 / 度量单位)
+ * the actual runs into them too, and is read as the figure nearest the target; budget
+ * figures are read by their decimals and their rate. Reading stops where the text stops
+ * fitting the form.
  * White space is ignored, so `2022 年` and `260 万元` read as written without it. `from`/`to`
  * limit the search to a stretch of `text`; offsets stay offsets into `text`.
  *
@@ -152,9 +155,9 @@ function asHead(roles: Role[], cells: Span[], end: number): Head | null {
   if (money >= 2 && roles.length >= 3) return { kind: 'budget', roles, cells, end };
   const labels = has('name') || has('level1') || has('level2');
   if (labels && (has('weight') || has('score')) && (has('target') || has('actual')) && roles.length >= 4) {
-    // The 10号 form's grammar: labels, target, actual, weight, score, reason. Split columns
-    // (指标性质 / 度量单位) glue figures to figures and cannot be cut back.
-    if (has('nature') || has('unit')) return null;
+    // Labels, target, actual, weight, score, reason; or with the value split into 指标性质,
+    // value and unit, which needs both of those columns.
+    if (has('nature') !== has('unit')) return null;
     return { kind: 'indicator', roles, cells, end };
   }
   return null;
@@ -293,9 +296,8 @@ function weightScore(s: string, i: number): { weight: Span; score: Span; end: nu
   let best: { k: number; rest: number; score: number } | null = null;
   for (let rest = 0; rest <= 2 && rest < run.length - 1; rest++) {
     const body = run.slice(0, run.length - rest);
-    const next = s[i + run.length];
     // Digits left over must open the reason: a list marker (`1、`) or a count (`1座`).
-    if (rest && !('、.．'.includes(next ?? 'x') || isHan(next))) continue;
+    if (rest && !opensReason(s, i + run.length)) continue;
     for (let k = 1; k < body.length; k++) {
       const w = plain(body.slice(0, k));
       const sc = plain(body.slice(k));
@@ -313,6 +315,11 @@ function weightScore(s: string, i: number): { weight: Span; score: Span; end: nu
   if (!best) return null;
   const end = i + run.length - best.rest;
   return { weight: [i, i + best.k], score: [i + best.k, end], end };
+}
+
+/** True when digits before `i` can open a reason: a list marker (`1、`) or a count (`1座`), not a label. */
+function opensReason(s: string, i: number): boolean {
+  return ('、.．'.includes(s[i] ?? 'x') || isHan(s[i])) && levelAt(s, i, 1) < 0 && levelAt(s, i, 2) < 0;
 }
 
 /** A number written plainly: no leading zero, at most two decimals. */
@@ -342,6 +349,10 @@ function indicatorRow(s: string, p: number, roles: Role[], withReason: boolean):
     cells.delete('level1');
     cells.set('level2', [p, l1]);
     l2 = l1;
+  }
+  if (roles.includes('nature')) {
+    const split = splitColumns(s, q, cells);
+    return split < 0 ? null : finish(s, split, cells, roles, withReason);
   }
   const nameEnd = textEnd(s, q);
   let after = -1;
@@ -387,13 +398,129 @@ function indicatorRow(s: string, p: number, roles: Role[], withReason: boolean):
   if (!ws) return null;
   cells.set('weight', ws.weight);
   cells.set('score', ws.score);
-  let end = ws.end;
+  return finish(s, ws.end, cells, roles, withReason);
+}
+
+/** The reason after the score, up to the next row, and the row's cells in column order. */
+function finish(
+  s: string,
+  end: number,
+  cells: Map<Role, Span>,
+  roles: Role[],
+  withReason: boolean,
+): { cells: Span[]; end: number } {
   if (withReason && roles.includes('reason')) {
     const stop = nextRow(s, end, roles);
     if (stop > end) cells.set('reason', [end, stop]);
     end = stop;
   }
   return { cells: roles.map((role) => cells.get(role) ?? EMPTY), end };
+}
+
+/** 指标性质 wordings, signs first. */
+const NATURES = ['定性', '定量', '正向', '反向', '>=', '<=', '≥', '≤', '≧', '≦', '＝', '=', '＞', '＜', '>', '<'];
+
+function natureAt(s: string, i: number): number {
+  for (const word of NATURES) if (s.startsWith(word, i)) return i + word.length;
+  return -1;
+}
+
+/**
+ * The split columns of the Sichuan and Yunnan forms at `q`: name, 指标性质, value, unit, then
+ * the actual, weight and score digits run together (`≥18000平方米186501515`), read as the
+ * split whose actual is nearest the target; a qualitative row has its two values as text
+ * (`定性健全—基本健全108`). Returns where the score ends, or -1.
+ */
+function splitColumns(s: string, q: number, cells: Map<Role, Span>): number {
+  let n = -1;
+  for (let k = q + 2; k <= q + 30 && k < s.length; k++) {
+    if (natureAt(s, k) > k && labelLike(s, q, k)) {
+      n = k;
+      break;
+    }
+  }
+  if (n < 0) return -1;
+  const v = natureAt(s, n);
+  cells.set('name', [q, n]);
+  cells.set('nature', [n, v]);
+  if (s.startsWith('定性', n)) {
+    // The two values run up to the weight's digits, a dash for the blank unit between them.
+    let end = v;
+    while (end < s.length && end - v < 40 && !isDigit(s[end])) end++;
+    const dash = s.indexOf('—', v);
+    let parts: [Span, Span, Span] | null;
+    if (dash > v && dash < end) {
+      let after = dash;
+      while (s[after] === '—') after++;
+      parts = [
+        [n, n],
+        [v, dash],
+        [after, textEnd(s, after)],
+      ];
+    } else if ((end - v) % 2 === 0 && s.slice(v, (v + end) / 2) === s.slice((v + end) / 2, end)) {
+      parts = [
+        [n, n],
+        [v, (v + end) / 2],
+        [(v + end) / 2, end],
+      ];
+    } else parts = splitQualitative(s, v, end, false);
+    if (!parts) return -1;
+    const ws = weightScore(s, parts[2][1]);
+    if (!ws) return -1;
+    cells.set('target', parts[1]);
+    cells.set('actual', parts[2]);
+    cells.set('weight', ws.weight);
+    cells.set('score', ws.score);
+    return ws.end;
+  }
+  const m = /^-?\d+(?:\.\d+)?/.exec(s.slice(v, v + 24));
+  if (!m) return -1;
+  const unitStart = v + m[0].length;
+  let u = unitStart;
+  while (u < s.length && u - unitStart < 6 && !isDigit(s[u]) && !'，。；、'.includes(s[u]!)) u++;
+  if (u === unitStart && s[u] !== undefined && isDigit(s[u])) return -1;
+  const figures = actualWeightScore(s, u, Number(m[0]));
+  if (!figures) return -1;
+  cells.set('target', [v, unitStart]);
+  if (u > unitStart) cells.set('unit', [unitStart, u]);
+  cells.set('actual', figures.actual);
+  cells.set('weight', figures.weight);
+  cells.set('score', figures.score);
+  return figures.end;
+}
+
+/**
+ * Glued actual, weight and score digits (`186501515` under a target of 18000): of the splits
+ * that read as plain numbers with the score at most the weight's and a half, the one whose
+ * actual is nearest the target, weights and scores read as {@link weightScore} does.
+ */
+function actualWeightScore(
+  s: string,
+  i: number,
+  target: number,
+): { actual: Span; weight: Span; score: Span; end: number } | null {
+  const run = /^[\d.]+/.exec(s.slice(i, i + 24))?.[0] ?? '';
+  let best: { a: number; b: number; rest: number; score: number } | null = null;
+  for (let rest = 0; rest <= 2 && rest < run.length - 2; rest++) {
+    if (rest && !opensReason(s, i + run.length)) continue;
+    const body = run.slice(0, run.length - rest);
+    for (let a = 1; a < body.length - 1; a++) {
+      const actual = plain(body.slice(0, a));
+      if (actual === null) continue;
+      for (let b = a + 1; b < body.length; b++) {
+        const w = plain(body.slice(a, b));
+        const sc = plain(body.slice(b));
+        if (w === null || sc === null || w === 0 || w > 100 || sc > w * 1.5) continue;
+        let score = (sc <= w ? 4 : 0) + (sc >= w * 0.6 ? 1 : 0) + (w % 5 === 0 ? 1 : 0) - rest * 1.5;
+        const ratio = target > 0 && actual > 0 ? Math.abs(Math.log(actual / target)) : Math.log10(actual + 1);
+        score -= 3 * ratio;
+        if (!best || score > best.score) best = { a, b, rest, score };
+      }
+    }
+  }
+  if (!best) return null;
+  const end = i + run.length - best.rest;
+  return { actual: [i, i + best.a], weight: [i + best.a, i + best.b], score: [i + best.b, end], end };
 }
 
 /** Where the next row (or the total, or the end of the form) starts after a reason beginning at `i`. */
@@ -423,22 +550,40 @@ function totalRow(s: string, p: number, roles: Role[]): { cells: Span[]; end: nu
 }
 
 /** One budget row at `p`: the item, then its amounts, weight, rate and score run together. */
-function budgetRow(s: string, p: number, roles: Role[]): { cells: Span[]; end: number } | null {
+function budgetRow(s: string, p: number, roles: Role[], withReason = true): { cells: Span[]; end: number } | null {
   const itemEnd = textEnd(s, p);
-  if (itemEnd - p < 2) return null;
+  if (itemEnd - p < 2 || !labelLike(s, p, itemEnd)) return null;
   let q = itemEnd;
   while (q < s.length && /[\d.,%％—－/-]/.test(s[q]!)) q++;
   const columns = roles.filter((role) => role !== 'item' && role !== 'outer' && role !== 'reason');
   const parse = readBudget(s, itemEnd, q, columns);
-  if (!parse) return null;
+  // Every amount column holds a figure or a dash: `清扫保洁260万平方米` is no budget row.
+  const amounts = columns.filter((role) => role === 'initial' || role === 'adjusted' || role === 'executed').length;
+  const dashes = (s.slice(itemEnd, q).match(/[—－-]+/g) ?? []).length;
+  if (!parse || parse.filter((span, k) => span[0] >= 0 && AMOUNTS.has(columns[k]!)).length + dashes < amounts)
+    return null;
   const cells = new Map<Role, Span>([['item', [p, itemEnd]]]);
   columns.forEach((role, k) => cells.set(role, parse[k]!));
   const itemRole = roles.includes('item') ? 'item' : roles[0]!;
+  let end = q;
+  if (withReason && roles.includes('reason') && isHan(s[q])) {
+    // A reason (原因) runs to where the next budget row, or the next header, starts.
+    for (let j = q + 1; j < s.length && j - q <= 200; j++) {
+      if (!'。；;'.includes(s[j - 1]!)) continue;
+      if (budgetRow(s, j, roles, false) || headerWordsAt(s, j).length > 0) {
+        cells.set('reason', [q, j]);
+        end = j;
+        break;
+      }
+    }
+  }
   return {
     cells: roles.map((role) => (role === itemRole ? [p, itemEnd] : (cells.get(role) ?? EMPTY))),
-    end: q,
+    end,
   };
 }
+
+const AMOUNTS = new Set<Role>(['initial', 'adjusted', 'executed']);
 
 /**
  * Reads the figures of a budget row (`2000.002000.001930.001096.50%9.65`) into its columns:
@@ -450,6 +595,13 @@ function readBudget(s: string, from: number, to: number, columns: Role[]): Span[
   let best: { spans: Span[]; cost: number } | null = null;
   const spans: Span[] = [];
   const walk = (k: number, p: number) => {
+    // Blank cells at the row's end leave nothing in flattened text.
+    if (p === to && k < columns.length) {
+      for (let rest = k; rest < columns.length; rest++) spans.push(EMPTY);
+      walk(columns.length, p);
+      spans.length = k;
+      return;
+    }
     if (k === columns.length) {
       if (p !== to) return;
       const cost = budgetCost(s, spans, columns);
@@ -503,11 +655,25 @@ function budgetCost(s: string, spans: Span[], columns: Role[]): number | null {
     .map((span) => s.slice(span[0], span[1]));
   if (amounts.length < 2) return null;
   const decimals = new Set(amounts.map((a) => (a.includes('.') ? a.length - a.indexOf('.') - 1 : 0)));
+  // Whole numbers run together cut anywhere: such a reading stands only when its rate bears it out
+  // (`48052046890%` is 480, 520, 468 at 90%), or when every amount is 0 (`000`); `5000亩` is no row.
+  const rateShown = value('rate');
+  const whole = decimals.size === 1 && decimals.has(0);
+  if (whole && !amounts.every((a) => Number(a) === 0)) {
+    const exe = value('executed');
+    const of = value('adjusted') ?? value('initial');
+    if (rateShown === null || exe === null || !of || Math.abs((exe / of) * 100 - rateShown) > 1) return null;
+  }
   let cost = decimals.size === 1 ? 0 : 5;
   const rate = value('rate');
   const executed = value('executed');
   const base = value('adjusted') ?? value('initial');
   if (rate !== null && executed !== null && base) cost += Math.min(10, Math.abs((executed / base) * 100 - rate));
+  else if (rate !== null) cost += 10;
+  // Amounts of one row are of one size (`350 350 343`, not `35 0 3`).
+  const sizes = amounts.map((a) => Number(a.replace(/,/g, ''))).filter((a) => a > 0);
+  for (let k = 1; k < sizes.length; k++) cost += Math.abs(Math.log10(sizes[k]! / sizes[0]!));
+  if (rate !== null && rate > 200) cost += 10;
   const weight = value('weight');
   const score = value('score');
   if (weight !== null && score !== null && score > weight) cost += 5;

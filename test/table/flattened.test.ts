@@ -42,6 +42,26 @@ describe('findFlattenedTables', () => {
     for (const cell of cells) if (cell.start !== undefined) expect(text.slice(cell.start, cell.end)).toBe(cell.text);
   });
 
+  it('cuts the split columns of the Sichuan form: the actual, weight and score digits by the target', () => {
+    const sichuan =
+      '年度预算数（万元）年初预算调整后预算数预算执行数预算执行率权重得分原因总额48052046890%109部分项目12月完工，尾款次年支付。' +
+      '其中：财政资金48050045090%' +
+      '一级指标二级指标三级指标指标性质指标值度量单位完成值权重得分未完成原因分析' +
+      '产出指标数量指标维修改造校舍面积≥18000平方米186501515时效指标开学前完工率≥90%83.31082所学校因设计变更顺延至10月完工。' +
+      '效益指标社会效益指标消除校舍安全隐患定性有效消除有效消除1515合计10093';
+    const [budget, indicators] = findFlattenedTables(sichuan);
+    expect(budget!.rows.slice(1).map((r) => r.map((c) => c.text))).toEqual([
+      ['总额', '480', '520', '468', '90%', '10', '9', '部分项目12月完工，尾款次年支付。'],
+      ['其中：财政资金', '480', '500', '450', '90%', '', '', ''],
+    ]);
+    expect(indicators!.rows.slice(1).map((r) => r.map((c) => c.text))).toEqual([
+      ['产出指标', '数量指标', '维修改造校舍面积', '≥', '18000', '平方米', '18650', '15', '15', ''],
+      ['', '时效指标', '开学前完工率', '≥', '90', '%', '83.3', '10', '8', '2所学校因设计变更顺延至10月完工。'],
+      ['效益指标', '社会效益指标', '消除校舍安全隐患', '定性', '有效消除', '', '有效消除', '15', '15', ''],
+      ['合计', '', '', '', '', '', '', '100', '93', ''],
+    ]);
+  });
+
   it('reads through the spaces a PDF copy puts inside figures and between cells', () => {
     const spaced =
       '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 维护路灯数量 ≥8500 盏 8620 盏 20 20 ' +
