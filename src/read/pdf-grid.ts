@@ -552,9 +552,10 @@ function looseBlocks(glyphs: Glyph[], page: number): Array<{ top: number; block:
   const out: Array<{ top: number; block: PdfBlock }> = [];
   let i = 0;
   while (i < lines.length) {
-    const end = tableRun(lines, i);
+    // A form's last rows may stand alone at the top of the next page: there one row will do.
+    const end = tableRun(lines, i, i === 0);
     if (end > i) {
-      const table = looseTable(lines.slice(i, end), page);
+      const table = looseTable(lines.slice(i, end), page, i === 0);
       if (table) {
         out.push({ top: lines[i]!.line.base - lines[i]!.line.size, block: table });
         i = end;
@@ -578,8 +579,8 @@ function looseBlocks(glyphs: Glyph[], page: number): Array<{ top: number; block:
 
 type LooseLine = { line: TextLine; chunks: Chunk[] };
 
-/** Where the table starting at line `i` ends (exclusive); `i` when none starts there. */
-function tableRun(lines: LooseLine[], i: number): number {
+/** Where the table starting at line `i` ends (exclusive); `i` when none starts there. `alone`: one row will do. */
+function tableRun(lines: LooseLine[], i: number, alone: boolean): number {
   if (lines[i]!.chunks.length < 3) return i;
   const block: Block = { starts: lines[i]!.chunks.map((c) => c.x0), gutter: Infinity, right: -Infinity };
   widen(block, lines[i]!);
@@ -596,7 +597,7 @@ function tableRun(lines: LooseLine[], i: number): number {
     widen(block, lines[end]!);
     end++;
   }
-  return rows >= 2 ? end : i;
+  return rows >= 2 || alone ? end : i;
 }
 
 /** What is known of a borderless table while reading it: column starts, the gap between columns, its right edge. */
@@ -679,7 +680,7 @@ function firstWord(chunk: Chunk): number {
   return g[k]!.x1 - first.x0;
 }
 
-function looseTable(lines: LooseLine[], page: number): PdfTable | null {
+function looseTable(lines: LooseLine[], page: number, alone: boolean): PdfTable | null {
   const block: Block = { starts: [], gutter: Infinity, right: -Infinity };
   for (const line of lines) widen(block, line);
   const starts = block.starts;
@@ -689,7 +690,7 @@ function looseTable(lines: LooseLine[], page: number): PdfTable | null {
     if (k > 0 && continuation(lines, k, block)) groups[groups.length - 1]!.push(l);
     else groups.push([l]);
   });
-  if (groups.length < 2 || starts.length < 3) return null;
+  if ((groups.length < 2 && !alone) || starts.length < 3) return null;
   const col = (x: number) => {
     let best = 0;
     for (let k = 0; k < starts.length; k++) if (starts[k]! <= x + SNAP) best = k;

@@ -74,6 +74,31 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
     expect(records.filter((r) => r.kind === 'total')).toMatchObject([{ weight: 100, score: 99.5 }]);
   });
 
+  it('takes the last row of a form standing alone at the top of a page for a table (a page break)', () => {
+    const item = (str: string, x: number, y: number) => ({
+      str,
+      transform: [10, 0, 0, 10, x, y],
+      width: 10 * str.length,
+    });
+    const blocks = pdfPageBlocks(
+      [
+        item('总分', 60, 780),
+        item('100', 360, 780),
+        item('96.8', 420, 780),
+        item('三、存在的问题', 56, 760),
+        item('项目负责人：刘某', 56, 740),
+        item('财务负责人：王某', 250, 740),
+        item('2024年3月', 450, 740),
+      ],
+      [],
+    );
+    expect(blocks.map((b) => (b.type === 'table' ? b.rows.map((r) => r.map((c) => c.text)) : b.text))).toEqual([
+      [['总分', '100', '96.8']],
+      '三、存在的问题',
+      '项目负责人：刘某 财务负责人：王某 2024年3月',
+    ]);
+  });
+
   it('keeps prose with wide gaps and short lines as lines', () => {
     const item = (str: string, x: number, y: number) => ({
       str,
