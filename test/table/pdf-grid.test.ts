@@ -6,6 +6,8 @@ import { BUDGET_10, gold, HEAD_10, HEAD_CQ, pdfPages } from './helpers.js';
 
 const tables = (blocks: Awaited<ReturnType<typeof pdfPages>>) =>
   blocks.filter((b): b is PdfTable => b.type === 'table');
+/** A pdf.js text item at 10 points, a CJK character 10 wide. */
+const item = (str: string, x: number, y: number) => ({ str, transform: [10, 0, 0, 10, x, y], width: 10 * str.length });
 const show = (cell: GridCell) =>
   cell.text + (cell.rowSpan > 1 ? `[r${cell.rowSpan}]` : '') + (cell.colSpan > 1 ? `[c${cell.colSpan}]` : '');
 
@@ -75,11 +77,6 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
   });
 
   it('takes the last row of a form standing alone at the top of a page for a table (a page break)', () => {
-    const item = (str: string, x: number, y: number) => ({
-      str,
-      transform: [10, 0, 0, 10, x, y],
-      width: 10 * str.length,
-    });
     const blocks = pdfPageBlocks(
       [
         item('总分', 60, 780),
@@ -100,11 +97,6 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
   });
 
   it('keeps prose with wide gaps and short lines as lines', () => {
-    const item = (str: string, x: number, y: number) => ({
-      str,
-      transform: [10, 0, 0, 10, x, y],
-      width: 10 * str.length,
-    });
     const blocks = pdfPageBlocks(
       [item('项目负责人：刘某', 72, 700), item('财务负责人：王某', 300, 700), item('填报日期：2024年3月', 72, 680)],
       [],
@@ -117,11 +109,6 @@ describe('pdfPageBlocks on a PDF printed from Word (LibreOffice)', () => {
 });
 
 describe('pdfPageBlocks on drawn lines', () => {
-  const item = (str: string, x: number, y: number) => ({
-    str,
-    transform: [10, 0, 0, 10, x, y],
-    width: 10 * str.length,
-  });
   const h = (y: number, x0: number, x1: number) => ({ x0, y0: y, x1, y1: y });
   const v = (x: number, y0: number, y1: number) => ({ x0: x, y0, x1: x, y1 });
 
