@@ -5,6 +5,7 @@
 //
 //   node bench/tables-dev.mjs                  # fixtures/forms and, when present, ../shared/tables
 //   node bench/tables-dev.mjs DIR… [--verbose] # other folders of FILE + FILE-stem.gold.json
+//   … --no-lines                               # PDFs from text positions alone, their ruling lines ignored
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { build } from 'esbuild';
 import mammoth from 'mammoth';
 
 const verbose = process.argv.includes('--verbose');
+// --no-lines: PDFs read from text positions alone (as when the operator list is unavailable).
+const noLines = process.argv.includes('--no-lines');
 let dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (dirs.length === 0) {
   dirs = ['fixtures/forms'];
@@ -58,7 +61,7 @@ async function grids(file) {
       const page = await doc.getPage(p);
       const items = (await page.getTextContent()).items.filter((i) => 'str' in i);
       const ops = await page.getOperatorList();
-      const segments = t.pdfRulings(ops.fnArray, ops.argsArray, pdfjs.OPS);
+      const segments = noLines ? [] : t.pdfRulings(ops.fnArray, ops.argsArray, pdfjs.OPS);
       for (const block of t.pdfPageBlocks(items, segments, { page: p })) if (block.type === 'table') found.push(block);
     }
     await doc.destroy();
