@@ -1,5 +1,5 @@
-import { charSet, digitValue, inSet, isDigit, isSpace } from '../text/chars.js';
-import { isCjkNumeralCode, parseCjkNumber } from '../text/numerals.js';
+import { charSet, digitValue, inSet, isDigit } from '../text/chars.js';
+import { readCjkNumeral } from '../text/numerals.js';
 
 /** A number as written: Arabic (`1,342.23`, `１２`) or Chinese (`三千二百万`, `壹佰`). */
 export interface NumberToken {
@@ -20,8 +20,6 @@ export function valueOf(token: NumberToken, exponent = 0): number {
 
 const THOUSANDS = new Set([',', '，']);
 const GLUED_YEAR = /^(?:19|20)\d\d\s*年/;
-/** Characters a Chinese number must start with: a digit or 十 (not 万企, 百姓, 千岛湖). */
-const CJK_START = charSet('〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾');
 
 /** True when a number may start at `i`: not inside another number or a Latin word. */
 export function numberBoundary(text: string, i: number): boolean {
@@ -40,9 +38,9 @@ export function numberBoundary(text: string, i: number): boolean {
  * between groups of three (`1,342.23`, `1，342.23`), a decimal part.
  *
  * @example
- *   readArabic('共1，342.23万元', 1) // {start: 1, end: 9, digits: '134223', scale: 2, script: 'arabic'}
+ *   readArabic('共1，342.23万元', 1, 10) // {start: 1, end: 9, digits: '134223', scale: 2, script: 'arabic'}
  */
-export function readArabic(text: string, i: number, end = text.length): NumberToken | undefined {
+export function readArabic(text: string, i: number, end: number): NumberToken | undefined {
   if (i >= end || !isDigit(text.charCodeAt(i))) return undefined;
   let j = i;
   let ascii = true;
@@ -77,60 +75,53 @@ function digitsOf(text: string, from: number, to: number): string {
   return out;
 }
 
-/** Reads a Chinese number at `i` (`两`, `十二`, `三千二百万`, `壹佰`). */
-export function readCjk(text: string, i: number, end = text.length): NumberToken | undefined {
-  if (i >= end || !inSet(CJK_START, text.charCodeAt(i))) return undefined;
-  let j = i;
-  while (j < end && isCjkNumeralCode(text.charCodeAt(j)) && j - i < 16) j++;
-  const value = parseCjkNumber(text.slice(i, j));
-  if (value === undefined) return undefined;
-  return { start: i, end: j, digits: String(value), scale: 0, script: 'cjk' };
+/** Reads a Chinese number at `i` (`两`, `十二`, `三千二百万`, `壹佰`, `三点五亿`). */
+export function readCjk(text: string, i: number, end: number): NumberToken | undefined {
+  const numeral = readCjkNumeral(text, i, end);
+  return numeral && { start: i, end: numeral.end, digits: numeral.digits, scale: numeral.scale, script: 'cjk' };
 }
 
 /** Reads an Arabic or Chinese number at `i`. */
-export function readNumber(text: string, i: number, end = text.length): NumberToken | undefined {
+export function readNumber(text: string, i: number, end: number): NumberToken | undefined {
   return readArabic(text, i, end) ?? readCjk(text, i, end);
 }
 
-/** Index after any white space at `i` (line breaks included: PDF wraps split `0\n万元`). */
-export function skipBlank(text: string, i: number, end = text.length): number {
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
-  return i;
+/** The longest entry of `words` that `text` has at `i` and that ends by `to`. `words` must be longest first. */
+export function matchWord(text: string, i: number, to: number, words: readonly string[]): string | undefined {
+  return wordTable(words)(text, i, to);
 }
 
-/** The longest entry of `words` that `text` has at `i`, or `undefined`. `words` must be longest first. */
-export function matchWord(text: string, i: number, words: readonly string[]): string | undefined {
-  return wordTable(words)(text, i);
-}
+/** A matcher of words: the first (longest) word `text` has at `i` that ends by `to`. */
+export type WordMatcher = (text: string, i: number, to: number) => string | undefined;
 
-const TABLES = new WeakMap<readonly string[], (text: string, i: number) => string | undefined>();
+const TABLES = new WeakMap<readonly string[], WordMatcher>();
 
 /**
  * A matcher for a list of words (longest first), indexed by first character: one map
  * look-up per position instead of a `startsWith` per word.
  */
-export function wordTable(words: readonly string[]): (text: string, i: number) => string | undefined {
+export function wordTable(words: readonly string[]): WordMatcher {
   let table = TABLES.get(words);
   if (table) return table;
   const entries = entryTable(words.map((w) => [w, w] as const));
-  table = (text, i) => entries(text, i)?.[1];
+  table = (text, i, to) => entries(text, i, to)?.[1];
   TABLES.set(words, table);
   return table;
 }
 
 /**
  * A matcher for `[word, value]` entries (longest word first): the first entry whose word
- * `text` has at `i`. Indexed by first character, with a bit table in front, so the
- * common case (no entry starts with this character) costs two array reads and no
- * allocation.
+ * `text` has at `i`, ending by `to` (a figure never reads past its span). Indexed by first
+ * character, with a bit table in front, so the common case (no entry starts with this
+ * character) costs two array reads and no allocation.
  *
  * @example
  *   const relative = entryTable([['上年', -1], ['今年', 0]]);
- *   relative('今年4月', 0) // ['今年', 0]
+ *   relative('今年4月', 0, 4) // ['今年', 0]
  */
 export function entryTable<T>(
   entries: ReadonlyArray<readonly [string, T]>,
-): (text: string, i: number) => readonly [string, T] | undefined {
+): (text: string, i: number, to?: number) => readonly [string, T] | undefined {
   const firsts = charSet(entries.map(([w]) => w[0] ?? '').join(''));
   const byFirst = new Map<number, Array<readonly [string, T]>>();
   for (const entry of entries) {
@@ -138,13 +129,14 @@ export function entryTable<T>(
     if (list) list.push(entry);
     else byFirst.set(entry[0].charCodeAt(0), [entry]);
   }
-  return (text, i) => {
+  return (text, i, to = text.length) => {
+    if (i >= to) return undefined;
     const c = text.charCodeAt(i);
     if (!inSet(firsts, c)) return undefined;
     const list = byFirst.get(c)!;
     for (let k = 0; k < list.length; k++) {
       const entry = list[k]!;
-      if (entry[0].length === 1 || text.startsWith(entry[0], i)) return entry;
+      if (entry[0].length === 1 || (i + entry[0].length <= to && text.startsWith(entry[0], i))) return entry;
     }
     return undefined;
   };

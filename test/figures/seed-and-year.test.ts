@@ -136,6 +136,8 @@ describe('the seed', () => {
       'section',
       'sectionTitle',
       'sentence',
+      'direction',
+      'flags',
     ]);
     for (const r of records) expect(Object.keys(r)).toEqual(keys);
   });
@@ -180,7 +182,7 @@ describe('figure configuration', () => {
     const config = defaultFigureConfig();
     config.parsers.push({
       name: 'phone',
-      find: ({ input, from, to }) => {
+      find: ({ text: input, from, to }) => {
         const out: Found[] = [];
         const re = /1[3-9]\d{9}/g;
         re.lastIndex = from;
