@@ -26,11 +26,21 @@ export function numberBoundary(text: string, i: number): boolean {
   if (i === 0) return true;
   const prev = text.charCodeAt(i - 1);
   if (isDigit(prev)) return false;
-  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) return false;
+  // A Latin word runs on into its digits (`A4`, `ICP备…`), but a currency code stands before them (`RMB500`).
+  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) return currencyCode(text, i);
   // `1.2024 年`: a list marker glued to a year, not the number 1.2024.
   if ((prev === 0x2e || prev === 0xff0e) && i >= 2 && isDigit(text.charCodeAt(i - 2)))
     return GLUED_YEAR.test(text.slice(i, i + 8));
   return true;
+}
+
+const CODES = new Set(['RMB', 'CNY', 'USD', 'HKD']);
+
+/** True when the three capitals before `i` are a currency code standing alone (`RMB500`, not `XRMB500`). */
+function currencyCode(text: string, i: number): boolean {
+  if (i < 3 || !CODES.has(text.slice(i - 3, i))) return false;
+  const before = i > 3 ? text.charCodeAt(i - 4) : 32;
+  return !((before >= 65 && before <= 90) || (before >= 97 && before <= 122));
 }
 
 /**

@@ -73,14 +73,25 @@ const PERIOD_START = charSet(PERIOD_FIRST);
 const PERIOD_FOLLOWERS = new Set([...'以至到前后起开完及和，']);
 /** `上年结转`, `上年结余` are budget terms; before a numeral (`今年二月`) the month reader takes the word with its month. */
 const NOT_AFTER_RELATIVE = charSet('结一二三四五六七八九十');
-/** Before a two-digit `20年`, these make it a duration (`近20年`, `第19年`), not a year. */
+/** Before a two-digit `19年10月`, these make it a duration (`近20年`, `第19年`), not a year. */
 const DURATION_BEFORE = charSet('近满逾约历多每第几个余共计达用超有为');
+/**
+ * What may stand before a year or a day written alone (`20年`, `15日`): the start of a clause or
+ * a word that introduces a time (`，15日结束`, `于15日`, `至15日`). Elsewhere they are durations
+ * (`历经20年`, `会期3日`).
+ */
+const CLAUSE_BEFORE = charSet('，,、；;：:（(［[于至到在自从及和与或—-~～');
 /** After a two-digit `20年`, these make it a duration (`20年来`, `20年以上`). */
 const DURATION_AFTER = charSet('来内以间之多余左后前期限的历了');
-/** Before a day written alone (`15日`), these make it a count of days (`每15日`, `后15日`). */
-const NOT_DAY_BEFORE = charSet('每前近后第个约共满逾余多几内用时');
 /** After a day written alone, these make it a duration or a word (`15日内`, `日常`). */
-const NOT_DAY_AFTER = charSet('内以之常报均益期程志用夜间');
+const NOT_DAY_AFTER = charSet('内以之常报均益期程志用夜间后');
+
+/** True when the number at `i` opens a clause or follows a time word (see `CLAUSE_BEFORE`). */
+function opensClause(text: string, i: number, from: number): boolean {
+  if (i === from) return true;
+  const c = text.charCodeAt(i - 1);
+  return isSpace(c) || inSet(CLAUSE_BEFORE, c);
+}
 /** Where a sentence ends: a day written alone takes its month from the same sentence only. */
 const SENTENCE_END = charSet('。！？!?\n\r');
 /** Before an eight-digit date, these make it a code (`编号20200907`). */
@@ -306,8 +317,8 @@ function compact(text: string, token: NumberToken, ctx: FigureContext): readonly
 
 /**
  * `19年10月`, `20年度`, `21年上半年`: a year written with two digits. Bare (`20年`) only
- * within three years of the fiscal year and with no word around it that makes it a
- * duration (`近20年`, `20年来`).
+ * within three years of the fiscal year, opening a clause, and with no word after it that
+ * makes it a duration (`历经20年`, `20年来`).
  */
 function twoDigitYear(text: string, token: NumberToken, ctx: FigureContext): readonly Parts[] | undefined {
   const { from, to } = ctx;
@@ -323,15 +334,16 @@ function twoDigitYear(text: string, token: NumberToken, ctx: FigureContext): rea
     monthDay(text, gap(text, after, to), to) !== undefined ||
     periodAt(text, after, to)?.[1].period !== undefined;
   if (!dated) {
-    if (ctx.year === undefined || Math.abs(year - ctx.year) > 3) return undefined;
+    if (ctx.year === undefined || Math.abs(year - ctx.year) > 3 || !opensClause(text, token.start, from))
+      return undefined;
     if (next && inSet(DURATION_AFTER, next.charCodeAt(0))) return undefined;
   }
   return readFromYear(text, year, token.start, token.end, ctx, undefined);
 }
 
 /**
- * `15日` after a month in the same sentence (`9月7日召开，15日结束`): the day of that month.
- * Not a count of days (`每15日`, `15日内`).
+ * `15日` after a month in the same sentence (`9月7日召开，15日结束`): the day of that month, where
+ * it opens a clause. Not a count of days (`会期3日`, `15日内`).
  */
 function dayAlone(text: string, token: NumberToken, ctx: FigureContext, last: Parts | undefined): Parts | undefined {
   const month = last?.month ?? last?.carried?.month;
@@ -344,7 +356,7 @@ function dayAlone(text: string, token: NumberToken, ctx: FigureContext, last: Pa
   const word = text[k]!;
   if (word !== '日' && !((word === '号' || word === '號') && (k + 1 >= to || !isHan(text.charCodeAt(k + 1)))))
     return undefined;
-  if (token.start > from && inSet(NOT_DAY_BEFORE, text.charCodeAt(token.start - 1))) return undefined;
+  if (!opensClause(text, token.start, from)) return undefined;
   if (k + 1 < to && inSet(NOT_DAY_AFTER, text.charCodeAt(k + 1))) return undefined;
   for (let p = last.end; p < token.start; p++) if (inSet(SENTENCE_END, text.charCodeAt(p))) return undefined;
   return {

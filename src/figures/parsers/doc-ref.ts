@@ -10,7 +10,7 @@ const LIST = charSet('、，,');
 const BEFORE_ISSUER =
   /.*(?:根据|依据|按照|印发|下发|转发|关于|通知|文件|精神|要求|规定|办法|意见|的|和|及|与|以|按|经|据|即|见|是)/u;
 /** Last characters that cannot end an issuer whose year is glued to its number (`编号202117号`). */
-const NOT_ISSUER_END = charSet('第编号码为计共达约期年月日和及等的是');
+const NOT_ISSUER_END = charSet('第编号码证卡户账单为计共达约期年月日和及等的是');
 const MAX_ISSUER = 12;
 const MAX_SERIAL = 5;
 const MAX_NUMBERS = 20;
@@ -130,15 +130,17 @@ function readBack(text: string, h: number, from: number): Found | undefined {
     if (e - s > MAX_SERIAL) return undefined;
     numbers.push(valueOf(text, s, e));
   }
-  const start = issuerStart(text, open, from);
+  // PDF text may space the issuer from its bracket (`财预 〔2020〕10号`).
+  const issuerEnd = open === first ? open : back(text, open, from);
+  const start = issuerStart(text, issuerEnd, from);
   // An issuer is written; one glued to its number has at least two characters (`藏民函`).
-  if (start === open || (open === first && open - start < 2)) return undefined;
+  if (start === issuerEnd || (open === first && open - start < 2)) return undefined;
   return {
     type: 'docRef',
     start,
     end: h + 1,
     value: text.slice(start, h + 1),
-    issuer: text.slice(start, open),
+    issuer: text.slice(start, issuerEnd),
     year,
     number: numbers[0],
     numbers: numbers.length > 1 ? numbers : undefined,
