@@ -96,11 +96,6 @@ export function readNumber(text: string, i: number, end: number): NumberToken | 
   return readArabic(text, i, end) ?? readCjk(text, i, end);
 }
 
-/** The longest entry of `words` that `text` has at `i` and that ends by `to`. `words` must be longest first. */
-export function matchWord(text: string, i: number, to: number, words: readonly string[]): string | undefined {
-  return wordTable(words)(text, i, to);
-}
-
 /** A matcher of words: the first (longest) word `text` has at `i` that ends by `to`. */
 export type WordMatcher = (text: string, i: number, to: number) => string | undefined;
 

@@ -2,7 +2,7 @@ import { charSet, inSet, isDigit, isSpace, skipSpace } from '../text/chars.js';
 import type { Approx, Direction, FigureFlag } from '../tree/schema.js';
 import { CJK_NUMBER_FIRST, isCjkNumberFirst, isCjkNumeralCode, readCjkPair } from '../text/numerals.js';
 import type { FigureContext, FigureParser, Found } from './types.js';
-import { entryTable, matchWord, numberBoundary, readNumber, valueOf, type NumberToken } from './numbers.js';
+import { entryTable, numberBoundary, readNumber, valueOf, wordTable, type NumberToken } from './numbers.js';
 
 /** A number with what is written around it: `约`, `2至3`, `20余`, `-12.3`. */
 export interface Quantity {
@@ -36,9 +36,9 @@ const PREFIXES: ReadonlyArray<readonly [string, Approx]> = [
   ['近', 'under'],
 ];
 const MULTIPLIER = new Set(['万', '亿', '萬', '億']);
-const RANGE = ['至', '到', '~', '～', '-', '－', '—', '–'] as const;
+const rangeAt = wordTable(['至', '到', '~', '～', '-', '－', '—', '–']);
 /** After the number, before the unit: `20余万元`, `70多个`. */
-const INNER = ['余', '多'] as const;
+const innerAt = wordTable(['余', '多']);
 /** After the unit: `10万元左右`, `90%以上`. */
 const OUTER: ReadonlyArray<readonly [string, Approx]> = [
   ['左右', 'about'],
@@ -158,7 +158,7 @@ function readQuantity(text: string, i: number, from: number, to: number): Quanti
   let end = (high ?? low).end;
   let approx = prefixBefore(text, i, from);
   const after = skipSpace(text, end, to);
-  const inner = matchWord(text, after, to, INNER);
+  const inner = innerAt(text, after, to);
   if (inner) {
     approx = 'over';
     end = after + inner.length;
@@ -173,7 +173,7 @@ function rangeEnd(text: string, low: NumberToken, to: number): NumberToken | und
   // `3万至5万元`: the low end repeats the multiplier of the high one.
   const own = low.script === 'arabic' && j < to && MULTIPLIER.has(text[j]!) ? text[j]! : undefined;
   if (own) j = skipSpace(text, j + 1, to);
-  const sep = matchWord(text, j, to, RANGE);
+  const sep = rangeAt(text, j, to);
   if (!sep) return undefined;
   const other = readNumber(text, skipSpace(text, j + sep.length, to), to);
   // A range joins two numbers of one script: `2-3个`, `二至三万元`.
@@ -270,29 +270,25 @@ function numberStarts(text: string, from: number, to: number): number[] {
 
 /**
  * Work the built-in parsers share on one span: where numbers start, and the quantity
- * read at each (`null` where none is). Keyed by the context, which `recognize` makes
- * fresh for each span, so it is not part of the plugin API and goes with the context.
+ * read at each (`null` where none is), filled on demand. `recognize` makes one per span and
+ * passes it to each parser as a second argument of `find`, which the plugin API does not
+ * name: user parsers never see it, and a built-in parser called alone makes its own.
+ * (A WeakMap keyed by the context did the same at a quarter of recognition's time, in
+ * look-ups and in the collector's work on its entries.)
  */
-interface Shared {
-  starts: number[];
-  quantities: Array<Quantity | null | undefined>;
+export interface SharedWork {
+  starts: number[] | undefined;
+  quantities: Array<Quantity | null | undefined> | undefined;
 }
 
-const SHARED = new WeakMap<FigureContext, Shared>();
-
-function sharedOf(ctx: FigureContext): Shared {
-  let shared = SHARED.get(ctx);
-  if (!shared) {
-    const starts = numberStarts(ctx.text, ctx.from, ctx.to);
-    shared = { starts, quantities: new Array<Quantity | null | undefined>(starts.length) };
-    SHARED.set(ctx, shared);
-  }
-  return shared;
+/** Fresh shared work for one span. */
+export function sharedWork(): SharedWork {
+  return { starts: undefined, quantities: undefined };
 }
 
 /** Number starts of the context's span, computed once for all parsers. */
-export function startsIn(ctx: FigureContext): readonly number[] {
-  return sharedOf(ctx).starts;
+export function startsIn(ctx: FigureContext, shared: SharedWork): readonly number[] {
+  return (shared.starts ??= numberStarts(ctx.text, ctx.from, ctx.to));
 }
 
 /**
@@ -310,9 +306,10 @@ export function quantityParser(
   return {
     name,
     firstChars: NUMBER_FIRST,
-    find(ctx) {
+    find(ctx: FigureContext, shared = sharedWork()) {
       const out: Found[] = [];
-      const { starts, quantities } = sharedOf(ctx);
+      const starts = startsIn(ctx, shared);
+      const quantities = (shared.quantities ??= new Array<Quantity | null | undefined>(starts.length));
       for (let k = 0; k < starts.length; k++) {
         let q = quantities[k];
         if (q === undefined) q = quantities[k] = readQuantity(ctx.text, starts[k]!, ctx.from, ctx.to) ?? null;

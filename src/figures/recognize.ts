@@ -1,5 +1,6 @@
 import { charSet, inSet, type CharSet } from '../text/chars.js';
 import { builtInOnly, defaultFigureConfig } from './config.js';
+import { sharedWork, type SharedWork } from './quantity.js';
 import { sortFound } from './refiners/overlaps.js';
 import type { FigureConfig, FigureContext, FigureParser, Found } from './types.js';
 
@@ -50,6 +51,9 @@ function barren(set: CharSet, input: string, from: number, to: number): boolean 
   return true;
 }
 
+/** `find` as the built-in parsers declare it. */
+type FindWithShared = (this: FigureParser, ctx: FigureContext, shared: SharedWork) => Found[];
+
 /** Nothing found: shared, never written to. */
 const NONE: readonly Found[] = Object.freeze([]);
 
@@ -68,11 +72,12 @@ export function recognize(config: FigureConfig, span: FigureSpan, builtIn = buil
   // Spans with nothing a parser starts at (`无`, a heading, a table cell) are skipped cheaply.
   const starts = builtIn ? BUILT_IN_STARTS : startsOf(config);
   if (starts && barren(starts, span.input, span.from, span.to)) return NONE;
-  // A fresh context per span: the parsers' shared work is keyed by it.
   const ctx: FigureContext = { text: span.input, from: span.from, to: span.to, year: span.year };
+  // The built-in parsers' shared work, as a second argument the plugin API does not name.
+  const shared = sharedWork();
   let found: Found[] = [];
   for (const parser of config.parsers) {
-    const more = parser.find(ctx);
+    const more = (parser.find as FindWithShared).call(parser, ctx, shared);
     for (let k = 0; k < more.length; k++) found.push(more[k]!);
   }
   for (const refiner of config.refiners) found = refiner.refine(found, ctx);

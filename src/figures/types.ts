@@ -17,7 +17,7 @@ export type Complete<T extends Found['type']> = {
  * What a parser sees (chrono-node's `ParsingContext`): the whole input, the span to read and the
  * report's reference year, all read-only. Offsets are into `text`; a figure must lie inside
  * `[from, to)`. Work the built-in parsers share (where numbers start, the quantity read at each)
- * is kept apart from the context, keyed by it (`quantity.ts`), so it is not part of this API.
+ * is kept apart from the context (`SharedWork` in `quantity.ts`), so it is not part of this API.
  */
 export interface FigureContext {
   /** The whole input. */

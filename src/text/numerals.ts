@@ -45,10 +45,21 @@ const FLAGS = new Uint8Array(0x10000);
 const flag = (chars: string, bits: number) => {
   for (const ch of chars) FLAGS[ch.charCodeAt(0)] = FLAGS[ch.charCodeAt(0)]! | bits;
 };
+/**
+ * The value of each numeral character by code unit: a digit's value (0–9), a small unit's
+ * (10, 100, 1000), a large unit's power of ten as its negative (万 −4, 亿 −8, 兆 −12).
+ * One typed-array read per character, no string made (numerals are read at every 一 of a text).
+ */
+const VALUE = new Int16Array(0x10000);
+for (const [ch, v] of Object.entries(DIGITS)) VALUE[ch.charCodeAt(0)] = v;
+for (const [ch, v] of Object.entries(SMALL_UNITS)) VALUE[ch.charCodeAt(0)] = v;
+for (const [ch, v] of Object.entries(LARGE_UNITS)) VALUE[ch.charCodeAt(0)] = -v;
 flag(Object.keys(DIGITS).join(''), NUMERAL | ORDINAL | DIGIT | FIRST);
 flag(Object.keys(SMALL_UNITS).join(''), NUMERAL);
 // 兆 is left out: it is a numeral only where a numeral or 元 follows (not in 兆瓦, 兆字节).
 flag('万萬亿億', NUMERAL | LARGE);
+// 兆 is LARGE in value, but a numeral only where `runEnd` lets it be.
+flag('兆', LARGE);
 flag('十拾百', ORDINAL);
 flag('十拾', FIRST);
 /** 兆, read as a unit only before these (`四十九兆九千亿`, `三兆元`). */
@@ -84,8 +95,7 @@ export function isCjkNumberFirst(code: number): boolean {
 
 /** The value of a Chinese digit (`三` → 3, `两` → 2), or -1. */
 export function cjkDigit(code: number): number {
-  if (!(FLAGS[code]! & DIGIT)) return -1;
-  return DIGITS[String.fromCharCode(code)]!;
+  return FLAGS[code]! & DIGIT ? VALUE[code]! : -1;
 }
 
 /**
@@ -136,12 +146,12 @@ export function readCjkNumeral(text: string, i: number, end = text.length): CjkN
   if (j + 1 < end && text.charCodeAt(j) === POINT && FLAGS[text.charCodeAt(j + 1)]! & DIGIT && !hasLarge(text, i, j)) {
     let k = j + 1;
     let fraction = '';
-    while (k < end && FLAGS[text.charCodeAt(k)]! & DIGIT) fraction += DIGITS[text[k++]!];
+    while (k < end && FLAGS[text.charCodeAt(k)]! & DIGIT) fraction += DIGIT_STRINGS[VALUE[text.charCodeAt(k++)]!];
     let shift = 0;
     while (k < end) {
-      const unit = LARGE_UNITS[text[k]!];
-      if (unit === undefined || (text.charCodeAt(k) === ZHAO && runEnd(text, k, end) === k)) break;
-      shift += unit;
+      const c = text.charCodeAt(k);
+      if (!(FLAGS[c]! & LARGE) || (c === ZHAO && runEnd(text, k, end) === k)) break;
+      shift -= VALUE[c]!;
       k++;
     }
     value = shifted({ digits: value.digits + fraction, scale: fraction.length }, shift);
@@ -164,7 +174,7 @@ function shifted(value: Decimal, shift: number): Decimal {
 }
 
 function hasLarge(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (FLAGS[text.charCodeAt(k)]! & LARGE || text.charCodeAt(k) === ZHAO) return true;
+  for (let k = from; k < to; k++) if (FLAGS[text.charCodeAt(k)]! & LARGE) return true;
   return false;
 }
 
@@ -178,57 +188,53 @@ const DIGIT_STRINGS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
  */
 function evaluate(text: string, from: number, to: number): Decimal | undefined {
   if (to <= from) return undefined;
-  if (to === from + 1) {
-    const d = DIGITS[text[from]!];
-    if (d !== undefined) return { digits: DIGIT_STRINGS[d]!, scale: 0 };
-  }
   let hasUnit = false;
   for (let k = from; k < to; k++) if (!(FLAGS[text.charCodeAt(k)]! & DIGIT)) hasUnit = true;
   if (!hasUnit) {
+    if (to === from + 1) return { digits: DIGIT_STRINGS[VALUE[text.charCodeAt(from)]!]!, scale: 0 };
     let digits = '';
-    for (let k = from; k < to; k++) digits += DIGITS[text[k]!];
+    for (let k = from; k < to; k++) digits += DIGIT_STRINGS[VALUE[text.charCodeAt(k)]!];
     return shifted({ digits, scale: 0 }, 0);
   }
   // Groups already closed by a large unit: [count, power of ten], powers decreasing.
-  const groups: Array<[number, number]> = [];
+  let groups: Array<[number, number]> | undefined;
   let section = 0; // the current group below the last large unit
   let digit = -1; // the digit waiting for a unit (-1: none)
   for (let k = from; k < to; k++) {
-    const ch = text[k]!;
-    const d = DIGITS[ch];
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    const small = SMALL_UNITS[ch];
-    if (small !== undefined) {
+    const c = text.charCodeAt(k);
+    const value = VALUE[c]!;
+    if (FLAGS[c]! & DIGIT) {
+      digit = value;
+    } else if (value > 0) {
       // 十 alone means 一十.
-      section += (digit < 0 ? 1 : digit) * small;
+      section += (digit < 0 ? 1 : digit) * value;
       digit = -1;
-      continue;
+    } else {
+      const power = -value;
+      // The large unit multiplies its own group and every group closed since a larger unit (万亿).
+      let count = section + Math.max(digit, 0);
+      groups ??= [];
+      while (groups.length > 0 && groups[groups.length - 1]![1] < power) {
+        const [n, p] = groups.pop()!;
+        count += n * 10 ** p;
+      }
+      groups.push([count, power]);
+      section = 0;
+      digit = -1;
     }
-    const power = LARGE_UNITS[ch]!;
-    // The large unit multiplies its own group and every group closed since a larger unit (万亿).
-    let count = section + Math.max(digit, 0);
-    while (groups.length > 0 && groups[groups.length - 1]![1] < power) {
-      const [c, p] = groups.pop()!;
-      count += c * 10 ** p;
-    }
-    groups.push([count, power]);
-    section = 0;
-    digit = -1;
   }
   const rest = section + Math.max(digit, 0);
+  if (!groups) return { digits: String(rest), scale: 0 };
   let total = rest;
   let safe = true;
-  for (const [c, p] of groups) {
-    total += c * 10 ** p;
+  for (const [n, p] of groups) {
+    total += n * 10 ** p;
     if (!Number.isSafeInteger(total)) safe = false;
   }
   if (safe) return { digits: String(total), scale: 0 };
-  // Above 2^53 (`一万兆`): the same sum, exactly.
+  // Above 2^53 (`一万兆元`): the same sum, exactly.
   let big = BigInt(rest);
-  for (const [c, p] of groups) big += BigInt(c) * 10n ** BigInt(p);
+  for (const [n, p] of groups) big += BigInt(n) * 10n ** BigInt(p);
   return { digits: big.toString(), scale: 0 };
 }
 

@@ -2,7 +2,7 @@ import { charSet, inSet, isDigit, isHan, isSpace } from '../../text/chars.js';
 import { isCjkOrdinalCode } from '../../text/numerals.js';
 import type { DateFigure, DateQualifier, FigureFlag } from '../../tree/schema.js';
 import { entryTable, readArabic, readCjk, readNumber, type NumberToken } from '../numbers.js';
-import { NUMBER_FIRST, startsIn } from '../quantity.js';
+import { NUMBER_FIRST, sharedWork, startsIn } from '../quantity.js';
 import type { Complete, FigureContext, FigureParser } from '../types.js';
 
 type DateFound = Complete<'date'>;
@@ -450,13 +450,13 @@ function joinedByRange(text: string, end: number, start: number): boolean {
 export const dateParser: FigureParser = {
   name: 'date',
   firstChars: NUMBER_FIRST + PERIOD_FIRST,
-  find(ctx) {
+  find(ctx: FigureContext, shared = sharedWork()) {
     const { text, from, to } = ctx;
     const out: DateFound[] = [];
     // The last date read, for the second end of a range and a day written alone.
     let last: Parts | undefined;
     let lastEnd = from;
-    for (const i of startsIn(ctx)) {
+    for (const i of startsIn(ctx, shared)) {
       // A number inside a date already read (the month of `2019年10月`) starts nothing new.
       if (i < lastEnd) continue;
       for (const parts of readAt(text, i, ctx, last)) {

@@ -121,6 +121,8 @@ export const moneyParser: FigureParser = quantityParser('money', (ctx, q, i) => 
   // A PDF line break between 万 and 元: `1781.86 万\n元`.
   const at = multiplier ? skipSpace(text, j, to) : j;
   const currency = currencyAt(text, at, to);
+  // Most numbers have no unit of money: the sign before them is looked for only when it decides.
+  if (!currency && (!multiplier || multiplier[1] === 3) && !mayHaveSign(text, q, i, from)) return undefined;
   const sign = i > from ? signBefore(text, q.minus >= 0 ? q.minus : i, from) : undefined;
   let code = sign?.[1] ?? 'CNY';
   let low = q.low;
@@ -177,6 +179,14 @@ export const moneyParser: FigureParser = quantityParser('money', (ctx, q, i) => 
     currency: code,
   } satisfies Complete<'money'>;
 });
+
+/** Cheap test: a sign's last character, or a space, stands right before the number (or its minus). */
+function mayHaveSign(text: string, q: Quantity, i: number, from: number): boolean {
+  const at = q.minus >= 0 ? q.minus : i;
+  if (at <= from) return false;
+  const c = text.charCodeAt(at - 1);
+  return inSet(SIGN_ENDS, c) || inSet(SIGN_GAP, c);
+}
 
 /** True when a bare `块` after a number is money: `3块钱`, or `3块` at a clause end in talk of money. */
 function colloquial(text: string, after: number, i: number, from: number, to: number): boolean {
