@@ -182,11 +182,12 @@ describe('figure configuration', () => {
     const config = defaultFigureConfig();
     config.parsers.push({
       name: 'phone',
+      firstChars: '1',
       find: ({ text: input, from, to }) => {
         const out: Found[] = [];
         const re = /1[3-9]\d{9}/g;
         re.lastIndex = from;
-        for (let m = re.exec(input); m && m.index < to; m = re.exec(input)) {
+        for (let m = re.exec(input); m && m.index + 11 <= to; m = re.exec(input)) {
           out.push({ type: 'count', start: m.index, end: m.index + 11, value: m[0], amount: 1, unit: '号码' });
         }
         return out;
