@@ -1,4 +1,4 @@
-import { charSet, digitValue, inSet, isDigit } from '../text/chars.js';
+import { charSet, digitValue, inSet, isDigit, isSpace } from '../text/chars.js';
 import { readCjkNumeral } from '../text/numerals.js';
 
 /** A number as written: Arabic (`1,342.23`, `１２`) or Chinese (`三千二百万`, `壹佰`). */
@@ -94,6 +94,24 @@ export function readCjk(text: string, i: number, end: number): NumberToken | und
 /** Reads an Arabic or Chinese number at `i`. */
 export function readNumber(text: string, i: number, end: number): NumberToken | undefined {
   return readArabic(text, i, end) ?? readCjk(text, i, end);
+}
+
+/**
+ * Index after the white space at `i` on the same line, at most `max` characters of it: PDF
+ * text spaces figures out (`2022 年  7 月`, `茂财绩函〔2022〕2 号`) but a line break ends them.
+ * (`skipSpace` of text/chars.ts, which crosses lines, is for a number and its unit: `0\n万元`.)
+ */
+export function gapAfter(text: string, i: number, to: number, max: number): number {
+  let j = i;
+  while (j < to && j - i < max && isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 10) j++;
+  return j;
+}
+
+/** Index before the white space that ends at `i`, on the same line, at most `max` characters of it. */
+export function gapBefore(text: string, i: number, from: number, max: number): number {
+  let k = i;
+  while (k > from && i - k < max && isSpace(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 10) k--;
+  return k;
 }
 
 /** A matcher of words: the first (longest) word `text` has at `i` that ends by `to`. */

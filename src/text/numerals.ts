@@ -102,7 +102,7 @@ export function cjkDigit(code: number): number {
  * A number as an exact decimal: its digits without a point, and how many of them are
  * fraction digits (`3.5` is `{digits: '35', scale: 1}`). Values above 2^53 stay exact.
  */
-export interface Decimal {
+interface Decimal {
   digits: string;
   scale: number;
 }

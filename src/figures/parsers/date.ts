@@ -1,14 +1,14 @@
-import { charSet, inSet, isDigit, isHan, isSpace } from '../../text/chars.js';
+import { charSet, inSet, isDigit, isHan, isSpace, skipSpace } from '../../text/chars.js';
 import { isCjkOrdinalCode } from '../../text/numerals.js';
 import type { DateFigure, DateQualifier, FigureFlag } from '../../tree/schema.js';
-import { entryTable, readArabic, readCjk, readNumber, type NumberToken } from '../numbers.js';
+import { entryTable, gapAfter, readArabic, readCjk, readNumber, type NumberToken } from '../numbers.js';
 import { NUMBER_FIRST, sharedWork, startsIn } from '../quantity.js';
 import type { Complete, FigureContext, FigureParser } from '../types.js';
 
 type DateFound = Complete<'date'>;
 
 /** Reports space their dates out to fill a form: `2021年   1    月`. */
-const MAX_GAP = 8;
+const MAX_GAP = 9;
 const DAY_WORDS = ['日', '号', '號'];
 const ISO_SEPARATORS = new Set(['-', '/', '.', '－', '／']);
 const RANGE = new Set(['-', '—', '–', '－', '～', '~', '至', '到']);
@@ -113,9 +113,7 @@ function readInteger(text: string, i: number, to: number): NumberToken | undefin
 
 /** Index after white space at `i` on the same line, at most `MAX_GAP` characters of it. */
 function gap(text: string, i: number, to: number): number {
-  let j = i;
-  while (j < to && j - i <= MAX_GAP && isSpace(text.charCodeAt(j)) && text[j] !== '\n') j++;
-  return j;
+  return gapAfter(text, i, to, MAX_GAP);
 }
 
 function small(token: NumberToken | undefined): number | undefined {
@@ -430,12 +428,8 @@ function readFromYear(
 
 /** True when `[end, start)` holds a range mark and white space only (`1日-12月`, `1月 至 6月`). */
 function joinedByRange(text: string, end: number, start: number): boolean {
-  let k = end;
-  while (k < start && isSpace(text.charCodeAt(k))) k++;
-  if (k >= start || !RANGE.has(text[k]!)) return false;
-  k++;
-  while (k < start && isSpace(text.charCodeAt(k))) k++;
-  return k === start;
+  const k = skipSpace(text, end, start);
+  return k < start && RANGE.has(text[k]!) && skipSpace(text, k + 1, start) === start;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { charSet, digitValue, inSet, isDigit, isHan, isSpace } from '../../text/chars.js';
+import { charSet, digitValue, inSet, isDigit, isHan } from '../../text/chars.js';
+import { gapBefore } from '../numbers.js';
 import type { Complete, FigureParser, Found } from '../types.js';
 
 const OPEN = charSet('〔[【(（［〖');
@@ -19,9 +20,7 @@ const MAX_SPACE = 3;
 
 /** Index before the white space (same line, a few characters) that ends at `i`. */
 function back(text: string, i: number, from: number): number {
-  let k = i;
-  while (k > from && i - k < MAX_SPACE && isSpace(text.charCodeAt(k - 1)) && text[k - 1] !== '\n') k--;
-  return k;
+  return gapBefore(text, i, from, MAX_SPACE);
 }
 
 /** The run of digits ending at `i`: its start (`i` when there is none). */

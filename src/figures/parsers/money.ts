@@ -1,7 +1,7 @@
-import { charSet, inSet, isDigit, isHan, skipSpace } from '../../text/chars.js';
+import { charSet, inSet, isDigit, isHan, isSpace, skipSpace } from '../../text/chars.js';
 import { cjkDigit } from '../../text/numerals.js';
 import type { Approx } from '../../tree/schema.js';
-import { entryTable, type NumberToken } from '../numbers.js';
+import { entryTable, gapBefore, type NumberToken } from '../numbers.js';
 import { quantityFields, quantityParser, readOuter, type Quantity } from '../quantity.js';
 import type { Complete, FigureParser } from '../types.js';
 
@@ -49,13 +49,10 @@ const SIGNS: ReadonlyArray<readonly [string, string]> = [
   ['美元', 'USD'],
 ];
 const SIGN_ENDS = charSet(SIGNS.map(([s]) => s[s.length - 1]).join(''));
-/** Spaces a sign may stand apart by (`RMB 500万`): on the same line. */
-const SIGN_GAP = charSet(' \t\u00a0\u3000');
 
 /** The currency sign written before `i` (spaces allowed between), as [its start, its code]. */
 function signBefore(text: string, i: number, from: number): readonly [number, string] | undefined {
-  let k = i;
-  while (k > from && k > i - 3 && inSet(SIGN_GAP, text.charCodeAt(k - 1))) k--;
+  const k = gapBefore(text, i, from, 2);
   if (k === from || !inSet(SIGN_ENDS, text.charCodeAt(k - 1))) return undefined;
   for (const [sign, code] of SIGNS) {
     const s = k - sign.length;
@@ -185,7 +182,7 @@ function mayHaveSign(text: string, q: Quantity, i: number, from: number): boolea
   const at = q.minus >= 0 ? q.minus : i;
   if (at <= from) return false;
   const c = text.charCodeAt(at - 1);
-  return inSet(SIGN_ENDS, c) || inSet(SIGN_GAP, c);
+  return inSet(SIGN_ENDS, c) || (isSpace(c) && c !== 10);
 }
 
 /** True when a bare `块` after a number is money: `3块钱`, or `3块` at a clause end in talk of money. */

@@ -1,5 +1,5 @@
-import { isHan, isSpace, skipSpace } from '../../text/chars.js';
-import { entryTable, type NumberToken } from '../numbers.js';
+import { isHan, skipSpace } from '../../text/chars.js';
+import { entryTable, gapBefore, type NumberToken } from '../numbers.js';
 import { quantityFields, quantityParser, readOuter, type Quantity } from '../quantity.js';
 import type { Complete, FigureParser } from '../types.js';
 
@@ -39,9 +39,7 @@ function fractionBefore(text: string, i: number, from: number): readonly [number
 
 /** Index before the white space (at most two characters, on one line) that ends at `i`. */
 function back(text: string, i: number, from: number): number {
-  let k = i;
-  while (k > from && k > i - 2 && isSpace(text.charCodeAt(k - 1)) && text[k - 1] !== '\n') k--;
-  return k;
+  return gapBefore(text, i, from, 2);
 }
 
 /** True when `%` after the number is URL percent-encoding (`%E6%96%B0`, `a%20b`), not a percentage. */
