@@ -46,6 +46,18 @@ describe('figures stay inside the span they are given (issue 12: 1.5余万元 sp
     );
   });
 
+  it('gives valid, lossless trees on figure-like text (signs, ranges, OCR letters, 兆, document numbers)', () => {
+    fc.assert(
+      fc.property(figureish, fc.constantFrom(undefined, 2020), (input, year) => {
+        const tree = parse(input, year === undefined ? {} : { year });
+        expectValidTree(input, tree, { checkColumns: false });
+        for (const record of extract(tree))
+          if (record.kind !== 'event') expect(record.text).toBe(input.slice(record.start, record.end));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('keeps 1.5余万元 in one leaf and writes it back once', () => {
     const input = '1.5余万元绩效报告';
     const tree = parse(input);

@@ -243,7 +243,7 @@ function monthDay(
 const NO_PARTS: readonly Parts[] = Object.freeze([]);
 
 /** Reads the dates starting at number `i`: one, or two for a range (`2016-2025年`, `1-6月`). */
-function readAt(text: string, i: number, ctx: FigureContext, last: Parts | undefined): readonly Parts[] {
+function readAt(text: string, i: number, ctx: FigureContext, last: Previous | undefined): readonly Parts[] {
   const { from, to } = ctx;
   const ocrYear = readOcrYear(text, i, to);
   if (ocrYear) return readFromYear(text, ocrYear.year, i, ocrYear.end, ctx, ['ocr']);
@@ -343,9 +343,15 @@ function twoDigitYear(text: string, token: NumberToken, ctx: FigureContext): rea
  * `15日` after a month in the same sentence (`9月7日召开，15日结束`): the day of that month, where
  * it opens a clause. Not a count of days (`会期3日`, `15日内`).
  */
-function dayAlone(text: string, token: NumberToken, ctx: FigureContext, last: Parts | undefined): Parts | undefined {
+function dayAlone(
+  text: string,
+  token: NumberToken,
+  ctx: FigureContext,
+  previous: Previous | undefined,
+): Parts | undefined {
+  const last = previous?.parts;
   const month = last?.month ?? last?.carried?.month;
-  if (!last || month === undefined) return undefined;
+  if (!previous || !last || month === undefined || previous.ended) return undefined;
   const day = small(token);
   if (day === undefined || day < 1 || day > 31) return undefined;
   const { from, to } = ctx;
@@ -356,7 +362,13 @@ function dayAlone(text: string, token: NumberToken, ctx: FigureContext, last: Pa
     return undefined;
   if (!opensClause(text, token.start, from)) return undefined;
   if (k + 1 < to && inSet(NOT_DAY_AFTER, text.charCodeAt(k + 1))) return undefined;
-  for (let p = last.end; p < token.start; p++) if (inSet(SENTENCE_END, text.charCodeAt(p))) return undefined;
+  // Each character after the last date is looked at once, however many days follow it.
+  for (let p = previous.scanned; p < token.start; p++)
+    if (inSet(SENTENCE_END, text.charCodeAt(p))) {
+      previous.ended = true;
+      return undefined;
+    }
+  previous.scanned = token.start;
   return {
     start: token.start,
     end: k + 1,
@@ -426,6 +438,15 @@ function readFromYear(
   return NO_PARTS;
 }
 
+/** The last date read, and how far its sentence is known to go on (for a day written alone). */
+interface Previous {
+  parts: Parts;
+  /** Characters after the date up to here hold no sentence end… */
+  scanned: number;
+  /** …or one was found: no day written alone takes its month any more. */
+  ended: boolean;
+}
+
 /** True when `[end, start)` holds a range mark and white space only (`1日-12月`, `1月 至 6月`). */
 function joinedByRange(text: string, end: number, start: number): boolean {
   const k = skipSpace(text, end, start);
@@ -448,7 +469,7 @@ export const dateParser: FigureParser = {
     const { text, from, to } = ctx;
     const out: DateFound[] = [];
     // The last date read, for the second end of a range and a day written alone.
-    let last: Parts | undefined;
+    let last: Previous | undefined;
     let lastEnd = from;
     for (const i of startsIn(ctx, shared)) {
       // A number inside a date already read (the month of `2019年10月`) starts nothing new.
@@ -458,14 +479,15 @@ export const dateParser: FigureParser = {
           last &&
           parts.year === undefined &&
           parts.relative === undefined &&
-          joinedByRange(text, last.end, parts.start)
+          joinedByRange(text, last.parts.end, parts.start)
         )
           parts.carried = {
-            year: last.year ?? last.carried?.year,
-            month: parts.month ?? last.month ?? last.carried?.month,
+            year: last.parts.year ?? last.parts.carried?.year,
+            month: parts.month ?? last.parts.month ?? last.parts.carried?.month,
           };
         out.push(toFound(text, parts, ctx));
-        if (parts.month !== undefined || parts.carried?.month !== undefined || parts.year !== undefined) last = parts;
+        if (parts.month !== undefined || parts.carried?.month !== undefined || parts.year !== undefined)
+          last = { parts, scanned: parts.end, ended: false };
         lastEnd = parts.end;
       }
     }
