@@ -108,6 +108,12 @@ describe('dates: second round', () => {
     expect(only('2019年第一季度完成', 'date')).toMatchObject({ text: '2019年第一季度', value: '2019-Q1' });
     expect(only('2019年一季度完成', 'date')).toMatchObject({ value: '2019-Q1' });
     expect(only('2021年上半年', 'date')).toMatchObject({ value: '2021-H1' });
+    expect(only('2019年度第一季度', 'date')).toMatchObject({ text: '2019年度第一季度', value: '2019-Q1' });
+    expect(figures('全年一季度、二季度').map((f) => f.value)).toEqual(['2020-Q1', '2020-Q2']);
+    expect(figures('2020年下降3%').map((f) => [f.kind, f.value])).toEqual([
+      ['date', '2020'],
+      ['percent', 3],
+    ]);
     expect(only('1998年建成', 'date')).toMatchObject({ value: '1998', yearInferred: false });
     expect(only('19年10月启动', 'date')).toMatchObject({ text: '19年10月', value: '2019-10', yearInferred: false });
     expect(only('98年10月建成', 'date')).toMatchObject({ value: '1998-10' });

@@ -394,7 +394,12 @@ function readFromYear(
   const j = gap(text, end, to);
   if (j < to && text[j] === '年') {
     const after = j + 1;
-    if (after < to && text[after] === '度') return [{ start, end: after + 1, year, flags }];
+    if (after < to && text[after] === '度') {
+      // `2019年度第一季度`: the period of the written year.
+      const part = periodAt(text, after + 1, to);
+      if (part?.[1].period) return [{ start, end: after + 1 + part[0].length, year, period: part[1].period, flags }];
+      return [{ start, end: after + 1, year, flags }];
+    }
     const period = periodAt(text, after, to);
     if (period?.[1].period) return [{ start, end: after + period[0].length, year, period: period[1].period, flags }];
     // `2019年年底`: the part of the year stays outside the span, as 底 does in `2019年底`.
@@ -492,8 +497,24 @@ export const dateParser: FigureParser = {
       }
     }
     // Relative years and periods on their own: `上年`, `今年以来`, `上半年`, `年底`, `去年第四季度`.
+    // Not inside a date read above (`2019年第一季度`), nor right after a written year (`2019年年底`).
+    const dated = out.length;
+    let d = 0;
     for (let i = from; i < to; i++) {
       if (!inSet(PERIOD_START, text.charCodeAt(i))) continue;
+      while (d < dated && out[d]!.end < i) d++;
+      const date = d < dated ? out[d] : undefined;
+      if (date && date.start <= i && i < date.end) {
+        i = date.end - 1;
+        continue;
+      }
+      if (date && date.end === i && date.known.year !== undefined) {
+        const part = periodAt(text, i, to);
+        if (part) {
+          i += part[0].length - 1;
+          continue;
+        }
+      }
       // 一二三四 start a period only as 一季度 …: skip the common case cheaply.
       if (isCjkOrdinalCode(text.charCodeAt(i)) && (i + 1 >= to || text.charCodeAt(i + 1) !== 0x5b63) /* 季 */) continue;
       const rel = relativeAt(text, i, to);
@@ -521,9 +542,7 @@ export const dateParser: FigureParser = {
         next !== undefined &&
         isHan(next.charCodeAt(0)) &&
         !PERIOD_FOLLOWERS.has(next);
-      // After a written year (`2019年第一季度`) the period was read with it.
-      const ofYear = i > from && (isDigit(text.charCodeAt(i - 1)) || text[i - 1] === '年');
-      if (!budgetTerm && !ofYear) out.push(toFound(text, { start: i, end, relative: 0, ...period[1] }, ctx));
+      if (!budgetTerm) out.push(toFound(text, { start: i, end, relative: 0, ...period[1] }, ctx));
       i = end - 1;
     }
     return out;
