@@ -69,7 +69,7 @@ const MINUS = charSet('-－−﹣');
  * punctuation, and the words that report a change or a value (`增长-5.2%`, `为-3%`, `结余-3万元`).
  * After a digit, a unit or `%` the dash joins a range (`90%-100%`, `5万元-10万元`).
  */
-const BEFORE_MINUS = charSet('（([【［：:，,、；;=＝为是达长加高升降少低滑落减跌幅率值比计余额润');
+const BEFORE_MINUS = charSet('（([【［：:，,、；;=＝为是达长加高升降少低滑落减跌幅率值比计余额润差异变动化损亏益');
 
 /** The minus sign written right before the number at `i`, or -1. */
 function minusBefore(text: string, i: number, from: number): number {

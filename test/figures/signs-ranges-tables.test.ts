@@ -9,6 +9,7 @@ describe('signs and directions', () => {
     ['变动幅度为-1.5个百分点', '-1.5个百分点', -1.5, null],
     ['支出下降-2%', '-2%', -2, 'decrease'],
     ['（-0.5%）', '-0.5%', -0.5, null],
+    ['差异-5%以内', '-5%', -5, null],
     ['结余－3万元', '－3万元', -30000, null],
   ])('keeps the sign of %s as written', (text, raw, value, direction) => {
     const kind = raw.includes('元') ? 'money' : 'percent';
