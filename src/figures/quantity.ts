@@ -1,7 +1,7 @@
 import { charSet, inSet, isDigit, isSpace, skipSpace } from '../text/chars.js';
 import type { Approx, Direction, FigureFlag } from '../tree/schema.js';
 import { CJK_NUMBER_FIRST, isCjkNumberFirst, isCjkNumeralCode, readCjkPair } from '../text/numerals.js';
-import type { FigureContext, FigureParser, Found } from './types.js';
+import type { Complete, FigureContext, FigureParser, Found } from './types.js';
 import { entryTable, numberBoundary, readNumber, valueOf, wordTable, type NumberToken } from './numbers.js';
 
 /** A number with what is written around it: `约`, `2至3`, `20余`, `-12.3`. */
@@ -246,6 +246,37 @@ export function quantityFields(
     direction,
     flags: undefined,
   };
+}
+
+/**
+ * A percentage or a measure (one shape for both) from its value fields. Money and counts write
+ * their literal themselves, each with its one more field (`currency`, `subject`): a property added
+ * after a literal is made would change the object's shape, and spreading one was a third of
+ * recognition (bench/notes.md).
+ */
+export function plainQuantity<T extends 'percent' | 'measure'>(
+  type: T,
+  text: string,
+  start: number,
+  end: number,
+  v: QuantityFields,
+  unit: string,
+): Complete<T> {
+  // Percent and measure figures have the same fields: the literal is checked against one of them.
+  const found = {
+    type: type as 'percent',
+    start,
+    end,
+    value: text.slice(start, end),
+    amount: v.amount,
+    min: v.min,
+    max: v.max,
+    approx: v.approx,
+    unit,
+    direction: v.direction,
+    flags: v.flags,
+  } satisfies Complete<'percent'>;
+  return found as unknown as Complete<T>;
 }
 
 function overflow(approx: Approx | undefined, direction: Direction | undefined): QuantityFields {

@@ -1,7 +1,7 @@
 import { skipSpace } from '../../text/chars.js';
 import { wordTable } from '../numbers.js';
-import { quantityFields, quantityParser, readOuter } from '../quantity.js';
-import type { Complete, FigureParser } from '../types.js';
+import { plainQuantity, quantityFields, quantityParser, readOuter } from '../quantity.js';
+import type { FigureParser } from '../types.js';
 
 /** Physical units and durations, longest first. Years and months are dates, not measures. */
 const UNITS = [
@@ -63,17 +63,5 @@ export const measureParser: FigureParser = quantityParser('measure', (ctx, q) =>
   if (unit === '米' && q.low.script === 'cjk') return undefined;
   const end = j + unit.length;
   const v = quantityFields(text, q, from, q.start, exponent, q.approx ?? readOuter(text, end, to)?.[1], false);
-  return {
-    type: 'measure',
-    start: q.start,
-    end,
-    value: text.slice(q.start, end),
-    amount: v.amount,
-    min: v.min,
-    max: v.max,
-    approx: v.approx,
-    unit: text.slice(unitStart, end),
-    direction: v.direction,
-    flags: v.flags,
-  } satisfies Complete<'measure'>;
+  return plainQuantity('measure', text, q.start, end, v, text.slice(unitStart, end));
 });

@@ -1,7 +1,7 @@
 import { isHan, skipSpace } from '../../text/chars.js';
 import { entryTable, gapBefore, type NumberToken } from '../numbers.js';
-import { quantityFields, quantityParser, readOuter, type Quantity } from '../quantity.js';
-import type { Complete, FigureParser } from '../types.js';
+import { plainQuantity, quantityFields, quantityParser, readOuter, type Quantity } from '../quantity.js';
+import type { FigureParser } from '../types.js';
 
 /** Units after the number, longest first, with the unit recorded. */
 const UNITS: ReadonlyArray<readonly [string, string]> = [
@@ -118,20 +118,14 @@ export const percentParser: FigureParser = quantityParser('percent', (ctx, q, i)
     } else return undefined;
   }
   const approx = q.approx ?? readOuter(text, end, to)?.[1];
-  const v = quantityFields(text, q, from, start, exponent, approx, !fraction);
-  return {
-    type: 'percent',
+  return plainQuantity(
+    'percent',
+    text,
     start,
     end,
-    value: text.slice(start, end),
-    amount: v.amount,
-    min: v.min,
-    max: v.max,
-    approx: v.approx,
+    quantityFields(text, q, from, start, exponent, approx, !fraction),
     unit,
-    direction: v.direction,
-    flags: v.flags,
-  } satisfies Complete<'percent'>;
+  );
 });
 
 /** `三成`, `7成以上`: a one-digit number right before 成, which ends the phrase. */
