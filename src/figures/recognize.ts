@@ -51,8 +51,10 @@ function barren(set: CharSet, input: string, from: number, to: number): boolean 
   return true;
 }
 
-/** `find` as the built-in parsers declare it. */
-type FindWithShared = (this: FigureParser, ctx: FigureContext, shared: SharedWork) => Found[];
+/** A parser as the built-in ones declare `find` (a user's ignores the second argument). */
+interface WithShared {
+  find(ctx: FigureContext, shared: SharedWork): Found[];
+}
 
 /** Nothing found: shared, never written to. */
 const NONE: readonly Found[] = Object.freeze([]);
@@ -77,7 +79,7 @@ export function recognize(config: FigureConfig, span: FigureSpan, builtIn = buil
   const shared = sharedWork();
   let found: Found[] = [];
   for (const parser of config.parsers) {
-    const more = (parser.find as FindWithShared).call(parser, ctx, shared);
+    const more = (parser as WithShared).find(ctx, shared);
     for (let k = 0; k < more.length; k++) found.push(more[k]!);
   }
   for (const refiner of config.refiners) found = refiner.refine(found, ctx);
