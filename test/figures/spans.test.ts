@@ -9,6 +9,8 @@ import {
   type FigureParser,
 } from '../../src/index.js';
 import { recognize } from '../../src/figures/recognize.js';
+import { isDigit } from '../../src/text/chars.js';
+import { isCjkNumberFirst } from '../../src/text/numerals.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
 /** Characters figures are made of, and what stands around them. */
@@ -85,6 +87,17 @@ describe('the parsers’ registration (firstChars)', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('names exactly the characters a number starts with, for the quantity parsers (over every code unit)', () => {
+    const money = parsers.find((p) => p.name === 'money')!;
+    const listed = new Set(money.firstChars);
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const starts = isDigit(c) || isCjkNumberFirst(c);
+      if (starts !== listed.has(String.fromCharCode(c))) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('is given by every built-in parser', () => {
