@@ -86,12 +86,6 @@ const DURATION_AFTER = charSet('来内以间之多余左后前期限的历了');
 /** After a day written alone, these make it a duration or a word (`15日内`, `日常`). */
 const NOT_DAY_AFTER = charSet('内以之常报均益期程志用夜间后');
 
-/** True when the number at `i` opens a clause or follows a time word (see `CLAUSE_BEFORE`). */
-function opensClause(text: string, i: number, from: number): boolean {
-  if (i === from) return true;
-  const c = text.charCodeAt(i - 1);
-  return isSpace(c) || inSet(CLAUSE_BEFORE, c);
-}
 /** Where a sentence ends: a day written alone takes its month from the same sentence only. */
 const SENTENCE_END = charSet('。！？!?\n\r');
 /** Before an eight-digit date, these make it a code (`编号20200907`). */
@@ -101,6 +95,13 @@ const NOT_AFTER_COMPACT = charSet('元万亿千百%％‰号个人名家户次�
 /** Letters that stand for digits in text read by OCR (`2O21年`, `2021年I月`). */
 const OCR_DIGITS: Readonly<Record<string, string>> = { O: '0', o: '0', I: '1', l: '1' };
 const OCR_LETTERS = charSet(Object.keys(OCR_DIGITS).join(''));
+
+/** True when the number at `i` opens a clause or follows a time word (see `CLAUSE_BEFORE`). */
+function opensClause(text: string, i: number, from: number): boolean {
+  if (i === from) return true;
+  const c = text.charCodeAt(i - 1);
+  return isSpace(c) || inSet(CLAUSE_BEFORE, c);
+}
 
 /** Digits only: in `2021.5.18` the point separates parts of a date, not a fraction. */
 function readInteger(text: string, i: number, to: number): NumberToken | undefined {

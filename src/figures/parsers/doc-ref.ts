@@ -30,7 +30,8 @@ function digitsBack(text: string, i: number, from: number): number {
   return k;
 }
 
-function valueOf(text: string, from: number, to: number): number {
+/** The value of the digits `[from, to)`. */
+function digitsValue(text: string, from: number, to: number): number {
   let value = 0;
   for (let k = from; k < to; k++) value = value * 10 + digitValue(text.charCodeAt(k));
   return value;
@@ -110,11 +111,11 @@ function readBack(text: string, h: number, from: number): Found | undefined {
     const ys = digitsBack(text, y, from);
     const o = back(text, ys, from);
     if (y - ys !== 4 || o <= from || !inSet(OPEN, text.charCodeAt(o - 1))) return undefined;
-    year = valueOf(text, ys, y);
+    year = digitsValue(text, ys, y);
     open = o - 1;
   } else if (!ordinal && runs.length === 1 && firstEnd - first >= 5 && firstEnd - first <= 4 + MAX_SERIAL) {
     // The bracket was lost: `(201834号`, `藏民函202117号` are year 2018/2021 and the rest.
-    year = valueOf(text, first, first + 4);
+    year = digitsValue(text, first, first + 4);
     runs[0] = [first + 4, firstEnd];
     if (p > from && inSet(OPEN, text.charCodeAt(p - 1))) open = p - 1;
     else if (p === first && p > from && !inSet(NOT_ISSUER_END, text.charCodeAt(p - 1))) open = p;
@@ -127,7 +128,7 @@ function readBack(text: string, h: number, from: number): Found | undefined {
   const numbers: number[] = [];
   for (const [s, e] of runs) {
     if (e - s > MAX_SERIAL) return undefined;
-    numbers.push(valueOf(text, s, e));
+    numbers.push(digitsValue(text, s, e));
   }
   // PDF text may space the issuer from its bracket (`财预 〔2020〕10号`).
   const issuerEnd = open === first ? open : back(text, open, from);
