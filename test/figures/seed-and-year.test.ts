@@ -163,6 +163,8 @@ describe('inferFiscalYear', () => {
     });
     expect(inferFiscalYear('（邵东办字[2020]41号）')).toMatchObject({ year: 2020, source: 'docRef' });
     expect(inferFiscalYear('9月7日召开会议')).toBeUndefined();
+    expect(inferFiscalYear('…', '某某局20年度部门整体支出绩效自评报告')).toMatchObject({ year: 2020, source: 'title' });
+    expect(inferFiscalYear('…', '某某局2019-2020年度报告')).toMatchObject({ year: 2020 });
   });
 
   it('lets the caller override it', () => {
