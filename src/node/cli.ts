@@ -25,8 +25,7 @@ import { stylish } from './format/stylish.js';
 import type { Formatter, Summary } from './format/types.js';
 import { CSV_BOM, csvHeader, csvRow, jsonLine, writeAtomic, xlsx, type Row } from './output.js';
 import { defaultJobs, runAll } from './pool.js';
-import { ENCODINGS, type Encoding } from './read/decode.js';
-import { DEFAULT_MAX_SIZE, readReport } from './read/read-report.js';
+import { DEFAULT_MAX_SIZE, ENCODINGS, readReport, type Encoding } from './read/read-report.js';
 import type { Task, TaskResult } from './task.js';
 
 type Exit = 0 | 1 | 2;
