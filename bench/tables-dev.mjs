@@ -7,7 +7,6 @@
 //   node bench/tables-dev.mjs DIR… [--verbose] # other folders of FILE + FILE-stem.gold.json
 //   … --no-lines                               # PDFs from text positions alone, their ruling lines ignored
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -24,17 +23,21 @@ if (dirs.length === 0) {
 }
 
 // The pipeline is TypeScript: bundle its entry once into a temporary module.
-const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-tables-')), 'tables.mjs');
+// Inside node_modules, so that the bundle's imports of unpdf resolve.
+fs.mkdirSync('node_modules/.cache', { recursive: true });
+const outfile = path.join(fs.mkdtempSync(path.join('node_modules/.cache', 'jixiao-tables-')), 'tables.mjs');
 const entry = [
   "export * from './src/table/index.ts';",
   "export { docxTableGrid } from './src/read/docx-table.ts';",
   "export { pdfRulings, pdfPageBlocks } from './src/read/pdf-grid.ts';",
+  "export { loadPdf } from './src/read/pdf.ts';",
 ].join('\n');
 await build({
   stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
   bundle: true,
   format: 'esm',
   platform: 'neutral',
+  external: ['unpdf', 'unpdf/*'],
   outfile,
   logLevel: 'error',
 });
@@ -54,14 +57,14 @@ async function grids(file) {
     return found;
   }
   if (ext === 'pdf') {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+    const { OPS } = await import('unpdf/pdfjs');
+    const { document: doc } = await t.loadPdf(new Uint8Array(bytes), { maxExpandedSize: 2 ** 30, maxPages: 100 });
     const found = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const items = (await page.getTextContent()).items.filter((i) => 'str' in i);
       const ops = await page.getOperatorList();
-      const segments = noLines ? [] : t.pdfRulings(ops.fnArray, ops.argsArray, pdfjs.OPS);
+      const segments = noLines ? [] : t.pdfRulings(ops.fnArray, ops.argsArray, OPS);
       for (const block of t.pdfPageBlocks(items, segments, { page: p })) if (block.type === 'table') found.push(block);
     }
     await doc.destroy();

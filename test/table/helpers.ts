@@ -5,6 +5,7 @@ import { docxTableGrid, type MammothElement } from '../../src/read/docx-table.js
 import type { Grid } from '../../src/read/grid.js';
 import { pdfPageBlocks, pdfRulings, type PdfBlock, type PdfTextItem } from '../../src/read/pdf-grid.js';
 import { textTables } from '../../src/table/text.js';
+import { loadPdf } from '../../src/read/pdf.js';
 
 export const FORMS = join(import.meta.dirname, '..', '..', 'fixtures', 'forms');
 
@@ -88,15 +89,15 @@ export function pdfPages(name: string, { lines = true } = {}): Promise<PdfBlock[
 }
 
 async function readPdf(bytes: Buffer, lines: boolean): Promise<PdfBlock[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+  const { OPS } = await import('unpdf/pdfjs');
+  const { document: doc } = await loadPdf(new Uint8Array(bytes), { maxExpandedSize: 1 << 30, maxPages: 100 });
   const blocks: PdfBlock[] = [];
   try {
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const items = (await page.getTextContent()).items.filter((i): i is PdfTextItem & typeof i => 'str' in i);
       const ops = await page.getOperatorList();
-      const segments = lines ? pdfRulings(ops.fnArray, ops.argsArray, pdfjs.OPS) : [];
+      const segments = lines ? pdfRulings(ops.fnArray, ops.argsArray, OPS) : [];
       for (const block of pdfPageBlocks(items, segments, { page: p })) blocks.push(block);
     }
   } finally {
