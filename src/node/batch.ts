@@ -1,0 +1,192 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { resolveProfile, resolveSettings, rules, type Locale } from '../index.js';
+import { usage, values as parsers } from './args.js';
+import { findConfig, loadConfig, type FoundConfig } from './config.js';
+import { expandInputs, isIgnored, type Input } from './files.js';
+import { defaultJobs, defaultMaxMemoryMb, Pool } from './pool.js';
+import { ENCODINGS, type Encoding } from './read/decode.js';
+import { DEFAULT_MAX_SIZE, type ReadOptions } from './read/read-report.js';
+import { cliText, type CliText, type Limits } from './text.js';
+
+/** What a command is run with: the wording, the streams, the working folder. */
+export interface Context {
+  locale: Locale;
+  /** True when `--locale` was given (it then wins over the configuration's `locale`). */
+  localeGiven: boolean;
+  text: CliText;
+  version: string;
+  cwd: string;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+}
+
+/** The options all batch commands share, as `parseArgs` gives them. */
+export interface CommonValues {
+  config?: string | undefined;
+  'print-config'?: string | undefined;
+  'ignore-pattern'?: string[] | undefined;
+  'no-gitignore'?: boolean | undefined;
+  'stdin-filename'?: string | undefined;
+  year?: string | undefined;
+  encoding?: string | undefined;
+  'max-size'?: string | undefined;
+  'max-memory'?: string | undefined;
+  timeout?: string | undefined;
+  jobs?: string | undefined;
+}
+
+/** A batch ready to run: its files, configuration, limits and worker pool. */
+export interface Batch {
+  context: Context;
+  found: FoundConfig;
+  inputs: Input[];
+  /** The display name of the report read from standard input, when one was. */
+  stdinName?: string;
+  read: ReadOptions;
+  limits: Limits;
+  jobs: number;
+  pool: Pool;
+  year?: number;
+  /** Removes what the batch left behind (the copy of standard input). */
+  cleanup(): Promise<void>;
+}
+
+/** The encoding named by `--encoding` (`utf8`, `gbk` and `gb2312` accepted too). */
+export function encodingFlag(text: CliText, value: string | undefined): Encoding | undefined {
+  if (value === undefined) return undefined;
+  const e = value
+    .toLowerCase()
+    .replace('utf8', 'utf-8')
+    .replace(/^gbk$|^gb2312$/, 'gb18030') as Encoding;
+  if (!ENCODINGS.includes(e)) throw usage(text.oneOf('--encoding', ENCODINGS, value), 'encoding');
+  return e;
+}
+
+/** Reads standard input up to `limit + 1` bytes (enough to know it is too large). */
+async function readStdin(stream: NodeJS.ReadStream, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > limit) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Loads the configuration, finds the files (and standard input), and starts the
+ * workers, which load while the files are found.
+ */
+export async function prepare(
+  context: Context,
+  values: CommonValues,
+  positionals: string[],
+  exclude: string[] = [],
+): Promise<Batch> {
+  const { text } = context;
+  const parse = parsers(text);
+  const found = values.config ? await loadConfig(values.config) : await findConfig(context.cwd);
+  if (!context.localeGiven && found.config.locale && found.config.locale !== context.locale) {
+    context.locale = found.config.locale;
+    context.text = cliText(found.config.locale, context.version);
+  }
+  const limits: Limits = {
+    maxSize: parse.size('max-size', values['max-size']) ?? found.config.maxSize ?? DEFAULT_MAX_SIZE,
+    maxMemoryMb: parse.wholeNumber('max-memory', values['max-memory'], 16) ?? defaultMaxMemoryMb(),
+    timeoutMs: Math.round((parse.positive('timeout', values.timeout) ?? 60) * 1000),
+  };
+  const jobsFlag = parse.wholeNumber('jobs', values.jobs, 1);
+  const year = parse.wholeNumber('year', values.year, 1900);
+  const forced = encodingFlag(context.text, values.encoding) ?? found.config.encoding;
+  // The workers start loading now, while the files are found.
+  const pool = new Pool({ jobs: jobsFlag ?? 1, maxMemoryMb: limits.maxMemoryMb, timeoutMs: limits.timeoutMs });
+  pool.grow(1);
+
+  let temporary: string | undefined;
+  const cleanup = async () => {
+    await pool.close();
+    if (temporary) await rm(temporary, { recursive: true, force: true });
+  };
+  try {
+    const stdinArgs = positionals.filter((p) => p === '-').length;
+    if (stdinArgs > 1) throw usage(context.text.stdinTwice);
+    const files = positionals.filter((p) => p !== '-');
+    const wantsStdin = stdinArgs === 1 || (positionals.length === 0 && !context.stdin.isTTY);
+    const ignorePatterns = [...(found.config.ignore ?? []), ...(values['ignore-pattern'] ?? [])];
+    const expand = { ignore: ignorePatterns, gitignore: !values['no-gitignore'], cwd: context.cwd, exclude };
+    const { inputs, ignored } = await expandInputs(files, expand);
+    let stdinName: string | undefined;
+    if (wantsStdin) {
+      const bytes = await readStdin(context.stdin, limits.maxSize);
+      if (bytes.length > 0 || stdinArgs === 1) {
+        // The report is handed to the readers as a file named like --stdin-filename, in a
+        // folder only this user can read, removed at the end.
+        stdinName = values['stdin-filename'] ?? '-';
+        temporary = await mkdtemp(join(tmpdir(), 'jixiao-stdin-'));
+        const copy = join(temporary, basename(values['stdin-filename'] ?? 'stdin.txt'));
+        await writeFile(copy, bytes, { mode: 0o600 });
+        inputs.push({ path: copy, base: '', name: stdinName });
+      }
+    }
+    if (inputs.length === 0) {
+      if (positionals.length === 0) throw usage(context.text.noInputs);
+      throw usage(ignored ? context.text.allIgnored(files.join(', ')) : context.text.noReports(files.join(', ')));
+    }
+    const jobs = jobsFlag ?? defaultJobs(inputs.length);
+    return {
+      context,
+      found,
+      inputs,
+      ...(stdinName ? { stdinName } : {}),
+      read: { maxSize: limits.maxSize, ...(forced ? { encoding: forced } : {}) },
+      limits,
+      jobs,
+      pool,
+      ...(year ? { year } : {}),
+      cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/**
+ * `--print-config FILE`: the configuration that applies to FILE, where it came from,
+ * every rule's resolved setting and whether the ignore rules leave FILE out.
+ */
+export async function printConfig(context: Context, values: CommonValues, file: string): Promise<0> {
+  const found = values.config ? await loadConfig(values.config) : await findConfig(context.cwd);
+  const settings = resolveSettings(rules, found.config.rules ?? {});
+  const resolved: Record<string, unknown> = {};
+  for (const rule of rules) {
+    const { severity, options } = settings.get(rule.id)!;
+    resolved[rule.id] = options && Object.keys(options as object).length ? [severity, options] : severity;
+  }
+  const { config } = found;
+  const profile = typeof config.profile === 'string' ? resolveProfile(config.profile).id : config.profile;
+  const ignored = await isIgnored(file, {
+    ignore: [...(config.ignore ?? []), ...(values['ignore-pattern'] ?? [])],
+    gitignore: !values['no-gitignore'],
+    cwd: context.cwd,
+  });
+  const report = {
+    file,
+    configFile: found.file ?? null,
+    ignored,
+    locale: context.localeGiven ? context.locale : (config.locale ?? context.locale),
+    profile: profile ?? 'detected per report',
+    rules: resolved,
+    encoding: config.encoding ?? 'detected',
+    maxSize: config.maxSize ?? DEFAULT_MAX_SIZE,
+    ...(config.maxWarnings !== undefined ? { maxWarnings: config.maxWarnings } : {}),
+    ignore: config.ignore ?? [],
+  };
+  context.stderr.write(`${context.text.printConfig(found.file)}\n`);
+  context.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  return 0;
+}

@@ -1,0 +1,43 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { inspectColor, inspectNoColor } from 'unist-util-inspect';
+import { parse } from '../../index.js';
+import { INSPECT, usage } from '../args.js';
+import { encodingFlag, type Context } from '../batch.js';
+import { escapeControl } from '../format/escape.js';
+import { DEFAULT_MAX_SIZE, readReport } from '../read/read-report.js';
+import { wantsColor } from '../terminal.js';
+import type { Values } from './types.js';
+
+/** `jixiao inspect FILE`: the report tree with positions, for seeing what the parser made. */
+export async function inspectCommand(context: Context, values: Values<typeof INSPECT>, positionals: string[]) {
+  const { text } = context;
+  const file = positionals[0] ?? (context.stdin.isTTY ? undefined : '-');
+  if (!file) throw usage(text.noInputs);
+  const forced = encodingFlag(text, values.encoding);
+  let path = file;
+  let scratch: string | undefined;
+  try {
+    if (file === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of context.stdin) chunks.push(chunk as Buffer);
+      scratch = await mkdtemp(join(tmpdir(), 'jixiao-stdin-'));
+      path = join(scratch, basename(values['stdin-filename'] ?? 'stdin.txt'));
+      await writeFile(path, Buffer.concat(chunks), { mode: 0o600 });
+    }
+    const input = await readReport(path, { maxSize: DEFAULT_MAX_SIZE, ...(forced ? { encoding: forced } : {}) });
+    const name = file === '-' ? (values['stdin-filename'] ?? '-') : file;
+    if (!input.ok) {
+      const limits = { maxSize: DEFAULT_MAX_SIZE, maxMemoryMb: 0, timeoutMs: 0 };
+      const reason = text.fileError(input.code, input.reason, limits);
+      context.stderr.write(`jixiao inspect: ${escapeControl(text.fileLine(name, input.code, reason))}\n`);
+      return 2;
+    }
+    const inspect = wantsColor(context.stdout) ? inspectColor : inspectNoColor;
+    context.stdout.write(inspect(parse(input.text, { format: input.format }), { showPositions: true }) + '\n');
+    return 0;
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,67 @@
+import { copyFile, readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import iconv from 'iconv-lite';
+import type { Encoding } from './read/decode.js';
+import { writeAtomic } from './output.js';
+import type { Task } from './task.js';
+
+/** What `--fix` did to one file. */
+export interface FixOutcome {
+  /** Fixes applied (or that would be, for a dry run). */
+  applied: number;
+  /** True when the file was rewritten, or for a dry run when it would be. */
+  changed: boolean;
+  /** A dry run's unified diff. */
+  diff?: string;
+  /** Why the file was left as it was, when fixes were found but not applied. */
+  note?: { code: 'fix-not-text' | 'fix-not-round-trip' | 'fix-backup-exists'; encoding?: string };
+}
+
+const BOMS: Record<Encoding, number[]> = {
+  'utf-8': [0xef, 0xbb, 0xbf],
+  'utf-16le': [0xff, 0xfe],
+  'utf-16be': [0xfe, 0xff],
+  gb18030: [],
+};
+
+function encode(text: string, encoding: Encoding): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+  const le = Buffer.from(text, 'utf16le');
+  return encoding === 'utf-16le' ? le : le.swap16();
+}
+
+/**
+ * Writes the fixed text back in the file's own encoding (and BOM), or for a dry run
+ * makes the diff. The file is rewritten only when its bytes are exactly the encoding of
+ * the text that was checked, so that no character other than the fixed ones can change;
+ * through a temporary file and a rename; `FILE.bak` first with `--backup`.
+ */
+export async function fixFile(
+  task: Task,
+  input: { text: string; encoding?: Encoding },
+  fixed: string,
+  applied: number,
+): Promise<FixOutcome> {
+  if (applied === 0) return { applied, changed: false };
+  if (!/^\.(txt|md|markdown)$/i.test(extname(task.path)) || !input.encoding)
+    return { applied, changed: false, note: { code: 'fix-not-text' } };
+  const bytes = await readFile(task.path);
+  const encoding = input.encoding;
+  const bom = BOMS[encoding].every((b, i) => bytes[i] === b) ? Buffer.from(BOMS[encoding]) : Buffer.alloc(0);
+  const original = Buffer.concat([bom, encode(input.text, encoding)]);
+  if (!original.equals(bytes)) return { applied, changed: false, note: { code: 'fix-not-round-trip', encoding } };
+  const name = task.name ?? task.path;
+  if (task.fix === 'dry-run')
+    return { applied, changed: true, diff: createTwoFilesPatch(name, name, input.text, fixed, '', '', { context: 2 }) };
+  if (task.backup) {
+    try {
+      await copyFile(task.path, `${task.path}.bak`, 1 /* COPYFILE_EXCL: an older backup is never lost */);
+    } catch {
+      return { applied, changed: false, note: { code: 'fix-backup-exists' } };
+    }
+  }
+  await writeAtomic(task.path, Buffer.concat([bom, encode(fixed, encoding)]));
+  return { applied, changed: true };
+}
