@@ -17,7 +17,9 @@ describe('jixiao inspect', () => {
   it('says what is wrong and exits 2 on a missing file', () => {
     const result = run('inspect', 'fixtures/no-such-file.txt');
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('jixiao inspect: fixtures/no-such-file.txt：无法读取（not-found）：文件不存在（请检查路径）\n');
+    expect(result.stderr).toBe(
+      'jixiao inspect: fixtures/no-such-file.txt：无法读取（not-found）：文件不存在（请检查路径）\n',
+    );
     expect(run('inspect', 'fixtures/no-such-file.txt', '--locale', 'en').stderr).toBe(
       'jixiao inspect: fixtures/no-such-file.txt: cannot read (not-found): no such file (check the path)\n',
     );
