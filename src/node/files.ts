@@ -118,22 +118,35 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
   const inputs: Input[] = [];
   const seen = new Set<string>();
   let ignored = 0;
-  const add = async (path: string, base: string) => {
+  const key = (path: string) => {
     const absolute = resolve(cwd, path);
-    if (exclude.some((d) => absolute.startsWith(d))) return;
-    const key = await realpath(absolute).catch(() => absolute);
-    if (seen.has(key)) return;
-    seen.add(key);
-    inputs.push({ path, base });
+    return realpath(absolute).then(
+      (real) => ({ absolute, real }),
+      () => ({ absolute, real: absolute }),
+    );
+  };
+  /** Adds files in order; of the paths that reach one file, the one without links is kept. */
+  const addAll = async (paths: string[], base: string) => {
+    const keys = await Promise.all(paths.map(key));
+    const canonical = new Map<string, number>();
+    keys.forEach(({ absolute, real }, i) => {
+      const kept = canonical.get(real);
+      if (kept === undefined || (keys[kept]!.absolute !== real && absolute === real)) canonical.set(real, i);
+    });
+    for (let i = 0; i < paths.length; i++) {
+      const { absolute, real } = keys[i]!;
+      if (canonical.get(real) !== i || seen.has(real) || exclude.some((d) => absolute.startsWith(d))) continue;
+      seen.add(real);
+      inputs.push({ path: paths[i]!, base });
+    }
   };
   const always = ['**/node_modules/**', '**/.git/**'];
   for (const arg of args) {
     if (isDynamicPattern(arg)) {
       const found = await glob(arg, { cwd, ignore: always, onlyFiles: true, expandDirectories: false });
-      for (const path of found.sort()) {
-        if (ignores(rules, resolve(cwd, path))) ignored++;
-        else await add(path, '.');
-      }
+      const kept = found.sort().filter((path) => !ignores(rules, resolve(cwd, path)));
+      ignored += found.length - kept.length;
+      await addAll(kept, '.');
       continue;
     }
     let isDir = false;
@@ -143,7 +156,7 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       // Missing: kept, reported per file.
     }
     if (!isDir) {
-      await add(arg, '');
+      await addAll([arg], '');
       continue;
     }
     const folder = resolve(cwd, arg);
@@ -155,10 +168,12 @@ export async function expandInputs(args: string[], options: ExpandOptions = {}):
       caseSensitiveMatch: false,
     });
     // Reported as the user wrote the folder: relative stays relative, absolute absolute.
-    for (const path of found.sort()) {
-      if (ignores(sets, join(folder, path))) ignored++;
-      else await add(join(arg, path), arg);
-    }
+    const kept = found.sort().filter((path) => !ignores(sets, join(folder, path)));
+    ignored += found.length - kept.length;
+    await addAll(
+      kept.map((path) => join(arg, path)),
+      arg,
+    );
   }
   return { inputs, ignored };
 }
