@@ -113,7 +113,8 @@ describe('output safety (issue 12)', () => {
       '一、基本情况\u001b[2J\n保密\n二、存在的问题\n结合自评情况，说明\u001b]0;pwned\u0007。（200字以内）\n',
     );
     const out = jixiao(['check', evil]).stdout;
-    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    // No control character but the line breaks.
+    expect([...out].filter((ch) => ch !== '\n' && (ch < ' ' || ch === '\u007f'))).toEqual([]);
     expect(out).toContain('x\\n  forged.txt');
     expect(out.split('\n').filter((l) => l.startsWith('  forged.txt'))).toEqual([]);
     expect(out).toContain('章节“基本情况\\x1b[2J”仅有占位内容');
