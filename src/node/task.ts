@@ -12,6 +12,9 @@ import {
 import { fixFile, type FixOutcome } from './fix.js';
 import { readReport, type ReadOptions } from './read/read-report.js';
 
+/** Passes of `--fix` at most: enough to renumber a run of 100 siblings. */
+const MAX_PASSES = 100;
+
 /** One file's work, as sent to a worker: plain data only. */
 export interface Task {
   /** The file to read. */
@@ -80,10 +83,11 @@ export async function runTask(task: Task): Promise<TaskResult> {
     let fix: FixOutcome | undefined;
     if (task.fix) {
       // Fixes are applied in passes, as ESLint does: a fix can reveal the next (renumbering
-      // `一、二、四、五、` fixes 四 first, then 五). Ten passes at most.
+      // `一、二、四、五、` fixes 四 first, then 五, so a run of n siblings takes up to n
+      // passes, each a parse and a check: about 5 ms for the seed).
       let text = input.text;
       let applied = 0;
-      for (let pass = 0; pass < 10; pass++) {
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
         const result = applyFixes(text, messages);
         if (result.applied.length === 0) break;
         applied += result.applied.length;

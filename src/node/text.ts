@@ -38,6 +38,7 @@ export interface CliText {
   xlsxNeedsOut: string;
   cannotReadProfile(file: string): string;
   needsFiles(option: string): string;
+  backupNeedsFix: string;
   fixNote(file: string, code: string, encoding?: string): string;
   fixed(file: string, count: number): string;
   wrote(input: string, output: string): string;
@@ -389,6 +390,7 @@ function zh(version: string): CliText {
     xlsxNeedsOut: '--format xlsx 需要 --out 文件（工作簿不能输出到终端）',
     cannotReadProfile: (file) => `--profile：无法读取 ${file}（请检查路径）`,
     needsFiles: (option) => `${option} 只能用于文件，不能用于标准输入`,
+    backupNeedsFix: '--backup 只能与 --fix 一起用',
     fixNote: (file, code, encoding) =>
       code === 'fix-not-text'
         ? `${file}：只能修正 .txt 和 .md 文件，未修正`
@@ -453,6 +455,7 @@ function en(version: string): CliText {
     xlsxNeedsOut: '--format xlsx needs --out FILE (a workbook is not written to a terminal)',
     cannotReadProfile: (file) => `--profile: cannot read ${file} (check the path)`,
     needsFiles: (option) => `${option} works on files, not on standard input`,
+    backupNeedsFix: '--backup works with --fix only',
     fixNote: (file, code, encoding) =>
       code === 'fix-not-text'
         ? `${file}: only .txt and .md files can be fixed; not fixed`

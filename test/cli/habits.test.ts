@@ -59,7 +59,14 @@ describe('--output-file for check, --stdout for convert', () => {
   });
 
   it('writes Markdown documents on standard output, each after a separator line', () => {
-    const result = jixiao(['convert', 'fixtures/seed-shaodong-2020.txt', 'fixtures/placeholders.txt', '--to', 'md', '--stdout']);
+    const result = jixiao([
+      'convert',
+      'fixtures/seed-shaodong-2020.txt',
+      'fixtures/placeholders.txt',
+      '--to',
+      'md',
+      '--stdout',
+    ]);
     expect(result.status).toBe(0);
     const parts = result.stdout.split(/^<!-- jixiao: (.+) -->\n/m);
     expect(parts[0]).toBe('');
@@ -101,9 +108,9 @@ describe('ignore files', () => {
       'reports/a.txt',
     ]);
     // A file named on the command line is checked even when a pattern matches it.
-    expect(files(jixiao(['check', 'notes/d.md', '-f', 'json', '--ignore-pattern', '*.md'], { cwd: dir }).stdout)).toEqual([
-      'notes/d.md',
-    ]);
+    expect(
+      files(jixiao(['check', 'notes/d.md', '-f', 'json', '--ignore-pattern', '*.md'], { cwd: dir }).stdout),
+    ).toEqual(['notes/d.md']);
     const all = jixiao(['check', 'notes', '--ignore-pattern', '*.md'], { cwd: dir });
     expect(all.status).toBe(2);
     expect(all.stderr).toContain('notes 中的文件都被忽略了');
@@ -122,7 +129,9 @@ describe('SARIF', () => {
     mkdirSync(join(dir, '报告'));
     writeFileSync(join(dir, '报告', '邵东 2020.txt'), seed);
     writeFileSync(join(dir, 'empty.txt'), '');
-    const log = JSON.parse(jixiao(['check', join(dir, '报告'), join(dir, 'empty.txt'), '-f', 'sarif'], { cwd: dir }).stdout);
+    const log = JSON.parse(
+      jixiao(['check', join(dir, '报告'), join(dir, 'empty.txt'), '-f', 'sarif'], { cwd: dir }).stdout,
+    );
     const run = log.runs[0];
     expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({
       uri: '%E6%8A%A5%E5%91%8A/%E9%82%B5%E4%B8%9C%202020.txt',

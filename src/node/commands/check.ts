@@ -29,7 +29,7 @@ export async function checkCommand(context: Context, values: Values<typeof CHECK
   const format = parse.oneOf('format', values.format, Object.keys(FORMATS) as Array<keyof typeof FORMATS>, 'stylish');
   const maxWarningsFlag = parse.wholeNumber('max-warnings', values['max-warnings']);
   const fix = values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined;
-  if (values.backup && fix !== 'write') throw usage(context.text.oneOf('--backup', ['--fix'], '--backup'), 'backup');
+  if (values.backup && fix !== 'write') throw usage(context.text.backupNeedsFix, 'backup');
   const batch = await prepare(context, values, positionals);
   const { text } = context;
   let sink: Output | undefined;
