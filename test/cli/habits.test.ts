@@ -7,7 +7,7 @@ import { jixiao, ROOT } from '../helpers/cli.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const seed = fixture('seed-shaodong-2020.txt');
-const ids = (stdout: string) =>
+const ids = (stdout: string): Array<[string, string[]]> =>
   (JSON.parse(stdout) as Array<{ file: string; messages: Array<{ ruleId: string }> }>).map((f) => [
     f.file,
     f.messages.map((m) => m.ruleId),
