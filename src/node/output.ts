@@ -1,6 +1,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import writeXlsxFile, { type Feature, type SheetData } from 'write-excel-file/node';
 import type { FigureRecord, Locale } from '../index.js';
+import { displayWidth as width } from './terminal.js';
 
 /**
  * Writes a file through a temporary file beside it and a rename, so a crash never leaves
@@ -166,16 +167,6 @@ function cell(kind: string, column: string, value: unknown): Cell {
   if (column === 'value' && DATE_KINDS.has(kind) && typeof value === 'string') return dateCell(value);
   // Strings are written as strings: a cell starting with `=` stays text, never a formula.
   return { type: String, value: typeof value === 'string' ? value : JSON.stringify(value) };
-}
-
-/** Display width in Excel's character units: CJK and full-width characters count two. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-      ? 2
-      : 1;
-  return w;
 }
 
 /** Inserts an autofilter over each sheet's used range (write-excel-file has no option for it). */

@@ -15,6 +15,50 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv =
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+/** SGR codes (open, close) of the styles the CLI uses. */
+const SGR = {
+  red: [31, 39],
+  yellow: [33, 39],
+  green: [32, 39],
+  bold: [1, 22],
+  dim: [2, 22],
+  underline: [4, 24],
+} as const;
+
+export type Style = keyof typeof SGR;
+
+/**
+ * `text` in `styles` when `color` is on. Not `util.styleText`: that one decides by
+ * itself from process.stdout, which is wrong for `--color`, `-o` and standard error.
+ */
+export function paint(color: boolean, styles: Style | Style[], text: string): string {
+  if (!color) return text;
+  let out = text;
+  for (const style of Array.isArray(styles) ? styles : [styles])
+    out = `\u001b[${SGR[style][0]}m${out}\u001b[${SGR[style][1]}m`;
+  return out;
+}
+
+/** Columns `text` takes on a terminal: East Asian wide and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
 /** The fewest files worth a progress bar: smaller batches finish before it helps. */
 const MIN_FILES = 20;
 /** Redraw at most this often, in ms. */
@@ -30,6 +74,8 @@ export class Progress {
   private done = 0;
   private shown = false;
   private last = 0;
+  /** False while a line written to the terminal is not finished: the bar waits for it. */
+  private lineStart = true;
   private readonly enabled: boolean;
 
   constructor(
@@ -43,27 +89,31 @@ export class Progress {
   tick(): void {
     this.done++;
     const now = Date.now();
-    if (this.enabled && (now - this.last >= INTERVAL || this.done === this.total)) {
+    if (this.enabled && this.lineStart && (now - this.last >= INTERVAL || this.done === this.total)) {
       this.last = now;
       this.draw();
     }
   }
 
   /** Writes `text` to `out` with the bar out of the way. */
-  write(out: { write(text: string): unknown }, text: string): void {
+  write(out: { write(text: string): unknown; isTTY?: boolean }, text: string): void {
     if (!text) return;
     this.clear();
     out.write(text);
-    if (this.enabled && this.done < this.total) this.draw();
+    // The bar starts with a carriage return: drawn after a part line, it would erase it.
+    if (out.isTTY) this.lineStart = text.endsWith('\n');
+    if (this.enabled && this.lineStart && this.done < this.total) this.draw();
   }
 
   private draw(): void {
     const columns = this.stream.columns || 80;
-    const count = ` ${this.done}/${this.total} ${this.label}`;
-    const room = Math.max(0, Math.min(40, columns - 1 - count.length - 2));
+    let count = ` ${this.done}/${this.total} ${this.label}`;
+    if (displayWidth(count) > columns - 1) count = ` ${this.done}/${this.total}`;
+    const room = Math.max(0, Math.min(40, columns - 1 - displayWidth(count) - 2));
     const filled = Math.round((room * this.done) / Math.max(1, this.total));
     const line = room > 0 ? `[${'#'.repeat(filled)}${'-'.repeat(room - filled)}]${count}` : count.trim();
-    this.stream.write(`\r${line.slice(0, columns - 1)}\x1b[K`);
+    // Narrower than the terminal: a wrapped bar would leave its first part behind.
+    if (displayWidth(line) < columns) this.stream.write(`\r${line}\x1b[K`);
     this.shown = true;
   }
 

@@ -43,3 +43,37 @@ export function jixiao(args: string[], options: RunOptions | string = {}) {
     maxBuffer: 256 * 1024 * 1024,
   });
 }
+
+/**
+ * Runs the built CLI in a pseudo-terminal (util-linux `script`), as a person at a terminal
+ * would, and replays what it wrote through a terminal emulator (xterm.js, headless).
+ * `raw` is every byte written; `screen` the lines a person sees at the end, wrapped lines
+ * joined, scrollback included.
+ */
+export async function inTerminal(args: string[], options: { cols?: number; env?: Record<string, string> } = {}) {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  const cols = options.cols ?? 100;
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = `stty cols ${cols} rows 30; ${[process.execPath, CLI, ...args].map(quote).join(' ')}`;
+  const result = spawnSync('script', ['-qfec', command, '/dev/null'], {
+    cwd: ROOT,
+    env: cleanEnv({ TERM: 'xterm-256color', ...options.env }),
+    input: '',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const raw = result.stdout.toString('utf8');
+  const { Terminal } = (await import('@xterm/headless')).default;
+  const terminal = new Terminal({ cols, rows: 30, scrollback: 100_000, allowProposedApi: true });
+  await new Promise<void>((done) => terminal.write(raw, done));
+  const buffer = terminal.buffer.active;
+  const screen: string[] = [];
+  for (let i = 0; i < buffer.length; i++) {
+    const line = buffer.getLine(i)!;
+    const text = line.translateToString(true);
+    if (line.isWrapped && screen.length) screen[screen.length - 1] += text;
+    else screen.push(text);
+  }
+  while (screen.length && screen[screen.length - 1] === '') screen.pop();
+  terminal.dispose();
+  return { status: result.status, raw, screen };
+}

@@ -1,9 +1,7 @@
-import { styleText } from 'node:util';
 import type { TaskResult } from '../task.js';
+import { paint as style, type Style } from '../terminal.js';
 import { escapeControl } from './escape.js';
 import type { FormatContext, Formatter } from './types.js';
-
-type Style = Parameters<typeof styleText>[0];
 
 /**
  * The human format: for each file with something to say, its path, then one line per
@@ -12,7 +10,7 @@ type Style = Parameters<typeof styleText>[0];
  */
 export function stylish(context: FormatContext): Formatter {
   const { text, color, quiet } = context;
-  const paint = (style: Style, s: string) => (color ? styleText(style, s) : s);
+  const paint = (styles: Style | Style[], s: string) => style(color, styles, s);
   return {
     start: () => '',
     file(result: TaskResult) {
@@ -59,17 +57,14 @@ function colorDiff(diff: string, color: boolean): string {
     .split('\n')
     .map((line) => escapeControl(line))
     .join('\n');
-  if (!color) return safe.endsWith('\n') ? safe : `${safe}\n`;
-  return (
-    safe
-      .split('\n')
-      .map((line) =>
-        line.startsWith('+') && !line.startsWith('+++')
-          ? styleText('green', line)
-          : line.startsWith('-') && !line.startsWith('---')
-            ? styleText('red', line)
-            : line,
-      )
-      .join('\n') + (safe.endsWith('\n') ? '' : '\n')
-  );
+  const lines = safe
+    .split('\n')
+    .map((line) =>
+      line.startsWith('+') && !line.startsWith('+++')
+        ? style(color, 'green', line)
+        : line.startsWith('-') && !line.startsWith('---')
+          ? style(color, 'red', line)
+          : line,
+    );
+  return lines.join('\n') + (safe.endsWith('\n') ? '' : '\n');
 }
