@@ -23,6 +23,7 @@ describe('on a terminal', () => {
     // The bar was drawn (on standard error, which is the terminal)…
     expect(terminal.raw).toMatch(/\r\[#*-*\] \d+\/49 个文件/);
     // …and never restores a saved cursor over earlier lines.
+    // eslint-disable-next-line no-control-regex
     expect(terminal.raw).not.toMatch(/\u001b(7|8|\[s|\[u)/);
     // What a person sees at the end is exactly the results, line for line, and no bar.
     expect(terminal.screen).toEqual(piped.stdout.trimEnd().split('\n'));
@@ -31,6 +32,7 @@ describe('on a terminal', () => {
 
   it('keeps the bar within the width of a narrow terminal', async () => {
     const terminal = await inTerminal(['check', dir, '--no-color'], { cols: 30 });
+    // eslint-disable-next-line no-control-regex
     const bars = terminal.raw.match(/\r[^\r\n]+\u001b\[K/g) ?? [];
     expect(bars.length).toBeGreaterThan(0);
     for (const bar of bars) expect(displayWidth(bar.replace(/\r|\u001b\[K/g, ''))).toBeLessThan(30);
