@@ -169,11 +169,27 @@ function cell(kind: string, column: string, value: unknown): Cell {
   return { type: String, value: typeof value === 'string' ? value : JSON.stringify(value) };
 }
 
-/** Inserts an autofilter over each sheet's used range (write-excel-file has no option for it). */
-function autofilter(refs: string[]): Feature<Buffer> {
+/**
+ * Inserts an autofilter over each sheet's used range, and the hidden names Excel keeps
+ * for it (write-excel-file has no option for either).
+ */
+function autofilter(refs: string[], names: string[]): Feature<Buffer> {
+  const absolute = (ref: string) => ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+  const defined = names
+    .map(
+      (name, i) =>
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${name.replace(/'/g, "''").replace(/&/g, '&amp;').replace(/</g, '&lt;')}'!${absolute(refs[i]!)}</definedName>`,
+    )
+    .join('');
   return {
     files: {
       transform: {
+        'xl/workbook.xml': {
+          transform: (xml) =>
+            xml.includes('<definedNames/>')
+              ? xml.replace('<definedNames/>', `<definedNames>${defined}</definedNames>`)
+              : xml.replace('<definedNames>', `<definedNames>${defined}`),
+        },
         'xl/worksheets/sheet{id}.xml': {
           transform: (xml, _options, { sheetIndex }) =>
             xml.includes('<autoFilter')
@@ -241,6 +257,12 @@ export async function xlsx(rows: Row[], locale: Locale): Promise<Uint8Array> {
     });
     refs.push(`A1:${columnLetter(COLUMNS.length - 1)}1`);
   }
-  const buffer = await writeXlsxFile(sheets as never, { features: [autofilter(refs)] } as never).toBuffer();
+  const features = [
+    autofilter(
+      refs,
+      sheets.map((s) => s.sheet),
+    ),
+  ];
+  const buffer = await writeXlsxFile(sheets as never, { features } as never).toBuffer();
   return new Uint8Array(buffer);
 }
