@@ -5,7 +5,7 @@ import { resolveProfile, resolveSettings, rules, type Locale } from '../index.js
 import { usage, values as parsers } from './args.js';
 import { findConfig, loadConfig, type FoundConfig } from './config.js';
 import { expandInputs, isIgnored, type Input } from './files.js';
-import { defaultJobs, defaultMaxMemoryMb, Pool } from './pool.js';
+import { DEFAULT_TIMEOUT_S, defaultJobs, defaultMaxMemoryMb, Pool } from './pool.js';
 import { ENCODINGS, type Encoding } from './read/decode.js';
 import { DEFAULT_MAX_SIZE, type ReadOptions } from './read/read-report.js';
 import { cliText, type CliText, type Limits } from './text.js';
@@ -21,6 +21,8 @@ export interface Context {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   stdin: NodeJS.ReadStream;
+  /** Workers started before the CLI was loaded (see cli.ts), if any. */
+  pool?: Pool;
 }
 
 /** The options all batch commands share, as `parseArgs` gives them. */
@@ -97,18 +99,23 @@ export async function prepare(
   const limits: Limits = {
     maxSize: parse.size('max-size', values['max-size']) ?? found.config.maxSize ?? DEFAULT_MAX_SIZE,
     maxMemoryMb: parse.wholeNumber('max-memory', values['max-memory'], 16) ?? defaultMaxMemoryMb(),
-    timeoutMs: Math.round((parse.positive('timeout', values.timeout) ?? 60) * 1000),
+    timeoutMs: Math.round((parse.positive('timeout', values.timeout) ?? DEFAULT_TIMEOUT_S) * 1000),
   };
   const jobsFlag = parse.wholeNumber('jobs', values.jobs, 1);
   const year = parse.wholeNumber('year', values.year, 1900);
   const forced = encodingFlag(context.text, values.encoding) ?? found.config.encoding;
-  // The workers start loading now, while the files are found.
-  const pool = new Pool({ jobs: jobsFlag ?? 1, maxMemoryMb: limits.maxMemoryMb, timeoutMs: limits.timeoutMs });
-  pool.grow(1);
+  // The workers load while the files are found: those started early if their limits are right.
+  const limitsOf = { maxMemoryMb: limits.maxMemoryMb, timeoutMs: limits.timeoutMs };
+  let pool = context.pool;
+  if (!pool?.matches(limitsOf)) {
+    await pool?.close();
+    pool = new Pool({ jobs: jobsFlag ?? 1, ...limitsOf });
+  }
+  pool.grow(jobsFlag ?? 1);
 
   let temporary: string | undefined;
   const cleanup = async () => {
-    await pool.close();
+    await pool!.close();
     if (temporary) await rm(temporary, { recursive: true, force: true });
   };
   try {

@@ -1,90 +1,10 @@
-import pkg from '../../package.json' with { type: 'json' };
-import { JixiaoError } from '../index.js';
-import { CHECK, CONVERT, EXTRACT, INSPECT, nearest, parse } from './args.js';
-import { printConfig, type Context } from './batch.js';
-import { checkCommand } from './commands/check.js';
-import { convertCommand } from './commands/convert.js';
-import { extractCommand } from './commands/extract.js';
-import { inspectCommand } from './commands/inspect.js';
-import { environmentLocale, localeFlag } from './locale.js';
-import { cliText } from './text.js';
+// The `jixiao` command. This entry loads almost nothing: it starts the worker threads a
+// batch will need, then loads the rest of the CLI (main.js) while they load theirs, so the
+// two start-ups overlap on two cores instead of following each other.
+import { earlyPool } from './pool.js';
 
-type Exit = 0 | 1 | 2;
-type Command = 'check' | 'extract' | 'convert' | 'inspect';
-const COMMANDS: readonly Command[] = ['check', 'extract', 'convert', 'inspect'];
-
-/** Parses the command's own options (typed by their `as const` declarations) and runs it. */
-function run(command: Command, context: Context, args: string[]): Promise<Exit> | Exit {
-  const { text } = context;
-  const help = () => {
-    context.stdout.write(text.help[command]);
-    return 0 as const;
-  };
-  switch (command) {
-    case 'check': {
-      const { values, positionals } = parse(args, CHECK, text);
-      if (values.help) return help();
-      if (values['print-config']) return printConfig(context, values, values['print-config']);
-      return checkCommand(context, values, positionals);
-    }
-    case 'extract': {
-      const { values, positionals } = parse(args, EXTRACT, text);
-      if (values.help) return help();
-      if (values['print-config']) return printConfig(context, values, values['print-config']);
-      return extractCommand(context, values, positionals);
-    }
-    case 'convert': {
-      const { values, positionals } = parse(args, CONVERT, text);
-      if (values.help) return help();
-      if (values['print-config']) return printConfig(context, values, values['print-config']);
-      return convertCommand(context, values, positionals);
-    }
-    case 'inspect': {
-      const { values, positionals } = parse(args, INSPECT, text);
-      if (values.help) return help();
-      return inspectCommand(context, values, positionals);
-    }
-  }
-}
-
-async function main(argv: string[]): Promise<Exit> {
-  const flag = localeFlag(argv);
-  const locale = flag ?? environmentLocale() ?? 'zh-CN';
-  const context: Context = {
-    locale,
-    localeGiven: flag !== undefined,
-    text: cliText(locale, pkg.version),
-    version: pkg.version,
-    cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-  };
-  const [first, ...rest] = argv;
-  if (first === '--version' || first === '-v') {
-    context.stdout.write(`${pkg.version}\n`);
-    return 0;
-  }
-  if (!first || first === '--help' || first === '-h' || first === 'help' || first.startsWith('--locale')) {
-    (first ? context.stdout : context.stderr).write(context.text.help.main);
-    return first ? 0 : 2;
-  }
-  if (!COMMANDS.includes(first as Command)) {
-    const hint = nearest(first, COMMANDS);
-    context.stderr.write(`jixiao: ${context.text.unknownCommand(first, hint)}\n${context.text.usageHint('')}\n`);
-    return 2;
-  }
-  const command = first as Command;
-  try {
-    return await run(command, context, rest);
-  } catch (error) {
-    if (!(error instanceof JixiaoError)) throw error;
-    // The command is named once, here; messages never repeat it.
-    context.stderr.write(`jixiao ${command}: ${error.message}\n`);
-    if (error.code === 'usage') context.stderr.write(`${context.text.usageHint(command)}\n`);
-    return 2;
-  }
-}
+const argv = process.argv.slice(2);
+const pool = earlyPool(argv);
 
 // `jixiao check … | head`: a reader that stops early is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -94,14 +14,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `jixiao: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 2;
-  },
-);
+try {
+  // A computed name: main.js is its own file, loaded now, not bundled into this one.
+  const { main } = (await import(new URL('./cli-main.js', import.meta.url).href)) as typeof import('./main.js');
+  process.exitCode = await main(argv, pool);
+  await pool?.close();
+} catch (error) {
+  process.stderr.write(
+    `jixiao: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 2;
+  await pool?.close();
+}

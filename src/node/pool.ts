@@ -19,6 +19,9 @@ export interface PoolOptions {
  */
 const FILES_PER_WORKER = 50;
 
+/** The time limit per file, in seconds, when `--timeout` does not say. */
+export const DEFAULT_TIMEOUT_S = 60;
+
 /** Node's own heap limit for this process, in MB: the default for each worker. */
 export function defaultMaxMemoryMb(): number {
   return Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
@@ -29,27 +32,47 @@ export function defaultJobs(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
 }
 
-interface Slot {
-  worker: Worker;
-  ready: Promise<void>;
-  busy: boolean;
+type Done = (result: TaskResult) => void;
+
+interface Entry {
+  task: Task;
+  done: Done;
 }
 
-type Done = (result: TaskResult) => void;
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Tasks handed to the worker, run one after the other; the first is running. */
+  running: Entry[];
+  timer?: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Tasks handed to a worker at once: the next one waits in the worker's queue, so the
+ * worker never idles while the main thread takes a result and sends the next file.
+ */
+const DEPTH = 2;
 
 /**
  * A fixed set of worker threads. Every file runs in a worker, never on the main thread,
  * so a file that exhausts a worker's heap (`resourceLimits`) or its time limit fails alone:
- * the worker is ended and replaced, and the batch goes on.
+ * the worker is ended and replaced, the files queued behind it go to another, and the
+ * batch goes on. The time limit of a file runs from when its worker starts on it.
  */
 export class Pool {
   private slots: Slot[] = [];
-  private queue: Array<{ task: Task; done: Done }> = [];
+  private queue: Entry[] = [];
   private closed = false;
+  private broken: string | undefined;
 
-  constructor(private readonly options: PoolOptions) {}
+  constructor(readonly options: PoolOptions) {}
 
-  /** Starts workers up to `jobs` (they load while the main thread finds the files). */
+  /** True when this pool was started with these limits (an early pool can be kept). */
+  matches(options: Omit<PoolOptions, 'jobs'>): boolean {
+    return options.maxMemoryMb === this.options.maxMemoryMb && options.timeoutMs === this.options.timeoutMs;
+  }
+
+  /** Starts workers up to `jobs`; they load their code while the main thread goes on. */
   grow(jobs = this.options.jobs): void {
     while (this.slots.length < jobs) this.slots.push(this.start());
   }
@@ -61,96 +84,95 @@ export class Pool {
       stdout: false,
       stderr: false,
     });
-    const ready = new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
+    const slot: Slot = { worker, ready: false, running: [] };
+    worker.on('message', (message: TaskResult | 'ready') => {
+      if (message === 'ready') {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
+      const entry = slot.running.shift();
+      this.arm(slot);
+      entry?.done(message);
+      this.pump();
     });
-    // Ready or not, an early failure is handled where the task is run.
-    ready.catch(() => {});
-    return { worker, ready, busy: false };
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (!slot.ready && error.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+        // A worker that cannot even start will not start next time either.
+        this.broken = `a worker thread failed to start (${error.message})`;
+        this.fail(slot, 'internal', this.broken);
+        return;
+      }
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+        this.fail(slot, 'too-large', `out of memory: processing it needs more than ${this.options.maxMemoryMb} MB`);
+      else this.fail(slot, 'internal', error.message);
+    });
+    worker.on('exit', () => {
+      if (!this.closed && this.slots.includes(slot)) this.fail(slot, 'internal', 'the worker thread stopped');
+    });
+    return slot;
+  }
+
+  /** Starts the time limit of the slot's running task, if it has one. */
+  private arm(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    if (slot.running.length === 0) return;
+    slot.timer = setTimeout(
+      () => this.fail(slot, 'timeout', `took longer than ${this.options.timeoutMs} ms`),
+      this.options.timeoutMs,
+    );
+  }
+
+  /**
+   * Fails the slot's running task, ends its worker and starts another; the tasks queued
+   * behind it go back to the front of the queue.
+   */
+  private fail(slot: Slot, code: 'too-large' | 'timeout' | 'internal', reason: string): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    clearTimeout(slot.timer);
+    const [head, ...rest] = slot.running;
+    slot.running = [];
+    for (let i = rest.length - 1; i >= 0; i--) this.queue.unshift(rest[i]!);
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    if (head) head.done({ path: head.task.name ?? head.task.path, ok: false, code, reason });
+    if (!this.closed && !this.broken) this.slots.push(this.start());
+    this.pump();
   }
 
   /** Runs one task on the next free worker. Never rejects. */
   run(task: Task): Promise<TaskResult> {
-    if (this.slots.length === 0) this.grow(1);
+    if (this.slots.length === 0 && !this.broken) this.grow(1);
     return new Promise((done) => {
       this.queue.push({ task, done });
-      this.dispatch();
+      this.pump();
     });
   }
 
-  private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.busy) continue;
-      slot.busy = true;
-      const { task, done } = this.queue.shift()!;
-      void this.runOn(slot, task).then((result) => {
-        done(result);
-        this.dispatch();
-      });
-    }
-  }
-
-  private async runOn(slot: Slot, task: Task): Promise<TaskResult> {
-    const fail = (code: 'too-large' | 'timeout' | 'internal', reason: string): TaskResult => ({
-      path: task.name ?? task.path,
-      ok: false,
-      code,
-      reason,
-    });
-    try {
-      await slot.ready;
-    } catch (error) {
-      this.replace(slot);
-      return fail('internal', `a worker thread failed to start (${String(error)})`);
-    }
-    const { worker } = slot;
-    return new Promise<TaskResult>((resolve) => {
-      let settled = false;
-      const finish = (result: TaskResult, replace: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (replace) this.replace(slot);
-        else slot.busy = false;
-        resolve(result);
-      };
-      const onMessage = (result: TaskResult) => finish(result, false);
-      const onError = (error: Error & { code?: string }) =>
-        finish(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? fail('too-large', `out of memory: processing it needs more than ${this.options.maxMemoryMb} MB`)
-            : fail('internal', error.message),
-          true,
-        );
-      const onExit = () => finish(fail('internal', 'the worker thread stopped'), true);
-      const timer = setTimeout(() => {
-        finish(fail('timeout', `took longer than ${this.options.timeoutMs} ms`), true);
-      }, this.options.timeoutMs);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(task);
-    });
-  }
-
-  /** Ends a worker that failed or ran out of time, and starts another in its place. */
-  private replace(slot: Slot): void {
-    void slot.worker.terminate();
-    const index = this.slots.indexOf(slot);
-    if (this.closed) {
-      this.slots.splice(index, 1);
+  private pump(): void {
+    if (this.broken) {
+      for (const { task, done } of this.queue.splice(0))
+        done({ path: task.name ?? task.path, ok: false, code: 'internal', reason: this.broken });
       return;
     }
-    this.slots[index] = this.start();
+    // Fill the idle workers first, then queue one more behind each.
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (!slot.ready || slot.running.length >= depth) continue;
+        const entry = this.queue.shift()!;
+        slot.running.push(entry);
+        slot.worker.postMessage(entry.task);
+        if (slot.running.length === 1) this.arm(slot);
+      }
+    }
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) clearTimeout(slot.timer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
   }
@@ -184,4 +206,36 @@ async function* inOrder(
     pending.delete(i);
     yield result;
   }
+}
+
+/** The batch commands: the ones that run files on workers. */
+const BATCH = new Set(['check', 'extract', 'convert']);
+
+/**
+ * Workers for a batch command, started before the rest of the CLI is loaded: `--jobs N`
+ * of them, else one (more are started once the batch's size is known). The limits are
+ * read from the raw flags; when they turn out different or wrong, the pool is replaced.
+ */
+export function earlyPool(argv: string[]): Pool | undefined {
+  if (!BATCH.has(argv[0] ?? '')) return undefined;
+  const flag = (name: string) => {
+    for (let i = 1; i < argv.length; i++) {
+      const arg = argv[i]!;
+      if (arg === '--') break;
+      if (arg === '-h' || arg === '--help' || arg.startsWith('--print-config')) return 'stop';
+      if (arg === name) return argv[i + 1];
+      if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+    }
+    return undefined;
+  };
+  if ([flag('--help'), flag('--jobs')].includes('stop')) return undefined;
+  const number = (value: string | undefined) => (value && /^\d+(\.\d+)?$/.test(value) ? Number(value) : undefined);
+  const jobs = Math.min(availableParallelism(), Math.max(1, Math.floor(number(flag('--jobs') ?? flag('-j')) ?? 1)));
+  const pool = new Pool({
+    jobs,
+    maxMemoryMb: Math.floor(number(flag('--max-memory')) ?? defaultMaxMemoryMb()),
+    timeoutMs: Math.round((number(flag('--timeout')) ?? DEFAULT_TIMEOUT_S) * 1000),
+  });
+  pool.grow(jobs);
+  return pool;
 }
