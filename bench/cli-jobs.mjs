@@ -50,6 +50,8 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const f2 = (x) => x.toFixed(2);
+const min = (xs) => xs.reduce((a, b) => Math.min(a, b), Infinity);
+const max = (xs) => xs.reduce((a, b) => Math.max(a, b), -Infinity);
 
 const corpora = [
   { name: 'seed copies', make: () => seed },
@@ -79,7 +81,7 @@ for (const corpus of corpora) {
       const walls = results[jobs].map((x) => x.wall);
       const m = median(walls);
       console.log(
-        `| ${corpus.name} | ${size} | ${jobs} | ${f2(m)} | ${f2(Math.min(...walls))}–${f2(Math.max(...walls))} | ${f2(median(results[jobs].map((x) => x.cpu)))} | ${(size / m).toFixed(0)} | ${(one / m).toFixed(2)}× | ${median(results[jobs].map((x) => x.rssMb)).toFixed(0)} MB | ${f2(Math.min(...loads))}–${f2(Math.max(...loads))} |`,
+        `| ${corpus.name} | ${size} | ${jobs} | ${f2(m)} | ${f2(min(walls))}–${f2(max(walls))} | ${f2(median(results[jobs].map((x) => x.cpu)))} | ${(size / m).toFixed(0)} | ${(one / m).toFixed(2)}× | ${median(results[jobs].map((x) => x.rssMb)).toFixed(0)} MB | ${f2(min(loads))}–${f2(max(loads))} |`,
       );
     }
     rmSync(folder, { recursive: true, force: true });
