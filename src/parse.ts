@@ -68,7 +68,11 @@ function parseText(text: string, options: ParseOptions): Report {
   const b = builder(text, at, { figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
   const tocs = findTocs(text, lines, titleText);
   const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
-  const inToc = (line: number) => tocs.length > 0 && tocs.some(([a, z]) => line >= a && line <= z);
+  // Per line, not a search of every table per line: a text of many tables was quadratic.
+  const tocEnds = new Map(tocs);
+  const tocLines = new Uint8Array(lines.length);
+  for (const [a, z] of tocs) tocLines.fill(1, a, z + 1);
+  const inToc = (line: number) => tocLines[line] === 1;
   const lineOf = lineFinder(lines);
   const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(lineOf(offset)));
 
@@ -81,9 +85,9 @@ function parseText(text: string, options: ParseOptions): Report {
   const byLine = groupByLine(headings);
   for (const line of lines) {
     if (line.blank) continue;
-    const toc = tocs.length > 0 ? tocs.find(([a]) => a === line.index) : undefined;
-    if (toc) {
-      tree.block(tocNode(b, lines.slice(toc[0], toc[1] + 1)), line);
+    const tocEnd = tocEnds.get(line.index);
+    if (tocEnd !== undefined) {
+      tree.block(tocNode(b, lines.slice(line.index, tocEnd + 1)), line);
       continue;
     }
     if (inToc(line.index)) continue;

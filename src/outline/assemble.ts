@@ -90,11 +90,11 @@ function text(node: { children: Array<{ value: string }> }): string {
 /**
  * Marks a section whose whole body is a placeholder (`保密`, `无`, `略`, template
  * instructions) or is empty. A parent whose content is all in its subsections is not
- * empty; comments (directives) are not content.
+ * empty; comments (directives) and page numbers between pages are not content.
  */
 function markPlaceholder(b: Builder, section: Section, all: FlowContent[], subsections: number): void {
   if (subsections > 0) return;
-  const blocks = all.filter((n) => n.type !== 'html');
+  const blocks = all.filter((n) => n.type !== 'html' && !(n.type === 'label' && n.kind === 'pageNumber'));
   if (blocks.length === 0) {
     section.placeholder = 'empty';
     return;

@@ -1,4 +1,4 @@
-import { isSpace } from '../text/chars.js';
+import { isSpace, skipSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
 import type { Builder } from '../tree/build.js';
 import type { FlowContent, List, ListItem, Paragraph, Phrasing } from '../tree/schema.js';
@@ -68,11 +68,31 @@ export function bodyBlocks(b: Builder, fragments: Fragment[], out: FlowContent[]
     } else if (b.input.charCodeAt(f.start) === 0x3c /* < */ && COMMENT.test(b.input.slice(f.start, f.end))) {
       flush();
       out.push({ type: 'html', value: b.input.slice(f.start, f.end), position: b.position(f.start, f.end) });
+    } else if (isPageNumber(b.input, f)) {
+      flush();
+      out.push({
+        type: 'label',
+        kind: 'pageNumber',
+        children: b.inline(f.start, f.end),
+        position: b.position(f.start, f.end),
+      });
     } else prose.push(f);
   }
   flush();
   return out;
 }
+
+/** A line of its own that is a page number (`—3—`, `第 3 页 共 8 页`), left between two pages of the body. */
+function isPageNumber(input: string, f: Fragment): boolean {
+  return (
+    f.start === f.line.from &&
+    f.end === f.line.to &&
+    f.end - f.start <= MAX_PAGE_NUMBER &&
+    labelKind(input.slice(f.start, f.end)) === 'pageNumber'
+  );
+}
+/** `第 123 页 ， 共 456 页` is the longest page number. */
+const MAX_PAGE_NUMBER = 24;
 
 /** A line that is one HTML comment (a directive such as `<!--jixiao disable no-empty-annex-->`). */
 const COMMENT = /^<!--[^]*?-->$/;
@@ -137,8 +157,7 @@ function paragraph(b: Builder, start: number, end: number): Paragraph {
 
 function listItem(b: Builder, m: MarkerMatch, end: number): ListItem {
   const input = b.input;
-  let i = m.end;
-  while (i < end && isSpace(input.charCodeAt(i))) i++;
+  let i = skipSpace(input, m.end, end);
   // A lead-in title: a short phrase closed by `。` or `：` right after the marker.
   let leadEnd = -1;
   for (let j = i; j < end && j - i <= MAX_LEAD; j++) {
@@ -188,9 +207,9 @@ export function frontBlocks(
     prose = [];
   };
   for (const f of fragments) {
+    // Ready-made blocks (a table of contents) stand in order: bodyBlocks places them.
     if (f.node) {
-      flush();
-      out.push(f.node);
+      prose.push(f);
       continue;
     }
     const text = b.input.slice(f.start, f.end);

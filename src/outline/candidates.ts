@@ -1,7 +1,7 @@
-import { charSet, inSet, isDigit, isSpace } from '../text/chars.js';
+import { charSet, inSet, isDigit, isSpace, skipSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
-import { CJK_ORDINAL_CHARS, isCjkOrdinalCode } from '../text/numerals.js';
-import { readMarker, styleRank, type MarkerMatch } from './markers.js';
+import { isCjkOrdinalCode } from '../text/numerals.js';
+import { mayStartMarker, readMarker, styleRank, type MarkerMatch } from './markers.js';
 
 /**
  * A marker that may open a section. Where it stands decides how much evidence it
@@ -28,6 +28,13 @@ export interface Candidate extends MarkerMatch {
   phrase: boolean;
   /** The line before ends with `：` (`备注：`, `主要职责如下：`): what follows is a list. */
   introduced: boolean;
+  /** A line-start candidate with nothing under it: the next line starts a sibling or a higher level, or nothing
+   * follows. */
+  bodiless: boolean;
+  /** The title names a document (`2023年度部门决算报表`, `《预算法》`, `…〔2020〕10号`): an item of a list of documents. */
+  document: boolean;
+  /** The title names an annex (`附件（佐证依据）`, `佐证材料`): what is numbered under it lists documents. */
+  annex: boolean;
 }
 
 /** Longest title a heading plausibly has, in characters. */
@@ -44,17 +51,6 @@ const TITLE_STOP = charSet('。：:|｜');
 const GLUED_TITLE_STOP = charSet('。：:|｜，,；;、');
 const CLAUSE = charSet('，,；;');
 const COLON = new Set(['：', ':']);
-
-/** Characters worth trying `readMarker` on: keeps the scan cheap on long lines (one table read per character). */
-const MARKER_START = charSet(
-  '（(第0123456789０１２３４５６７８９' +
-    Array.from({ length: 0x2473 - 0x2460 + 1 }, (_, k) => String.fromCharCode(0x2460 + k)).join('') + // ①–⑳
-    Array.from({ length: 0x3229 - 0x3220 + 1 }, (_, k) => String.fromCharCode(0x3220 + k)).join('') + // ㈠–㈩
-    CJK_ORDINAL_CHARS,
-);
-function mayStartMarker(code: number): boolean {
-  return inSet(MARKER_START, code);
-}
 
 /** True for a line that is a whole page flattened into one line (words joined by spaces). */
 export function isFlatLine(input: string, line: Line): boolean {
@@ -79,7 +75,7 @@ export function findCandidates(input: string, lines: Line[], skip: (offset: numb
     const runOn = contentLines <= 6 && line.to - line.from >= RUN_ON_LINE;
     let from = line.from;
     while (from < line.to && skip(from)) from++;
-    from = skipSpaces(input, from, line.to);
+    from = skipSpace(input, from, line.to);
     for (let i = from; i < line.to; i++) {
       const code = input.charCodeAt(i);
       if (!mayStartMarker(code)) continue;
@@ -103,6 +99,8 @@ export function findCandidates(input: string, lines: Line[], skip: (offset: numb
  * A line-start candidate that is one closed sentence (`2.资金严格按照规定时间发放。`) and
  * heads nothing (the next line is a sibling or nothing follows) is a list item.
  * One after a line ending in `：` is introduced by it, as in `备注：` / `1.…`.
+ * What a candidate's title names (a document, an annex) is read here too: only
+ * line-start candidates can be items of such lists.
  */
 function markBodiless(input: string, lines: Line[], cands: Candidate[]): void {
   const atLine = new Map<number, Candidate>();
@@ -113,18 +111,28 @@ function markBodiless(input: string, lines: Line[], cands: Candidate[]): void {
     const before = lines[prev];
     // `现将有关情况报告如下：` before `一、` introduces the report, not a list.
     if (before && !atLine.has(prev) && c.rank >= 3 && COLON.has(input[before.to - 1]!)) c.introduced = true;
-    if (input[c.titleEnd] !== '。' || skipSpaces(input, c.titleEnd + 1, c.line.to) < c.line.to) continue;
     let next = c.line.index + 1;
     while (next < lines.length && lines[next]!.blank) next++;
     const after = atLine.get(next);
-    if (next >= lines.length || (after && after.rank <= c.rank)) c.sentence = true;
+    const bodiless = next >= lines.length || (after !== undefined && after.rank <= c.rank);
+    // Only what follows the title on its own line can be a body: `1.项目验收报告` ends its line.
+    c.bodiless = bodiless && skipSpace(input, c.titleEnd, c.line.to) >= c.line.to;
+    const title = input.slice(c.titleStart, c.titleEnd);
+    c.document = DOCUMENT.test(title);
+    c.annex = ANNEX.test(title);
+    if (input[c.titleEnd] !== '。' || skipSpace(input, c.titleEnd + 1, c.line.to) < c.line.to) continue;
+    if (bodiless) c.sentence = true;
   }
 }
 
-function skipSpaces(input: string, i: number, end: number): number {
-  while (i < end && isSpace(input.charCodeAt(i))) i++;
-  return i;
-}
+/**
+ * A title naming a document: a book-title mark, a document number, or a word for a
+ * document at its end (`决算报表`, `验收报告`, `会议纪要`, `照片`).
+ */
+const DOCUMENT =
+  /^《|[〔[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,5}\s*号|(?:报表|报告|[^代发]表|文件|通知|办法|方案|清单|证明|合同|协议|发票|凭证|照片|图片|截图|记录|纪要|台账|资料|材料|批复|复函|底稿|问卷|明细|复印件|扫描件|决算|预算书|函)[)）]?$/;
+/** A heading naming the annex of supporting documents. */
+const ANNEX = /^(?:附件|附表|附录)|佐证|证明材料|备查资料/;
 
 function placeOf(input: string, i: number, from: number): Candidate['place'] | undefined {
   if (i === from) return 'lineStart';
@@ -136,7 +144,7 @@ function placeOf(input: string, i: number, from: number): Candidate['place'] | u
 }
 
 function describe(input: string, line: Line, m: MarkerMatch, place: Candidate['place'], flat: boolean): Candidate {
-  const titleStart = skipSpaces(input, m.end, line.to);
+  const titleStart = skipSpace(input, m.end, line.to);
   const stops = place === 'glued' ? GLUED_TITLE_STOP : TITLE_STOP;
   let titleEnd = titleStart;
   let clauses = false;
@@ -179,5 +187,8 @@ function describe(input: string, line: Line, m: MarkerMatch, place: Candidate['p
     sentence,
     phrase,
     introduced: false,
+    bodiless: false,
+    document: false,
+    annex: false,
   };
 }

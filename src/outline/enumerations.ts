@@ -1,10 +1,8 @@
-import { charSet, inSet, isDigit, isSpace } from '../text/chars.js';
-import { isCjkOrdinalCode } from '../text/numerals.js';
-import { readEnumeration, readMarker, type MarkerMatch } from './markers.js';
+import { charSet, inSet, isSpace, skipSpace } from '../text/chars.js';
+import { mayStartMarker, readEnumeration, readMarker, type MarkerMatch } from './markers.js';
 
 function hasText(input: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSpace(input.charCodeAt(i))) return true;
-  return false;
+  return skipSpace(input, from, to) < to;
 }
 
 /** Characters after which an enumeration marker may start (never after a letter). */
@@ -25,15 +23,7 @@ export function findEnumeration(input: string, from: number, to: number): Marker
   for (let i = from; i < to; i++) {
     const code = input.charCodeAt(i);
     // Only a numeral, a digit, a bracket or a circled number can start an item.
-    if (
-      !isCjkOrdinalCode(code) &&
-      !isDigit(code) &&
-      code !== 0xff08 &&
-      code !== 0x28 &&
-      !(code >= 0x2460 && code <= 0x2473) &&
-      !(code >= 0x3220 && code <= 0x3229)
-    )
-      continue;
+    if (!mayStartMarker(code)) continue;
     if (i > from) {
       const prev = input.charCodeAt(i - 1);
       if (!inSet(BOUNDARY, prev) && !isSpace(prev)) continue;

@@ -1,7 +1,8 @@
-import { isSpace, skipSpace, squash } from '../text/chars.js';
+import { isSpace, skipSpace, squash, trimEnd } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
 import type { LabelKind } from '../tree/schema.js';
 import { readMarker } from './markers.js';
+import { placeholderKind } from './placeholders.js';
 
 /** The report title as found: one span per source line it covers. */
 export interface TitleBlock {
@@ -106,8 +107,7 @@ export function findTitle(input: string, lines: Line[]): TitleBlock | undefined 
   const head = text.slice(0, MAX_TITLE_LINE);
   const match = TITLE_END.exec(head);
   if (match && !SENTENCE_MARK.test(head.slice(0, match.index))) {
-    let end = from + match.index + match[0].length;
-    while (end > from && isSpace(input.charCodeAt(end - 1))) end--;
+    const end = trimEnd(input, from, from + match.index + match[0].length);
     return { spans: [[from, end]], stray, lastLine: first.index };
   }
   return undefined;
@@ -115,43 +115,129 @@ export function findTitle(input: string, lines: Line[]): TitleBlock | undefined 
 
 function isTitlePart(input: string, line: Line): boolean {
   const part = input.slice(line.from, line.to);
-  return part.length <= MAX_TITLE_PART && !SENTENCE_MARK.test(part) && !readMarker(input, line.from, line.to);
+  // `目录` between two lines of a cover (`邵东市委统战部` / `目录` / `…报告`) heads the table of contents.
+  return (
+    part.length <= MAX_TITLE_PART &&
+    !SENTENCE_MARK.test(part) &&
+    !isTocHeader(part) &&
+    !readMarker(input, line.from, line.to)
+  );
 }
+
+/** True for `目录`, `目 录`, `目次`: the line that opens a table of contents. */
+function isTocHeader(text: string): boolean {
+  // Two characters, perhaps spread out: only short lines can be it.
+  return text.length <= 8 && TOC_HEADER.test(squash(text));
+}
+
+/** Lines that name an attachment (`附件1.成本效益分析报告`) rather than the report. */
+const ATTACHMENT_ENTRY = /^附[件表录]/;
 
 /**
  * Finds a table of contents (`目录` and the entry lines after it). Its entries look
- * like headings but are not sections. It ends at prose, at the title written again,
- * or where the numbering starts over.
+ * like headings but are not sections. It ends at prose, at the title written again
+ * (or, after an entry, any line naming the report), where the numbering starts over,
+ * or at a placeholder. Where a numbered line is followed by a placeholder (`保密`), or
+ * by prose and never written again, it heads that body: it is the report's first
+ * section, not an entry, and the table ends before it.
  *
  * @returns the indices of the first and last line of each table of contents
  */
 export function findTocs(input: string, lines: Line[], title: string | undefined): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const titleKey = title ? squash(title) : undefined;
+  let headings: Map<string, number> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    // `目录` is two characters, perhaps spread out: only short lines can be it.
-    if (line.blank || line.to - line.from > 8 || !TOC_HEADER.test(squash(input.slice(line.from, line.to)))) continue;
-    let last = i;
-    const seenFirst = new Set<string>();
-    for (let k = i + 1; k < lines.length; k++) {
-      const entry = lines[k]!;
-      if (entry.blank) continue;
-      const text = squash(input.slice(entry.from, entry.to));
-      if (text.length > 60 || text.includes('。')) break;
-      if (titleKey && text.length >= 4 && titleKey.startsWith(text)) break;
-      const m = readMarker(input, entry.from, entry.to);
-      if (m && m.ordinal === 1) {
-        const key = `${m.style}/${m.level}`;
-        if (seenFirst.has(key) && m.style !== 'cjk-paren' && m.style !== 'arabic') break;
-        seenFirst.add(key);
-      }
-      last = k;
+    if (line.blank || !isTocHeader(input.slice(line.from, line.to))) continue;
+    const toc = readToc(input, lines, i, titleKey);
+    let last = toc.last;
+    if (toc.lastNumbered && toc.end === 'placeholder') last = toc.beforeLast;
+    if (toc.lastNumbered && toc.end === 'prose') {
+      // Built once, and only for a table that ends this way: most texts have none.
+      headings ??= headingLines(input, lines);
+      const entry = lines[toc.last]!;
+      if ((headings.get(entryKey(input.slice(entry.from, entry.to))) ?? -1) <= toc.last) last = toc.beforeLast;
     }
     out.push([i, last]);
     i = last;
   }
   return out;
+}
+
+interface TocRead {
+  /** The last entry line. */
+  last: number;
+  /** The entry line before it (or the `目录` line). */
+  beforeLast: number;
+  /** The last entry is numbered like a heading. */
+  lastNumbered: boolean;
+  /** What ended the table: something that is not an entry, or the end of the text. */
+  end: 'prose' | 'placeholder' | 'other';
+}
+
+/** Reads the entries of the table of contents whose `目录` line is `header`. */
+function readToc(input: string, lines: Line[], header: number, titleKey: string | undefined): TocRead {
+  const read: TocRead = { last: header, beforeLast: header, lastNumbered: false, end: 'other' };
+  const seenFirst = new Set<string>();
+  for (let k = header + 1; k < lines.length; k++) {
+    const entry = lines[k]!;
+    if (entry.blank) continue;
+    const raw = input.slice(entry.from, entry.to);
+    const text = squash(raw);
+    if (text.length > 60 || text.includes('。')) {
+      read.end = 'prose';
+      break;
+    }
+    if (titleKey && text.length >= 4 && titleKey.startsWith(text)) break;
+    const m = readMarker(input, entry.from, entry.to);
+    // After its entries, a line naming the report is the body's title.
+    if (!m && read.last > header && namesReport(text)) break;
+    if (placeholderKind(raw)) {
+      read.end = 'placeholder';
+      break;
+    }
+    // A page number between two pages of the table stays in it; one after its last entry does not.
+    if (!m && labelKind(raw) === 'pageNumber') continue;
+    if (m && m.ordinal === 1) {
+      const key = `${m.style}/${m.level}`;
+      if (seenFirst.has(key) && m.style !== 'cjk-paren' && m.style !== 'arabic') break;
+      seenFirst.add(key);
+    }
+    read.beforeLast = read.last;
+    read.last = k;
+    read.lastNumbered = m !== undefined;
+  }
+  return read;
+}
+
+/** The last line each heading-like line's {@link entryKey} is found on. */
+function headingLines(input: string, lines: Line[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of lines) {
+    if (line.blank || !readMarker(input, line.from, line.to)) continue;
+    // A heading's title is short: the rest of a run-in line is its body.
+    map.set(entryKey(input.slice(line.from, Math.min(line.to, line.from + 2 * MAX_TITLE_LINE))), line.index);
+  }
+  return map;
+}
+
+/**
+ * A heading as a table entry and the body both write it: without white space, up to
+ * its first clause mark (a run-in body follows it), without leader dots or a page
+ * number (`一、基本情况……3`).
+ */
+function entryKey(text: string): string {
+  return squash(text).replace(ENTRY_END, '').replace(LEADER_AND_PAGE, '');
+}
+const ENTRY_END = /[。：:，,；;].*$/;
+const LEADER_AND_PAGE = /[.．…·•\-—–_]*\d*$/;
+
+/** A line that reads as a report's title (`整体支出绩效自评报告`), not as an entry. */
+function namesReport(text: string): boolean {
+  return (
+    text.length <= MAX_TITLE_LINE && TITLE_END.test(text) && !SENTENCE_MARK.test(text) && !ATTACHMENT_ENTRY.test(text)
+  );
 }
 
 /** A cover field read from a line: `key` and `value` spans into the input. */
@@ -204,8 +290,7 @@ export function readFields(input: string, from: number, to: number): FieldSpan[]
     const next = keys[n + 1];
     const end = next ? next.at : text.length;
     const value = text.slice(k.valueAt, end).trim();
-    let stop = end;
-    while (stop > k.at && isSpace(text.charCodeAt(stop - 1))) stop--;
+    const stop = trimEnd(text, k.at, end);
     return { start: from + k.at, end: from + stop, key: squash(k.key), value };
   });
 }

@@ -1,3 +1,4 @@
+import { isDigit } from '../text/chars.js';
 import type { Candidate } from './candidates.js';
 
 /** A candidate accepted as a section heading, with its depth in the outline. */
@@ -84,11 +85,23 @@ export function decideHeadings(candidates: Candidate[]): Decision {
   }
 }
 
-/** Line-start candidates that belong to a run voted to be a list. */
+/**
+ * Line-start candidates that belong to a run voted to be a list: a run of which half
+ * the entries read as sentences, or that a `：` introduces; a run under an annex
+ * heading (`五、附件（佐证依据）` / `1.2023年度部门决算报表`); a run of document names
+ * with nothing under any of them (`1.《预算法》` / `2.…办法`). Items of a list of
+ * documents are not empty sections.
+ */
 function voteRuns(lineStart: Candidate[]): Set<Candidate> {
   const runs: Candidate[][] = [];
+  const parents = new Map<Candidate[], Candidate>();
   const open = new Map<string, Candidate[]>();
+  // The candidates that may head the next one, by rising rank: its parent is the last that ranks above it.
+  const heads: Candidate[] = [];
   for (const cand of lineStart) {
+    while (heads.length > 0 && heads[heads.length - 1]!.rank >= cand.rank) heads.pop();
+    const parent = heads[heads.length - 1];
+    heads.push(cand);
     // A marker of a higher level closes the runs below it.
     for (const [key, run] of open) if (run[0]!.rank > cand.rank) open.delete(key);
     const key = `${cand.style}/${cand.level}`;
@@ -100,12 +113,25 @@ function voteRuns(lineStart: Candidate[]): Set<Candidate> {
       const fresh = [cand];
       runs.push(fresh);
       open.set(key, fresh);
+      if (parent) parents.set(fresh, parent);
     }
   }
   const items = new Set<Candidate>();
   for (const run of runs) {
-    const sentences = run.reduce((n, c) => n + (c.sentence ? 1 : 0), 0);
-    if (sentences * 2 >= run.length || run[0]!.introduced) for (const c of run) items.add(c);
+    let sentences = 0;
+    let documents = 0;
+    let bodiless = 0;
+    for (const c of run) {
+      if (c.sentence) sentences++;
+      if (c.document) documents++;
+      if (c.bodiless) bodiless++;
+    }
+    const list =
+      sentences * 2 >= run.length ||
+      run[0]!.introduced ||
+      parents.get(run)?.annex === true ||
+      (bodiless === run.length && documents * 2 >= run.length);
+    if (list) for (const c of run) items.add(c);
     else for (const c of run) if (c.titleEnd === c.titleStart) items.add(c);
   }
   return items;
@@ -132,8 +158,7 @@ function deepenOrphans(headings: Heading[]): void {
 }
 
 function startsWithDigit(cand: Candidate): boolean {
-  const code = cand.titleChar;
-  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+  return isDigit(cand.titleChar);
 }
 
 function findLast<T>(list: T[], test: (item: T) => boolean): number {

@@ -4,11 +4,22 @@
  * characters are never mistaken for word boundaries (the `\W` trap).
  */
 
+/** Exactly what JavaScript's `\s` matches (Unicode White_Space, the BOM and line terminators). */
 const SPACE = charSet(
-  ' \t\n\v\f\r\u00a0\u3000\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f',
+  ' \t\n\v\f\r\u00a0\u3000\ufeff\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f',
 );
 
-/** White space, including the ideographic space U+3000, NBSP and the BOM. */
+/**
+ * Zero-width characters (U+200B zero-width space, joiners, the word joiner): not white
+ * space, so they stay in the leaves like any character, but invisible, so comparisons
+ * of what people wrote ({@link squash}) leave them out.
+ */
+const INVISIBLE = charSet('\u200b\u200c\u200d\u2060');
+
+/**
+ * White space, including the ideographic space U+3000, NBSP and the BOM; not the
+ * zero-width space U+200B, which is a format character that a lossless tree keeps.
+ */
 export function isSpace(code: number): boolean {
   // One bit-table read: the chain of comparisons it replaces ran on every character.
   return ((SPACE[code >>> 5]! >>> (code & 31)) & 1) === 1;
@@ -43,10 +54,13 @@ export function trimEnd(text: string, from: number, to: number): number {
   return i;
 }
 
-/** `text` with all white space removed: for comparing what people write with gaps. */
+/** `text` with all white space and zero-width characters removed: for comparing what people write with gaps. */
 export function squash(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) out += text[i];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSpace(code) && !inSet(INVISIBLE, code)) out += text[i];
+  }
   return out;
 }
 

@@ -63,3 +63,11 @@ describe('readEnumeration', () => {
     expect(readEnumeration('是否', 0, 2)).toBeUndefined();
   });
 });
+
+describe('decimal markers', () => {
+  it('read five components at most: a longer chain is not a heading number', () => {
+    expect(read('1.2.3.4.5标题')).toEqual({ raw: '1.2.3.4.5', style: 'decimal', ordinal: 5, level: 5 });
+    expect(read('1.2.3.4.5.6标题')).toBeUndefined();
+    expect(read('1.1.1.1.1.1.1.1.1.1.1.1')).toBeUndefined();
+  });
+});

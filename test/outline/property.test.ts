@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check, extract, outline, parse, toMarkdown } from '../../src/index.js';
+import { check, extract, outline, parse, toMarkdown, type Report } from '../../src/index.js';
 import { fixture, fixtureNames } from '../helpers/fixtures.js';
-import { expectValidTree } from '../helpers/invariants.js';
+import { expectValidTree, leaves } from '../helpers/invariants.js';
+
+/** The leaves' values joined: every character the tree keeps, in order. */
+const leafText = (tree: Report) =>
+  leaves(tree)
+    .map((l) => (typeof l.value === 'string' ? l.value : ''))
+    .join('');
 
 /** Characters that exercise the parser: markers, brackets, digits, spaces, breaks. */
 const ALPHABET = [...'一二三十（）()、.．，。：:；1234567890①②㈠第部分是万元个名年月日保密无略/目录 \u3000\t\r\n|'];
@@ -72,6 +78,30 @@ describe('parse on any input', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('keeps zero-width characters in leaves: they are not white space (random text with U+200B–U+200D, U+2060)', () => {
+    const invisible = [...ALPHABET, '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+    const text = fc
+      .array(fc.mapToConstant({ num: invisible.length, build: (i) => invisible[i]! }), { maxLength: 200 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (input) => {
+        const tree = parse(input);
+        // The invariant reads white space as JavaScript does: U+200B is a character to keep.
+        expectValidTree(input, tree, { checkColumns: false });
+        expect(leafText(tree).split('\u200b').length).toBe(input.split('\u200b').length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a placeholder with a zero-width space in it, and keeps the character', () => {
+    const input = '一、部门基本情况\n\u200b保密\u200b\n二、存在的问题\n\u200b';
+    const tree = parse(input);
+    expectValidTree(input, tree);
+    expect(tree.children[0]).toMatchObject({ placeholder: 'withheld' });
+    expect(leafText(tree)).toBe('一、部门基本情况\u200b保密\u200b二、存在的问题\u200b');
   });
 
   it('keeps a table of contents inside the section it follows (found by the mutation property)', () => {
