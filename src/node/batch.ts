@@ -45,8 +45,6 @@ export interface Batch {
   context: Context;
   found: FoundConfig;
   inputs: Input[];
-  /** The display name of the report read from standard input, when one was. */
-  stdinName?: string;
   read: ReadOptions;
   limits: Limits;
   jobs: number;
@@ -67,8 +65,16 @@ export function encodingFlag(text: CliText, value: string | undefined): Encoding
   return e;
 }
 
-/** Reads standard input up to `limit + 1` bytes (enough to know it is too large). */
-async function readStdin(stream: NodeJS.ReadStream, limit: number): Promise<Buffer> {
+/**
+ * Copies standard input (up to `limit + 1` bytes: enough for the readers to say it is too
+ * large) to a file named like `name` in a folder only this user can read, so that it is
+ * read exactly as a file of that name would be. Nothing when standard input is empty.
+ */
+export async function stdinToFile(
+  stream: NodeJS.ReadStream,
+  name: string | undefined,
+  limit: number,
+): Promise<{ folder: string; path: string } | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -76,7 +82,11 @@ async function readStdin(stream: NodeJS.ReadStream, limit: number): Promise<Buff
     size += (chunk as Buffer).length;
     if (size > limit) break;
   }
-  return Buffer.concat(chunks);
+  if (size === 0) return undefined;
+  const folder = await mkdtemp(join(tmpdir(), 'jixiao-stdin-'));
+  const path = join(folder, basename(name ?? 'stdin.txt'));
+  await writeFile(path, Buffer.concat(chunks), { mode: 0o600 });
+  return { folder, path };
 }
 
 /**
@@ -126,18 +136,12 @@ export async function prepare(
     const ignorePatterns = [...(found.config.ignore ?? []), ...(values['ignore-pattern'] ?? [])];
     const expand = { ignore: ignorePatterns, gitignore: !values['no-gitignore'], cwd: context.cwd, exclude };
     const { inputs, ignored } = await expandInputs(files, expand);
-    let stdinName: string | undefined;
     if (wantsStdin) {
-      const bytes = await readStdin(context.stdin, limits.maxSize);
-      if (bytes.length > 0 || stdinArgs === 1) {
-        // The report is handed to the readers as a file named like --stdin-filename, in a
-        // folder only this user can read, removed at the end.
-        stdinName = values['stdin-filename'] ?? '-';
-        temporary = await mkdtemp(join(tmpdir(), 'jixiao-stdin-'));
-        const copy = join(temporary, basename(values['stdin-filename'] ?? 'stdin.txt'));
-        await writeFile(copy, bytes, { mode: 0o600 });
-        inputs.push({ path: copy, base: '', name: stdinName });
-      }
+      const copy = await stdinToFile(context.stdin, values['stdin-filename'], limits.maxSize);
+      if (copy) {
+        temporary = copy.folder;
+        inputs.push({ path: copy.path, base: '', name: values['stdin-filename'] ?? '-' });
+      } else if (stdinArgs === 1) throw usage(context.text.stdinEmpty);
     }
     if (inputs.length === 0) {
       if (positionals.length === 0) throw usage(context.text.noInputs);
@@ -148,7 +152,6 @@ export async function prepare(
       context,
       found,
       inputs,
-      ...(stdinName ? { stdinName } : {}),
       read: { maxSize: limits.maxSize, ...(forced ? { encoding: forced } : {}) },
       limits,
       jobs,

@@ -154,3 +154,8 @@ function validate(file: string, data: unknown, prefix = ''): CliConfig {
   }
   return parsed.data;
 }
+
+/** The JSON Schema of the CLI's configuration file (what `jixiao/config.schema.json` should ship). */
+export function cliConfigJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(CliConfigSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+}

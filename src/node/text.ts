@@ -34,7 +34,7 @@ export interface CliText {
   noReports(args: string): string;
   allIgnored(args: string): string;
   stdinTwice: string;
-  stdinNotPiped: string;
+  stdinEmpty: string;
   xlsxNeedsOut: string;
   cannotReadProfile(file: string): string;
   needsFiles(option: string): string;
@@ -386,7 +386,7 @@ function zh(version: string): CliText {
     noReports: (args) => `${args} 中没有报告文件（.txt、.md、.docx、.doc、.pdf）`,
     allIgnored: (args) => `${args} 中的文件都被忽略了（.jixiaoignore、--ignore-pattern 或 .gitignore）`,
     stdinTwice: '“-”（标准输入）只能给一次',
-    stdinNotPiped: '标准输入是终端，没有可读的报告；请用管道输入或给出文件',
+    stdinEmpty: '标准输入是空的，没有可读的报告',
     xlsxNeedsOut: '--format xlsx 需要 --out 文件（工作簿不能输出到终端）',
     cannotReadProfile: (file) => `--profile：无法读取 ${file}（请检查路径）`,
     needsFiles: (option) => `${option} 只能用于文件，不能用于标准输入`,
@@ -451,7 +451,7 @@ function en(version: string): CliText {
     noReports: (args) => `no report files (.txt, .md, .docx, .doc, .pdf) in ${args}`,
     allIgnored: (args) => `every file in ${args} is ignored (.jixiaoignore, --ignore-pattern or .gitignore)`,
     stdinTwice: '"-" (standard input) can be given only once',
-    stdinNotPiped: 'standard input is a terminal, there is no report to read; pipe one in or give files',
+    stdinEmpty: 'standard input is empty: there is no report to read',
     xlsxNeedsOut: '--format xlsx needs --out FILE (a workbook is not written to a terminal)',
     cannotReadProfile: (file) => `--profile: cannot read ${file} (check the path)`,
     needsFiles: (option) => `${option} works on files, not on standard input`,

@@ -1,10 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { inspectColor, inspectNoColor } from 'unist-util-inspect';
 import { parse } from '../../index.js';
 import { INSPECT, usage } from '../args.js';
-import { encodingFlag, type Context } from '../batch.js';
+import { encodingFlag, stdinToFile, type Context } from '../batch.js';
 import { escapeControl } from '../format/escape.js';
 import { DEFAULT_MAX_SIZE, readReport } from '../read/read-report.js';
 import { wantsColor } from '../terminal.js';
@@ -20,11 +18,10 @@ export async function inspectCommand(context: Context, values: Values<typeof INS
   let scratch: string | undefined;
   try {
     if (file === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of context.stdin) chunks.push(chunk as Buffer);
-      scratch = await mkdtemp(join(tmpdir(), 'jixiao-stdin-'));
-      path = join(scratch, basename(values['stdin-filename'] ?? 'stdin.txt'));
-      await writeFile(path, Buffer.concat(chunks), { mode: 0o600 });
+      const copy = await stdinToFile(context.stdin, values['stdin-filename'], DEFAULT_MAX_SIZE);
+      if (!copy) throw usage(text.stdinEmpty);
+      scratch = copy.folder;
+      path = copy.path;
     }
     const input = await readReport(path, { maxSize: DEFAULT_MAX_SIZE, ...(forced ? { encoding: forced } : {}) });
     const name = file === '-' ? (values['stdin-filename'] ?? '-') : file;
