@@ -2,7 +2,6 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigSchema, JixiaoError, resolveProfile, resolveSettings, rules } from '../index.js';
 import { ENCODINGS } from './read/decode.js';
@@ -100,12 +99,12 @@ export async function findConfig(from: string): Promise<FoundConfig> {
       const text = await readSmallFile(file);
       if (text === undefined) continue;
       if (name === 'package.json') {
-        const pkg = parseFile(file, text) as { jixiao?: unknown };
+        const pkg = (await parseFile(file, text)) as { jixiao?: unknown };
         if (pkg && typeof pkg === 'object' && 'jixiao' in pkg)
           return { config: validate(file, pkg.jixiao, 'jixiao.'), file };
         continue;
       }
-      return { config: validate(file, parseFile(file, text)), file };
+      return { config: validate(file, await parseFile(file, text)), file };
     }
   }
   return { config: {} };
@@ -115,16 +114,17 @@ export async function findConfig(from: string): Promise<FoundConfig> {
 export async function loadConfig(file: string): Promise<FoundConfig> {
   const text = await readSmallFile(file);
   if (text === undefined) throw configError(file, 'cannot read it (check the path)');
-  const data = parseFile(file, text);
+  const data = await parseFile(file, text);
   if (basename(file) === 'package.json')
     return { config: validate(file, (data as { jixiao?: unknown })?.jixiao ?? {}, 'jixiao.'), file };
   return { config: validate(file, data), file };
 }
 
-function parseFile(file: string, text: string): unknown {
+async function parseFile(file: string, text: string): Promise<unknown> {
   const yaml = /\.ya?ml$/i.test(file);
   try {
-    return yaml ? parseYaml(text) : JSON.parse(text);
+    // The YAML parser is loaded only for a YAML configuration.
+    return yaml ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (error) {
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw configError(file, `not valid ${yaml ? 'YAML' : 'JSON'}: ${first}`);

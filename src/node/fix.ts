@@ -1,9 +1,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
-import iconv from 'iconv-lite';
 import type { Encoding } from './read/decode.js';
-import { writeAtomic } from './output.js';
+import { writeAtomic } from './write.js';
 import type { Task } from './task.js';
 
 /** What `--fix` did to one file. */
@@ -25,9 +23,10 @@ const BOMS: Record<Encoding, number[]> = {
   gb18030: [],
 };
 
-function encode(text: string, encoding: Encoding): Buffer {
+// iconv-lite and diff are loaded when a file is fixed, not by every worker (docs/benchmarks.md, CLI).
+async function encode(text: string, encoding: Encoding): Promise<Buffer> {
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
-  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+  if (encoding === 'gb18030') return (await import('iconv-lite')).default.encode(text, 'gb18030');
   const le = Buffer.from(text, 'utf16le');
   return encoding === 'utf-16le' ? le : le.swap16();
 }
@@ -50,11 +49,13 @@ export async function fixFile(
   const bytes = await readFile(task.path);
   const encoding = input.encoding;
   const bom = BOMS[encoding].every((b, i) => bytes[i] === b) ? Buffer.from(BOMS[encoding]) : Buffer.alloc(0);
-  const original = Buffer.concat([bom, encode(input.text, encoding)]);
+  const original = Buffer.concat([bom, await encode(input.text, encoding)]);
   if (!original.equals(bytes)) return { applied, changed: false, note: { code: 'fix-not-round-trip', encoding } };
   const name = task.name ?? task.path;
-  if (task.fix === 'dry-run')
+  if (task.fix === 'dry-run') {
+    const { createTwoFilesPatch } = await import('diff');
     return { applied, changed: true, diff: createTwoFilesPatch(name, name, input.text, fixed, '', '', { context: 2 }) };
+  }
   if (task.backup) {
     try {
       await copyFile(task.path, `${task.path}.bak`, 1 /* COPYFILE_EXCL: an older backup is never lost */);
@@ -62,6 +63,6 @@ export async function fixFile(
       return { applied, changed: false, note: { code: 'fix-backup-exists' } };
     }
   }
-  await writeAtomic(task.path, Buffer.concat([bom, encode(fixed, encoding)]));
+  await writeAtomic(task.path, Buffer.concat([bom, await encode(fixed, encoding)]));
   return { applied, changed: true };
 }

@@ -1,22 +1,6 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
-import writeXlsxFile, { type Feature, type SheetData } from 'write-excel-file/node';
+import type { Feature, SheetData } from 'write-excel-file/node';
 import type { FigureRecord, Locale } from '../index.js';
 import { displayWidth as width } from './terminal.js';
-
-/**
- * Writes a file through a temporary file beside it and a rename, so a crash never leaves
- * a half-written output behind. The folder must exist (the caller planned it).
- */
-export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temporary, content, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
 
 /** One extracted record with the file it came from. */
 export type Row = { file: string } & FigureRecord;
@@ -263,6 +247,8 @@ export async function xlsx(rows: Row[], locale: Locale): Promise<Uint8Array> {
       sheets.map((s) => s.sheet),
     ),
   ];
+  // Loaded when a workbook is written, not by every run of the CLI.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const buffer = await writeXlsxFile(sheets as never, { features } as never).toBuffer();
   return new Uint8Array(buffer);
 }
