@@ -53,8 +53,12 @@ export async function fixFile(
   if (!original.equals(bytes)) return { applied, changed: false, note: { code: 'fix-not-round-trip', encoding } };
   const name = task.name ?? task.path;
   if (task.fix === 'dry-run') {
-    const { createTwoFilesPatch } = await import('diff');
-    return { applied, changed: true, diff: createTwoFilesPatch(name, name, input.text, fixed, '', '', { context: 2 }) };
+    const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
+    const diff = createTwoFilesPatch(name, name, input.text, fixed, '', '', {
+      context: 2,
+      headerOptions: FILE_HEADERS_ONLY,
+    });
+    return { applied, changed: true, diff };
   }
   if (task.backup) {
     try {
