@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { resolveProfile, resolveSettings, rules, type Locale } from '../index.js';
@@ -147,7 +147,14 @@ export async function prepare(
       if (positionals.length === 0) throw usage(context.text.noInputs);
       throw usage(ignored ? context.text.allIgnored(files.join(', ')) : context.text.noReports(files.join(', ')));
     }
-    const jobs = jobsFlag ?? defaultJobs(inputs.length);
+    let bytes = 0;
+    if (jobsFlag === undefined)
+      for (const input of inputs)
+        bytes += await stat(input.path).then(
+          (i) => i.size,
+          () => 0,
+        );
+    const jobs = jobsFlag ?? defaultJobs(bytes);
     return {
       context,
       found,

@@ -13,11 +13,13 @@ export interface PoolOptions {
 }
 
 /**
- * Below this many files per extra thread, starting one more worker costs more than it
- * saves: a worker takes about 0.2 s to start (loading the bundle), the seed takes
- * about 4 ms to check, so 50 files pay for one (docs/benchmarks.md, CLI).
+ * Below this many bytes of input per thread, one more worker costs more than it saves.
+ * Each worker pays about 1 s of CPU before it runs at full speed: 0.3 s to load its code
+ * and about 0.8 s of warming up (V8 runs the parser interpreted until it is hot: the
+ * first 150 copies of the seed take 0.8 s, the next 150 0.2 s). A megabyte (about 150
+ * seeds) is where a second thread starts to pay on two cores (docs/benchmarks.md, CLI).
  */
-const FILES_PER_WORKER = 50;
+const BYTES_PER_WORKER = 1024 * 1024;
 
 /** The time limit per file, in seconds, when `--timeout` does not say. */
 export const DEFAULT_TIMEOUT_S = 60;
@@ -27,9 +29,9 @@ export function defaultMaxMemoryMb(): number {
   return Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
 }
 
-/** What is fastest for `files` files on this machine: a thread per core, as far as the batch pays for them. */
-export function defaultJobs(files: number): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
+/** What is fastest for a batch of `bytes` on this machine: a thread per core, as far as the batch pays for them. */
+export function defaultJobs(bytes: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER)));
 }
 
 type Done = (result: TaskResult) => void;
