@@ -39,6 +39,7 @@ export interface CliText {
   cannotReadProfile(file: string): string;
   needsFiles(option: string): string;
   backupNeedsFix: string;
+  convertStdin: string;
   fixNote(file: string, code: string, encoding?: string): string;
   fixed(file: string, count: number): string;
   wrote(input: string, output: string): string;
@@ -391,6 +392,7 @@ function zh(version: string): CliText {
     cannotReadProfile: (file) => `--profile：无法读取 ${file}（请检查路径）`,
     needsFiles: (option) => `${option} 只能用于文件，不能用于标准输入`,
     backupNeedsFix: '--backup 只能与 --fix 一起用',
+    convertStdin: '从标准输入读取时，convert 需要 --stdout（输出没有可以放的位置）',
     fixNote: (file, code, encoding) =>
       code === 'fix-not-text'
         ? `${file}：只能修正 .txt 和 .md 文件，未修正`
@@ -456,6 +458,7 @@ function en(version: string): CliText {
     cannotReadProfile: (file) => `--profile: cannot read ${file} (check the path)`,
     needsFiles: (option) => `${option} works on files, not on standard input`,
     backupNeedsFix: '--backup works with --fix only',
+    convertStdin: 'a report from standard input needs --stdout (there is no place beside it to write to)',
     fixNote: (file, code, encoding) =>
       code === 'fix-not-text'
         ? `${file}: only .txt and .md files can be fixed; not fixed`

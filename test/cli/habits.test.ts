@@ -28,6 +28,7 @@ describe('standard input', () => {
       input: fixture('seed-shaodong-2020.md'),
     });
     expect(JSON.parse(markdown.stdout).data.format).toBe('markdown');
+    expect(jixiao(['convert', '-', '--to', 'md'], { input: seed }).stderr).toContain('convert 需要 --stdout');
     // Nothing piped and no file: a usage error, not a hang.
     const nothing = jixiao(['check']);
     expect(nothing.status).toBe(2);

@@ -34,7 +34,7 @@ export async function convertCommand(context: Context, values: Values<typeof CON
   const { text } = context;
   let scratch: string | undefined;
   try {
-    if (!toStdout && batch.inputs.some((i) => i.name !== undefined)) throw usage(text.needsFiles('convert'));
+    if (!toStdout && batch.inputs.some((i) => i.name !== undefined)) throw usage(text.convertStdin, 'stdout');
     let plan: Planned[];
     if (toStdout) {
       scratch = await mkdtemp(join(tmpdir(), 'jixiao-convert-'));
