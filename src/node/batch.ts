@@ -5,7 +5,7 @@ import { resolveProfile, resolveSettings, rules, type Locale } from '../index.js
 import { usage, values as parsers } from './args.js';
 import { findConfig, loadConfig, type FoundConfig } from './config.js';
 import { expandInputs, isIgnored, type Input } from './files.js';
-import { DEFAULT_TIMEOUT_S, defaultJobs, defaultMaxMemoryMb, Pool } from './pool.js';
+import { DEFAULT_TIMEOUT_S, defaultJobs, defaultMaxMemoryMb, enoughBytes, Pool } from './pool.js';
 import { ENCODINGS, type Encoding } from './read/decode.js';
 import { DEFAULT_MAX_SIZE, type ReadOptions } from './read/read-report.js';
 import { cliText, type CliText, type Limits } from './text.js';
@@ -147,13 +147,21 @@ export async function prepare(
       if (positionals.length === 0) throw usage(context.text.noInputs);
       throw usage(ignored ? context.text.allIgnored(files.join(', ')) : context.text.noReports(files.join(', ')));
     }
+    // The batch's size decides the default; counting stops once every core would be busy.
     let bytes = 0;
-    if (jobsFlag === undefined)
-      for (const input of inputs)
-        bytes += await stat(input.path).then(
-          (i) => i.size,
-          () => 0,
+    if (jobsFlag === undefined) {
+      for (let i = 0; i < inputs.length && bytes < enoughBytes(); i += 64) {
+        const sizes = await Promise.all(
+          inputs.slice(i, i + 64).map((input) =>
+            stat(input.path).then(
+              (info) => info.size,
+              () => 0,
+            ),
+          ),
         );
+        for (const size of sizes) bytes += size;
+      }
+    }
     const jobs = jobsFlag ?? defaultJobs(bytes);
     return {
       context,

@@ -29,6 +29,9 @@ export function defaultMaxMemoryMb(): number {
   return Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
 }
 
+/** The batch size past which the default number of jobs stops growing: every core busy. */
+export const enoughBytes = () => availableParallelism() * BYTES_PER_WORKER;
+
 /** What is fastest for a batch of `bytes` on this machine: a thread per core, as far as the batch pays for them. */
 export function defaultJobs(bytes: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER)));
