@@ -108,14 +108,18 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   return bestDistance <= Math.max(1, Math.floor(bare.replace(/^-+/, '').length / 3)) ? best : undefined;
 }
 
-/** Levenshtein distance, one row at a time. */
+/** Edit distance counting a swap of neighbours as one edit (`--fxi` → `--fix`), row by row. */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let d = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      row[j] = d;
     }
+    before = previous;
     previous = row;
   }
   return previous[b.length]!;
