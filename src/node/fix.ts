@@ -1,4 +1,4 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, realpath, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Encoding } from './read/decode.js';
 import { writeAtomic } from './write.js';
@@ -67,6 +67,9 @@ export async function fixFile(
       return { applied, changed: false, note: { code: 'fix-backup-exists' } };
     }
   }
-  await writeAtomic(task.path, Buffer.concat([bom, await encode(fixed, encoding)]));
+  // The file itself, not a link to it, is replaced, with the permissions it had.
+  const target = await realpath(task.path);
+  const { mode } = await stat(target);
+  await writeAtomic(target, Buffer.concat([bom, await encode(fixed, encoding)]), mode & 0o7777);
   return { applied, changed: true };
 }

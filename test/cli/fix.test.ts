@@ -1,4 +1,14 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -139,6 +149,18 @@ describe('jixiao check --fix', () => {
     expect(existsSync(`${gb}.bak`)).toBe(false);
     // What is reported is what is left.
     expect(result.stdout).not.toContain('numbering-style');
+  });
+
+  it('fixes the file a link points to, keeping the link and the file’s permissions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-fix-'));
+    const file = join(dir, 'real.txt');
+    writeFileSync(file, text);
+    chmodSync(file, 0o640);
+    symlinkSync(file, join(dir, 'link.txt'));
+    expect(jixiao(['check', join(dir, 'link.txt'), '--fix']).stdout).toContain('修正了 2 处');
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(fixed);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
   it('keeps FILE.bak with --backup, and never replaces an older one', () => {
