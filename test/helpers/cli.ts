@@ -77,3 +77,6 @@ export async function inTerminal(args: string[], options: { cols?: number; env?:
   terminal.dispose();
   return { status: result.status, raw, screen };
 }
+
+/** Whether dist/cli.js exists. Prefer {@link jixiao}, which fails (never skips) when it does not. */
+export const built = existsSync(CLI);
