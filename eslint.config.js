@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**', 'test/**', '*.config.*', '.ci/**'],
+    files: ['bench/**', 'test/**', '*.config.*', '.ci/**', 'web/*.mjs', 'web/scripts/**'],
     languageOptions: { globals: globals.node },
   },
 );

@@ -1,0 +1,403 @@
+/**
+ * The engine: reads, parses, checks and extracts every file, keeps the results, and writes exports. It runs in a
+ * Web Worker, so a batch of hundreds of files never blocks the page; where a worker cannot start (a page opened
+ * from file:// in Chromium) the page loads this same file with a <script> tag and runs it between its own tasks.
+ *
+ * Everything here uses jixiao's public API (`src/index.ts`) and the page's file reader (`read.ts`).
+ */
+import { zipSync } from 'fflate';
+import writeXlsxFile from 'write-excel-file/universal';
+import {
+  DOCS_URL,
+  check,
+  detectProfile,
+  extract,
+  parse,
+  profiles,
+  resolveProfile,
+  resolveSettings,
+  rules,
+  sectionTitle,
+  toMarkdown,
+  type CheckOptions,
+  type FlowContent,
+  type Report,
+  type RuleSetting,
+} from '../../src/index.js';
+import { findingsCsv, findingsJson, findingsSarif, type FileFindings } from './lib/findings.js';
+import { figuresCsv, findingsIn, isTableRow, tablesCsv, xlsxSheets, type FileRecords } from './lib/records.js';
+import { columnLabel, sheetName } from './lib/labels.js';
+import type {
+  Details,
+  EngineConfig,
+  ExportKind,
+  FileSummary,
+  Finding,
+  OutlineNode,
+  Post,
+  RecordRow,
+  Reply,
+  Request,
+  RuleInfo,
+} from './protocol.js';
+import { readBytes } from './read.js';
+
+/** What the engine keeps of one file. */
+interface Entry {
+  id: number;
+  name: string;
+  file: Blob;
+  text?: string;
+  format?: 'text' | 'markdown';
+  findings: Finding[];
+  records: RecordRow[];
+  summary: FileSummary;
+}
+
+export const RULES: RuleInfo[] = rules.map((r) => ({
+  id: r.id,
+  severity: r.severity,
+  summary: r.summary,
+  url: `${DOCS_URL}${r.id}.md`,
+}));
+
+/**
+ * Lets messages from the page in between two files: a MessageChannel round trip (no timer clamping: 500 files
+ * would wait 4 ms each behind nested setTimeouts). One channel, held by the engine: a channel made per call and
+ * held by nothing can be collected before its message arrives, and the batch would stop there.
+ */
+function yielder(): () => Promise<void> {
+  const waiting: Array<() => void> = [];
+  const channel = new MessageChannel();
+  // The browser's MessagePort (Node's type, which this file is checked against, has no `onmessage`).
+  (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The sections of a report as a nested outline, with where each starts. */
+function outlineOf(tree: Report): OutlineNode[] {
+  const walk = (nodes: readonly FlowContent[]): OutlineNode[] => {
+    const out: OutlineNode[] = [];
+    for (const node of nodes) {
+      if (node.type !== 'section') continue;
+      out.push({
+        marker: node.marker.raw,
+        title: sectionTitle(node),
+        depth: node.depth,
+        start: node.position.start.offset,
+        line: node.position.start.line,
+        children: walk(node.children.slice(1) as FlowContent[]),
+      });
+    }
+    return out;
+  };
+  return walk(tree.children);
+}
+
+/** The summary of a file not read yet (or not readable): nothing counted. */
+const unread = (id: number, name: string, file: Blob): FileSummary => ({
+  id,
+  name,
+  size: file.size,
+  ok: false,
+  readWarnings: [],
+  errors: 0,
+  warnings: 0,
+  figures: 0,
+  tableRows: 0,
+});
+
+/** A file name without its folders and extension, for the names of exported files. */
+const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'report';
+
+/**
+ * Creates an engine that answers requests through `post`. Files are processed one at a time, in the order given;
+ * a new configuration re-checks every file already read.
+ */
+export function createEngine(post: Post): (request: Request) => void {
+  const entries = new Map<number, Entry>();
+  let config: EngineConfig = { rules: {}, locale: 'zh-CN' };
+  const queue: number[] = [];
+  const queued = new Set<number>();
+  // The files of the current run (since the queue was last empty) and those of them finished: a file queued again
+  // (the settings changed while it was being checked) counts once, so progress ends at the number of files.
+  const run = new Set<number>();
+  const finished = new Set<number>();
+  let running = false;
+  const yieldToEvents = yielder();
+
+  const checkOptions = (): CheckOptions => ({
+    rules: config.rules as Record<string, RuleSetting>,
+    locale: config.locale,
+    ...(config.profile ? { profile: config.profile as CheckOptions['profile'] & object } : {}),
+  });
+
+  async function process(entry: Entry): Promise<void> {
+    const summary = unread(entry.id, entry.name, entry.file);
+    entry.summary = summary;
+    entry.findings = [];
+    entry.records = [];
+    delete entry.text;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await entry.file.arrayBuffer());
+    } catch (error) {
+      summary.code = 'unreadable';
+      summary.reason =
+        config.locale === 'en'
+          ? `cannot read it (${errorText(error)}); choose the file again`
+          : `无法读取（${errorText(error)}）；请重新选择该文件`;
+      return;
+    }
+    const read = await readBytes(bytes, entry.name, {
+      locale: config.locale,
+      ...(config.encoding ? { encoding: config.encoding } : {}),
+      ...(config.maxSize ? { maxSize: config.maxSize } : {}),
+    });
+    if (!read.ok) {
+      summary.code = read.code;
+      summary.reason = read.reason;
+      return;
+    }
+    try {
+      const tree = parse(read.text, { format: read.format });
+      const messages = check(tree, checkOptions());
+      entry.findings = messages.map((m): Finding => {
+        const place = m.place && 'start' in m.place ? m.place : undefined;
+        return {
+          ruleId: m.ruleId ?? '',
+          severity: m.fatal ? 'error' : 'warning',
+          message: m.reason,
+          url: m.url ?? '',
+          line: place?.start.line ?? m.line ?? 1,
+          column: place?.start.column ?? m.column ?? 1,
+          endLine: place?.end.line ?? m.line ?? 1,
+          endColumn: place?.end.column ?? m.column ?? 1,
+          start: place?.start.offset ?? 0,
+          end: place?.end.offset ?? place?.start.offset ?? 0,
+        };
+      });
+      entry.records = extract(tree) as unknown as RecordRow[];
+      entry.text = read.text;
+      entry.format = read.format;
+      const profile =
+        typeof config.profile === 'string'
+          ? config.profile
+          : config.profile
+            ? String(config.profile.id ?? 'custom')
+            : detectProfile(tree).profile.id;
+      const totalRow = entry.records.find((r) => r.kind === 'total');
+      Object.assign(summary, {
+        ok: true,
+        format: read.format,
+        readWarnings: read.warnings,
+        errors: entry.findings.filter((f) => f.severity === 'error').length,
+        warnings: entry.findings.filter((f) => f.severity === 'warning').length,
+        profile,
+        figures: entry.records.filter((r) => !isTableRow(r)).length,
+        tableRows: entry.records.filter(isTableRow).length,
+      } satisfies Partial<FileSummary>);
+      if (read.encoding) summary.encoding = read.encoding;
+      if (tree.data.fiscalYear) summary.year = tree.data.fiscalYear.year;
+      if (totalRow && typeof totalRow.score === 'number') summary.score = totalRow.score;
+    } catch (error) {
+      // A bug in jixiao must not stop the batch: say so plainly, as the CLI does.
+      summary.code = 'internal';
+      summary.reason =
+        config.locale === 'en'
+          ? `jixiao failed on this file (${errorText(error)}); please report it`
+          : `jixiao 处理该文件时出错（${errorText(error)}）；请报告此问题`;
+    }
+  }
+
+  async function pump(): Promise<void> {
+    if (running) return;
+    running = true;
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      queued.delete(id);
+      const entry = entries.get(id);
+      if (!entry) continue;
+      await process(entry);
+      if (!entries.has(id)) continue; // cleared meanwhile
+      finished.add(id);
+      post({ type: 'result', summary: entry.summary, done: finished.size, total: run.size });
+      await yieldToEvents();
+    }
+    run.clear();
+    finished.clear();
+    running = false;
+  }
+
+  function enqueue(ids: Iterable<number>): void {
+    for (const id of ids) {
+      if (queued.has(id)) continue;
+      queued.add(id);
+      queue.push(id);
+      run.add(id);
+    }
+    void pump();
+  }
+
+  function details(id: number): Details | undefined {
+    const entry = entries.get(id);
+    if (!entry || entry.text === undefined) return undefined;
+    const tree = parse(entry.text, { format: entry.format ?? 'text' });
+    return {
+      id,
+      name: entry.name,
+      text: entry.text,
+      outline: outlineOf(tree),
+      findings: entry.findings,
+      figures: entry.records.filter((r) => !isTableRow(r)),
+      tables: entry.records.filter(isTableRow).map((row) => ({ row, findings: findingsIn(row, entry.findings) })),
+    };
+  }
+
+  async function exportFile(kind: ExportKind, ids: number[]): Promise<Reply> {
+    const chosen = ids.map((id) => entries.get(id)).filter((e): e is Entry => e !== undefined);
+    const one = chosen.length === 1 ? stem(chosen[0]!.name) : 'jixiao';
+    const findings = (): FileFindings[] =>
+      chosen.map((e) => ({
+        file: e.name,
+        ok: e.summary.ok,
+        ...(e.summary.code ? { code: e.summary.code, reason: e.summary.reason ?? '' } : {}),
+        findings: e.findings,
+      }));
+    const records = (): FileRecords[] =>
+      chosen.filter((e) => e.summary.ok).map((e) => ({ file: e.name, records: e.records }));
+    const text = (name: string, mime: string, content: string): Reply => ({
+      type: 'file',
+      name,
+      mime,
+      bytes: new TextEncoder().encode(content),
+    });
+    switch (kind) {
+      case 'findings-csv':
+        return text(`${one}.findings.csv`, 'text/csv;charset=utf-8', findingsCsv(findings()));
+      case 'findings-json':
+        return text(`${one}.findings.json`, 'application/json', findingsJson(findings()));
+      case 'findings-sarif':
+        return text(`${one}.sarif`, 'application/sarif+json', findingsSarif(findings(), RULES, __VERSION__));
+      case 'figures-csv':
+        return text(`${one}.figures.csv`, 'text/csv;charset=utf-8', figuresCsv(records()));
+      case 'tables-csv':
+        return text(`${one}.tables.csv`, 'text/csv;charset=utf-8', tablesCsv(records()));
+      case 'figures-xlsx': {
+        const sheets = xlsxSheets(records(), {
+          sheet: (k) => sheetName(k, config.locale),
+          column: (c) => columnLabel(c, config.locale),
+        });
+        const blob = await writeXlsxFile(sheets as never).toBlob();
+        return {
+          type: 'file',
+          name: `${one}.xlsx`,
+          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          bytes: new Uint8Array(await blob.arrayBuffer()),
+        };
+      }
+      case 'markdown': {
+        const readable = chosen.filter((e) => e.text !== undefined);
+        const markdown = (e: Entry) => toMarkdown(parse(e.text!, { format: e.format ?? 'text' }));
+        if (chosen.length === 1 && readable.length === 1)
+          return text(`${one}.md`, 'text/markdown;charset=utf-8', markdown(readable[0]!));
+        // Many files: a zip of one Markdown file each, in the folders they came from.
+        const files: Record<string, Uint8Array> = {};
+        const encoder = new TextEncoder();
+        for (const e of readable) {
+          const base = e.name.replace(/\.[^./\\]+$/, '');
+          let path = `${base}.md`;
+          for (let n = 2; path in files; n++) path = `${base} (${n}).md`;
+          files[path] = encoder.encode(markdown(e));
+        }
+        const skipped = chosen.filter((e) => e.text === undefined).map((e) => e.name);
+        return {
+          type: 'file',
+          name: 'jixiao-markdown.zip',
+          mime: 'application/zip',
+          bytes: zipSync(files),
+          ...(skipped.length ? { skipped } : {}),
+        };
+      }
+    }
+  }
+
+  post({
+    type: 'ready',
+    rules: RULES,
+    profiles: [...profiles.values()].map((p) => ({ id: p.id, name: p.name })),
+    version: __VERSION__,
+  });
+
+  return (request: Request) => {
+    switch (request.type) {
+      case 'configure': {
+        try {
+          resolveSettings(rules, request.config.rules as Record<string, RuleSetting>);
+          if (request.config.profile) resolveProfile(request.config.profile as Parameters<typeof resolveProfile>[0]);
+        } catch (error) {
+          post({ type: 'configured', error: errorText(error) });
+          return;
+        }
+        config = request.config;
+        post({ type: 'configured' });
+        enqueue(entries.keys());
+        return;
+      }
+      case 'add': {
+        for (const f of request.files) {
+          entries.set(f.id, {
+            id: f.id,
+            name: f.name,
+            file: f.file,
+            findings: [],
+            records: [],
+            summary: unread(f.id, f.name, f.file),
+          });
+        }
+        enqueue(request.files.map((f) => f.id));
+        return;
+      }
+      case 'details': {
+        const found = details(request.id);
+        if (found) post({ type: 'details', details: found });
+        return;
+      }
+      case 'export': {
+        exportFile(request.kind, request.ids).then(
+          (reply) => post(reply, reply.type === 'file' ? [reply.bytes.buffer as ArrayBuffer] : []),
+          (error) => post({ type: 'failed', message: errorText(error) }),
+        );
+        return;
+      }
+      case 'clear': {
+        entries.clear();
+        queue.length = 0;
+        queued.clear();
+        run.clear();
+        finished.clear();
+        return;
+      }
+    }
+  };
+}
+
+// In a worker: answer the page's messages. On a page (the file:// fallback): hand the page `createEngine`.
+const scope = globalThis as unknown as {
+  WorkerGlobalScope?: new () => unknown;
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  onmessage: ((event: { data: Request }) => void) | null;
+  jixiaoEngine?: typeof createEngine;
+};
+if (scope.WorkerGlobalScope && globalThis instanceof scope.WorkerGlobalScope) {
+  const handle = createEngine((reply, transfer) => scope.postMessage(reply, transfer ?? []));
+  scope.onmessage = (event) => handle(event.data);
+} else {
+  scope.jixiaoEngine = createEngine;
+}
