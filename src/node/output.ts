@@ -67,7 +67,7 @@ const SHEETS: Record<Locale, Record<string, string>> = {
     docRef: '文号',
     indicator: '指标',
     budget: '预算',
-    score: '总分',
+    total: '总分',
   },
   en: {
     money: 'Money',
@@ -79,7 +79,7 @@ const SHEETS: Record<Locale, Record<string, string>> = {
     docRef: 'Document numbers',
     indicator: 'Indicators',
     budget: 'Budget',
-    score: 'Scores',
+    total: 'Totals',
   },
 };
 
