@@ -13,6 +13,7 @@ export const COMMON = {
   year: { type: 'string' },
   encoding: { type: 'string' },
   'max-size': { type: 'string' },
+  'max-expanded-size': { type: 'string' },
   'max-memory': { type: 'string' },
   timeout: { type: 'string' },
   jobs: { type: 'string', short: 'j' },

@@ -6,8 +6,7 @@ import { usage, values as parsers } from './args.js';
 import { findConfig, loadConfig, type FoundConfig } from './config.js';
 import { expandInputs, isIgnored, type Input } from './files.js';
 import { DEFAULT_TIMEOUT_S, defaultJobs, defaultMaxMemoryMb, enoughBytes, Pool } from './pool.js';
-import { ENCODINGS, type Encoding } from './read/decode.js';
-import { DEFAULT_MAX_SIZE, type ReadOptions } from './read/read-report.js';
+import { DEFAULT_MAX_SIZE, ENCODINGS, type Encoding, type ReadOptions } from './read/read-report.js';
 import { cliText, type CliText, type Limits } from './text.js';
 
 /** What a command is run with: the wording, the streams, the working folder. */
@@ -35,6 +34,7 @@ export interface CommonValues {
   year?: string | undefined;
   encoding?: string | undefined;
   'max-size'?: string | undefined;
+  'max-expanded-size'?: string | undefined;
   'max-memory'?: string | undefined;
   timeout?: string | undefined;
   jobs?: string | undefined;
@@ -111,6 +111,7 @@ export async function prepare(
     maxMemoryMb: parse.wholeNumber('max-memory', values['max-memory'], 16) ?? defaultMaxMemoryMb(),
     timeoutMs: Math.round((parse.positive('timeout', values.timeout) ?? DEFAULT_TIMEOUT_S) * 1000),
   };
+  const expanded = parse.size('max-expanded-size', values['max-expanded-size']);
   const jobsFlag = parse.wholeNumber('jobs', values.jobs, 1);
   const year = parse.wholeNumber('year', values.year, 1900);
   const forced = encodingFlag(context.text, values.encoding) ?? found.config.encoding;
@@ -167,7 +168,13 @@ export async function prepare(
       context,
       found,
       inputs,
-      read: { maxSize: limits.maxSize, ...(forced ? { encoding: forced } : {}) },
+      read: {
+        maxSize: limits.maxSize,
+        ...(expanded ? { maxExpandedSize: expanded } : {}),
+        ...(forced ? { encoding: forced } : {}),
+        // The readers say what is wrong with a file in the user's language.
+        locale: context.locale,
+      },
       limits,
       jobs,
       pool,

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema, JixiaoError, resolveProfile, resolveSettings, rules } from '../index.js';
-import { ENCODINGS } from './read/decode.js';
+import { ENCODINGS } from './read/read-report.js';
 
 /**
  * The CLI's configuration file: the core's options (profile, rules, locale) and what only

@@ -1,6 +1,6 @@
 import { copyFile, readFile, realpath, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Encoding } from './read/decode.js';
+import type { Encoding } from './read/read-report.js';
 import { writeAtomic } from './write.js';
 import type { Task } from './task.js';
 

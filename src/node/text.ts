@@ -62,49 +62,29 @@ export interface Limits {
   timeoutMs: number;
 }
 
-/** A size in the unit that reads best: `900 B`, `1 KB`, `1.5 MB`, `2 GB`. */
-export function formatSize(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const shown = unit === 0 || value >= 100 || Number.isInteger(value) ? Math.round(value) : Number(value.toFixed(1));
-  return `${shown} ${units[unit]}`;
-}
-
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 const quote = (s: string) => JSON.stringify(s);
 
-/** Reading errors in Chinese, by code; the English reason of the reader is used for `en`. */
-const READ_ZH: Record<string, (reason: string, limits: Limits) => string> = {
-  'not-found': () => '文件不存在（请检查路径）',
-  'not-a-file': () => '不是文件（是文件夹或设备）；请给出文件，或给出文件夹以检查其中全部文件',
-  unreadable: () => '无法打开该文件；请检查其权限',
-  empty: () => '文件为空（或只有空白）',
-  'too-large': (reason, limits) =>
-    /memory|heap/i.test(reason)
-      ? `处理该文件所需内存超过上限 ${limits.maxMemoryMb} MB；可用 --max-memory 调高`
-      : `文件超过大小上限 ${formatSize(limits.maxSize)}；可用 --max-size 调高`,
-  timeout: (_reason, limits) => `处理该文件超过时间上限 ${seconds(limits.timeoutMs)}；可用 --timeout 调高`,
-  binary: () => '不是文本文件（含二进制内容）；请提供 .txt、.md、.docx、.doc 或 .pdf',
-  'corrupt-docx': () => '不是有效的 .docx 文件；请在 Word 中打开并另存',
-  'unreadable-doc': () => '无法读取这个 Word 97–2003（.doc）文件；请另存为 .docx 后再检查',
-  'corrupt-pdf': () => '不是有效的 PDF 文件，或已损坏',
-  'encrypted-pdf': () => 'PDF 已加密；请提供未加密的版本',
-  'pdf-no-text': () => 'PDF 没有文字层（可能是扫描件）；请先做文字识别（OCR）或提供 .docx',
-  internal: (reason) => `jixiao 处理该文件时出错，请报告此问题（${reason}）`,
-};
-
-const READ_EN: Record<string, (reason: string, limits: Limits) => string> = {
-  'too-large': (reason, limits) =>
-    /memory|heap/i.test(reason)
-      ? `processing it needs more than the memory limit of ${limits.maxMemoryMb} MB; raise it with --max-memory`
-      : `over the size limit of ${formatSize(limits.maxSize)}; raise it with --max-size`,
-  timeout: (_reason, limits) =>
-    `processing it took longer than the time limit of ${seconds(limits.timeoutMs)}; raise it with --timeout`,
+/**
+ * What the pool says about a file it had to stop (the readers say what is wrong with the
+ * files they cannot read, in the user's language already).
+ */
+const POOL: Record<Locale, Record<string, (reason: string, limits: Limits) => string>> = {
+  'zh-CN': {
+    'too-large': (reason, limits) =>
+      /memory/i.test(reason) ? `处理该文件所需内存超过上限 ${limits.maxMemoryMb} MB；可用 --max-memory 调高` : reason,
+    timeout: (_reason, limits) => `处理该文件超过时间上限 ${seconds(limits.timeoutMs)}；可用 --timeout 调高`,
+    internal: (reason) => `jixiao 处理该文件时出错，请报告此问题（${reason}）`,
+  },
+  en: {
+    'too-large': (reason, limits) =>
+      /memory/i.test(reason)
+        ? `processing it needs more than the memory limit of ${limits.maxMemoryMb} MB; raise it with --max-memory`
+        : reason,
+    timeout: (_reason, limits) =>
+      `processing it took longer than the time limit of ${seconds(limits.timeoutMs)}; raise it with --timeout`,
+    internal: (reason) => reason,
+  },
 };
 
 const ZH_HELP = {
@@ -215,6 +195,7 @@ COMMON
   --encoding utf-8|utf-16le|utf-16be|gb18030
                                 文本文件按此编码读取（默认自动识别）
   --max-size 大小               跳过大于此大小的文件（字节，或 500kb、10mb；默认 50mb）
+  --max-expanded-size 大小      .docx、.pdf 解压后的大小上限（默认 200mb）
   --max-memory MB               每个工作线程的内存上限（默认 2048）
   --timeout 秒                  每个文件的处理时间上限（默认 60）
   -j, --jobs N                  工作线程数（默认按机器和批量大小选最快的）
@@ -335,6 +316,7 @@ Example:
   --encoding utf-8|utf-16le|utf-16be|gb18030
                                 decode text files this way (default: detected)
   --max-size SIZE               skip files larger than SIZE (bytes, or 500kb, 10mb; default 50mb)
+  --max-expanded-size SIZE      limit on what a .docx or .pdf unpacks to (default 200mb)
   --max-memory MB               memory limit of each worker thread (default 2048)
   --timeout SECONDS             time limit per file (default 60)
   -j, --jobs N                  worker threads (default: what is fastest for the machine and the batch)
@@ -367,9 +349,8 @@ function zh(version: string): CliText {
     cannotRead: (reason) => `无法读取：${reason}`,
     fileLine: (path, code, reason) => `${path}：无法读取（${code}）：${reason}`,
     files: '个文件',
-    fileError: (code, reason, limits) => (READ_ZH[code] ?? (() => reason))(reason, limits),
-    fileWarning: (code, reason) =>
-      code === 'encoding-fallback' ? `不是有效的 UTF-8，已按 GB18030 读取；如有乱码请用 --encoding 指定编码` : reason,
+    fileError: (code, reason, limits) => (POOL['zh-CN'][code] ?? (() => reason))(reason, limits),
+    fileWarning: (_code, reason) => reason,
     maxWarnings: (warnings, max) => `${warnings} 个警告，超过了 --max-warnings ${max}`,
     usageHint: (command) => `运行 jixiao ${command}${command ? ' ' : ''}--help 查看用法`,
     unknownCommand: (command, suggestion) =>
@@ -430,11 +411,8 @@ function en(version: string): CliText {
     cannotRead: (reason) => `cannot read: ${reason}`,
     fileLine: (path, code, reason) => `${path}: cannot read (${code}): ${reason}`,
     files: 'files',
-    fileError: (code, reason, limits) => (READ_EN[code] ?? (() => reason))(reason, limits),
-    fileWarning: (code, reason) =>
-      code === 'encoding-fallback'
-        ? 'not valid UTF-8, read as GB18030; if the text looks garbled, give the encoding with --encoding'
-        : reason,
+    fileError: (code, reason, limits) => (POOL.en[code] ?? (() => reason))(reason, limits),
+    fileWarning: (_code, reason) => reason,
     maxWarnings: (warnings, max) => `${plural(warnings, 'warning')} is more than --max-warnings ${max}`,
     usageHint: (command) => `run jixiao ${command}${command ? ' ' : ''}--help for usage`,
     unknownCommand: (command, suggestion) =>

@@ -148,7 +148,7 @@ describe('jixiao check on a folder of real-world inputs', () => {
     expect(result.stdout).toMatch(
       /a-seed-utf8\.txt:7:1\s+错误\s+章节“部门（单位）基本概况”仅有占位内容“保密”（涉密不公开），应填写实际内容\s+no-placeholder-section/,
     );
-    expect(result.stdout).toMatch(/f-empty\.txt:0:0\s+错误\s+无法读取：文件为空（或只有空白）\s+empty/);
+    expect(result.stdout).toMatch(/f-empty\.txt:0:0\s+错误\s+无法读取：文件为空\s+empty/);
     expect(result.stdout.trim().split('\n').pop()).toMatch(
       /^✖ 检查了 10 个文件：\d+ 个错误，\d+ 个警告，4 个文件无法读取$/,
     );
@@ -217,7 +217,10 @@ describe('jixiao check on a folder of real-world inputs', () => {
     ]);
     const files = JSON.parse(result.stdout);
     // The limit in a unit that reads (not `0.0 MB`), and how to raise it.
-    expect(files[0].error).toEqual({ code: 'too-large', reason: '文件超过大小上限 1 KB；可用 --max-size 调高' });
+    expect(files[0].error).toEqual({
+      code: 'too-large',
+      reason: '文件大小 7 KB，超过上限 1 KB；如确需读取，请用 --max-size 调高上限',
+    });
     expect(files[1].messages.length).toBeGreaterThan(0);
   });
 });
@@ -259,7 +262,7 @@ describe('jixiao extract', () => {
   it('reports unreadable files on stderr, keeps the rest, exits 2', () => {
     const result = jixiao(['extract', dir, '--format', 'jsonl']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('f-empty.txt：无法读取（empty）：文件为空（或只有空白）');
+    expect(result.stderr).toContain('f-empty.txt：无法读取（empty）：文件为空');
     expect(result.stdout).toContain('"file":"' + join(dir, 'sub', 'j-nested.txt'));
   });
 });

@@ -17,7 +17,7 @@ describe('the language of the CLI', () => {
     const result = jixiao(['check', dir]);
     expect(result.stdout).toMatch(/seed\.txt:7:1\s+错误\s+章节“部门（单位）基本概况”仅有占位内容/);
     expect(result.stdout).toMatch(/seed\.txt:9:1\s+警告\s+编号“2、”/);
-    expect(result.stdout).toMatch(/empty\.txt:0:0\s+错误\s+无法读取：文件为空（或只有空白）\s+empty/);
+    expect(result.stdout).toMatch(/empty\.txt:0:0\s+错误\s+无法读取：文件为空\s+empty/);
     expect(result.stdout.trim().split('\n').pop()).toBe('✖ 检查了 2 个文件：2 个错误，1 个警告，1 个文件无法读取');
   });
 
@@ -99,7 +99,7 @@ describe('usage errors', () => {
   it('reports sizes in a unit that reads', () => {
     const result = jixiao(['check', join(dir, 'seed.txt'), '--max-size', '1kb', '--format', 'json', '--locale', 'en']);
     const [file] = JSON.parse(result.stdout);
-    expect(file.error.reason).toBe('over the size limit of 1 KB; raise it with --max-size');
+    expect(file.error.reason).toBe('7 KB is over the size limit of 1 KB; raise it with --max-size');
     expect(result.stdout).not.toContain('0.0 MB');
   });
 });

@@ -6,7 +6,6 @@ import { environmentLocale, localeFlag } from '../../src/node/locale.js';
 import { neutralise } from '../../src/node/output.js';
 import { defaultJobs } from '../../src/node/pool.js';
 import { displayWidth } from '../../src/node/terminal.js';
-import { formatSize } from '../../src/node/text.js';
 
 describe('the CLI’s small parts', () => {
   it('suggests an option one typo away, and nothing for a word far from all', () => {
@@ -15,16 +14,6 @@ describe('the CLI’s small parts', () => {
     expect(nearest('--fxi', options)).toBe('--fix');
     expect(nearest('--out-dri=x', options)).toBe('--out-dir');
     expect(nearest('--colour', options)).toBeUndefined();
-  });
-
-  it('writes sizes in the unit that reads', () => {
-    expect([900, 1024, 1536, 50 * 1024 * 1024, 1.25 * 1024 ** 3].map(formatSize)).toEqual([
-      '900 B',
-      '1 KB',
-      '1.5 KB',
-      '50 MB',
-      '1.3 GB',
-    ]);
   });
 
   it('reads the locale the POSIX way', () => {

@@ -23,7 +23,11 @@ export async function inspectCommand(context: Context, values: Values<typeof INS
       scratch = copy.folder;
       path = copy.path;
     }
-    const input = await readReport(path, { maxSize: DEFAULT_MAX_SIZE, ...(forced ? { encoding: forced } : {}) });
+    const input = await readReport(path, {
+      maxSize: DEFAULT_MAX_SIZE,
+      locale: context.locale,
+      ...(forced ? { encoding: forced } : {}),
+    });
     const name = file === '-' ? (values['stdin-filename'] ?? '-') : file;
     if (!input.ok) {
       const limits = { maxSize: DEFAULT_MAX_SIZE, maxMemoryMb: 0, timeoutMs: 0 };
