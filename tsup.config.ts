@@ -1,8 +1,37 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { defineConfig } from 'tsup';
+import { join } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 import { z } from 'zod';
-import { ConfigSchema as ConfigFileSchema } from './src/node/config.js';
+import { CliConfigSchema } from './src/node/config.js';
 import { profileJsonSchema, reportJsonSchema } from './src/schema.js';
+
+// The readers' large parts are built once each into dist/ and loaded from there by every
+// bundle that reads a .docx or a PDF, when it meets one: pdf.js's Chinese CMaps
+// (dist/cmaps-gb.js, 220 KB) and mammoth with JSZip, xmldom, underscore… (dist/mammoth.js,
+// 315 KB: its browser build, which runs in Node too, instead of 24 packages and 7.7 MB installed).
+const readersOnce: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'readers-once',
+  setup(build) {
+    build.onResolve({ filter: /^mammoth$|\/cmaps-gb\.js$/ }, (args) => ({
+      path: args.path === 'mammoth' ? './mammoth.js' : './cmaps-gb.js',
+      external: true,
+    }));
+  },
+};
+
+/** The licence texts of a package and of everything it depends on, for a bundle of them. */
+function licences(name: string, seen = new Set<string>()): string[] {
+  if (seen.has(name)) return [];
+  seen.add(name);
+  const dir = join('node_modules', name);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+  const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `${pkg.license} (no licence file)`;
+  const own = `${name}@${pkg.version} (${pkg.license})\n\n${text}\n`;
+  const deps = Object.keys(pkg.dependencies ?? {}).filter((d) => existsSync(join('node_modules', d)));
+  return [own, ...deps.flatMap((d) => licences(d, seen))];
+}
 
 // The core (`index`) must stay browser-safe and carry no zod; `schema` holds the zod
 // schemas. Node-only code lives under src/node and is bundled into its own entry points.
@@ -20,18 +49,43 @@ export default defineConfig([
       await writeFile('dist/schema.json', json(reportJsonSchema()));
       await writeFile('dist/profile.schema.json', json(profileJsonSchema()));
       // The configuration file as the CLI reads it: the core's options and the CLI's own.
-      const config = z.toJSONSchema(ConfigFileSchema, { target: 'draft-2020-12', io: 'input' });
+      const config = z.toJSONSchema(CliConfigSchema, { target: 'draft-2020-12', io: 'input' });
       await writeFile('dist/config.schema.json', json(config as Record<string, unknown>));
     },
   },
   {
-    // The worker is its own file: piscina loads it on each thread.
-    entry: { cli: 'src/node/cli.ts', worker: 'src/node/worker.ts' },
+    // jixiao/read: the browser-safe readers of submitted files, apart from the core so that
+    // `import {parse} from 'jixiao'` never pulls mammoth or pdf.js (loaded only when a .docx or .pdf comes).
+    entry: { read: 'src/read/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    esbuildPlugins: [readersOnce],
+  },
+  { entry: { 'cmaps-gb': 'src/read/cmaps-gb.ts' }, format: ['esm'], target: 'es2022', platform: 'neutral' },
+  {
+    entry: { mammoth: 'node_modules/mammoth/lib/index.js' },
+    format: ['esm'],
+    target: 'es2022',
+    platform: 'browser',
+    noExternal: [/.*/],
+    minify: true,
+    async onSuccess() {
+      await writeFile('dist/mammoth.js.LICENSE.txt', licences('mammoth').join('\n' + '-'.repeat(72) + '\n\n'));
+    },
+  },
+  {
+    // The worker is its own file, loaded on each thread; the CLI's entry starts the workers
+    // before it loads the rest of the CLI (cli-main), so their start-ups overlap.
+    entry: { cli: 'src/node/cli.ts', 'cli-main': 'src/node/main.ts', worker: 'src/node/worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
     splitting: false,
+    esbuildPlugins: [readersOnce],
   },
 ]);

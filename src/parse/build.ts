@@ -53,6 +53,8 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         max: f.max,
         approx: f.approx,
         unit: f.unit,
+        direction: f.direction,
+        flags: f.flags,
         currency: f.currency,
         position,
       } satisfies Complete<Money>;
@@ -65,6 +67,8 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         max: f.max,
         approx: f.approx,
         unit: f.unit,
+        direction: f.direction,
+        flags: f.flags,
         subject: f.subject,
         position,
       } satisfies Complete<Count>;
@@ -77,6 +81,8 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         max: f.max,
         approx: f.approx,
         unit: f.unit,
+        direction: f.direction,
+        flags: f.flags,
         position,
       } satisfies Complete<Percent>;
     case 'measure':
@@ -88,6 +94,8 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         max: f.max,
         approx: f.approx,
         unit: f.unit,
+        direction: f.direction,
+        flags: f.flags,
         position,
       } satisfies Complete<Measure>;
     case 'date':
@@ -101,6 +109,7 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         qualifier: f.qualifier,
         period: f.period,
         valid: f.valid,
+        flags: f.flags,
         position,
       } satisfies Complete<DateFigure>;
     case 'docRef':
@@ -110,6 +119,7 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         issuer: f.issuer,
         year: f.year,
         number: f.number,
+        numbers: f.numbers,
         position,
       } satisfies Complete<DocRef>;
     default:

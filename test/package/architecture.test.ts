@@ -19,6 +19,8 @@ const LAYERS: string[][] = [
   ['text'],
   ['outline'],
   ['figures'],
+  ['read'],
+  ['table'],
   ['parse'],
   ['check', 'extract'],
   ['markdown'],
@@ -128,9 +130,9 @@ describe('the layers of docs/architecture.md', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('has no import cycle between files', () => {
+  it('has no import cycle between files (at run time: `import type` is erased)', () => {
     const graph = new Map<string, string[]>();
-    for (const i of imports) if (i.to) graph.set(i.from, [...(graph.get(i.from) ?? []), i.to]);
+    for (const i of imports) if (i.to && !i.typeOnly) graph.set(i.from, [...(graph.get(i.from) ?? []), i.to]);
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const path: string[] = [];

@@ -177,7 +177,8 @@ async function run(example: Example): Promise<number> {
   const AsyncFunction = (async () => {}).constructor as FunctionConstructor;
   const body = new AsyncFunction(
     'scope',
-    `const { ${Object.keys(bindings).join(', ')} } = scope;\n${lines.join('\n')}`,
+    // The example in a block of its own: it may declare a name the scope has (`const text = …`).
+    `const { ${Object.keys(bindings).join(', ')} } = scope;\n{\n${lines.join('\n')}\n}`,
   );
   await body(bindings);
   return checks;

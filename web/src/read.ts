@@ -6,7 +6,7 @@
  * then it reads .txt and .md with the project's own `decode()` (BOM, UTF-8, else GB18030) and the CLI's checks
  * (empty, too large, binary), and answers `not-supported` for .docx, .doc and .pdf.
  */
-import { decode, looksBinary, type Encoding } from '../../src/node/read/decode.js';
+import { decode, looksBinary, type Encoding } from '../../src/read/decode.js';
 import type { Locale } from './lib/rc.js';
 
 export type ReadResult =

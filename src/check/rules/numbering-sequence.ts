@@ -1,3 +1,4 @@
+import { renumber } from '../fix.js';
 import { defineRule } from '../types.js';
 import { siblingSections } from '../walk.js';
 
@@ -11,8 +12,10 @@ export const numberingSequence = defineRule({
     for (const siblings of siblingSections(tree)) {
       let expected = 1;
       for (const s of siblings) {
-        const { ordinal, raw } = s.marker;
+        const { ordinal, raw, style } = s.marker;
         if (ordinal !== expected) {
+          // The fix: the marker renumbered in its own shape; later siblings follow on the next pass.
+          const fixed = renumber(raw, style, expected);
           const what =
             ordinal === expected - 1
               ? { zh: '重复', en: 'repeated' }
@@ -25,7 +28,7 @@ export const numberingSequence = defineRule({
               zh: `编号“${raw}”${what.zh}，应为第${expected}项`,
               en: `Unexpected ordinal ${ordinal} in “${raw}” (${what.en}), expected ${expected}`,
             },
-            { actual: String(ordinal), expected: [String(expected)] },
+            { actual: raw, ...(fixed ? { expected: [fixed] } : {}) },
           );
         }
         expected = ordinal + 1;

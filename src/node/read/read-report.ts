@@ -1,123 +1,68 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { decode, looksBinary, type Encoding } from './decode.js';
-import { readDoc } from './doc.js';
-import { readDocx } from './docx.js';
-import { readPdf } from './pdf.js';
+import {
+  DEFAULT_MAX_SIZE,
+  readBytes,
+  type ReadErrorCode,
+  type ReadOptions as BytesOptions,
+  type ReadResult,
+} from '../../read/index.js';
+import { firstLine, reason, type Detail, type Locale } from '../../read/messages.js';
 
-/** Why a file could not be read. Stable: they appear in every output format. */
-export type ReadErrorCode =
-  | 'not-found'
-  | 'not-a-file'
-  | 'unreadable'
-  | 'empty'
-  | 'too-large'
-  | 'binary'
-  | 'corrupt-docx'
-  | 'unreadable-doc'
-  | 'corrupt-pdf'
-  | 'pdf-no-text';
+export { DEFAULT_MAX_SIZE, ENCODINGS, type Encoding, type ReadErrorCode, type ReadResult } from '../../read/index.js';
 
-export type ReadResult =
-  | { ok: true; text: string; format: 'text' | 'markdown'; encoding?: Encoding }
-  | { ok: false; code: ReadErrorCode; reason: string };
-
-export interface ReadOptions {
-  /** Decode text files in this encoding instead of detecting it. */
-  encoding?: Encoding;
-  /** Files larger than this many bytes are refused. */
-  maxSize: number;
-}
-
-/** 50 MB: no real report comes near it, and it keeps a stray video out of the batch. */
-export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
-
-const fail = (code: ReadErrorCode, reason: string): ReadResult => ({ ok: false, code, reason });
-
-function megabytes(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** As for `readBytes`; plain data, so it crosses to worker threads. */
+export interface ReadOptions extends BytesOptions {
+  /**
+   * Language of the reasons. Here English when not given, as the CLI's messages were
+   * until it passes its `--locale` (readBytes itself defaults to Chinese).
+   */
+  locale?: Locale;
 }
 
 /**
- * Reads one submitted report as text, whatever it arrived as: UTF-8 (with or without
- * BOM), UTF-16 with BOM or GB18030 text, Markdown, .docx, .doc or .pdf. Never
- * throws: a file that cannot be read gives a reason code and a sentence saying what
- * to do about it.
+ * Reads one submitted report from disk: checks that the path is a file of an allowed
+ * size before reading it, reads Word 97–2003 .doc files (Node only), and hands
+ * everything else to `readBytes`, the readers the web console shares. Never throws.
  */
-export async function readReport(path: string, options: ReadOptions): Promise<ReadResult> {
+export async function readReport(path: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const locale = options.locale ?? 'en';
+  const fail = (code: ReadErrorCode, detail: Detail = {}): ReadResult => ({
+    ok: false,
+    code,
+    reason: reason(code, locale, detail),
+  });
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile())
-      return fail(
-        'not-a-file',
-        'not a file (a folder or a device); give a file, or a folder to check everything in it',
-      );
+    if (!info.isFile()) return fail('not-a-file');
     size = info.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('not-found', 'no such file (check the path)');
-    return fail('unreadable', `cannot open it (${code ?? String(error)}); check its permissions`);
+    if (code === 'ENOENT') return fail('not-found');
+    return fail('unreadable', { cause: code ?? firstLine(error) });
   }
-  if (size === 0) return fail('empty', 'the file is empty');
-  if (size > options.maxSize)
-    return fail(
-      'too-large',
-      `${megabytes(size)} is over the size limit of ${megabytes(options.maxSize)}; raise it with --max-size`,
-    );
+  if (size === 0) return fail('empty', { empty: 'file' });
+  // Checked before reading, so an oversized file is never loaded.
+  if (size > maxSize) return fail('too-large', { what: 'file', size, limit: maxSize });
 
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // A plain view, not a Buffer: the readers are written for Uint8Array (Buffer's slice() does not copy).
+    const buffer = await readFile(path);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
   } catch (error) {
-    return fail(
-      'unreadable',
-      `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`,
-    );
+    return fail('unreadable', { cause: (error as NodeJS.ErrnoException).code ?? firstLine(error) });
   }
-  const ext = extname(path).toLowerCase();
-
-  if (ext === '.docx') {
-    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-      return fail('corrupt-docx', 'not a valid .docx (it is not a zip package); open and re-save it in Word');
+  if (extname(path).toLowerCase() === '.doc') {
     try {
-      const { text, format } = await readDocx(bytes);
-      return text.trim() ? { ok: true, text, format } : fail('empty', 'the document has no text');
-    } catch (error) {
-      return fail('corrupt-docx', `not a valid .docx (${firstLine(error)}); open and re-save it in Word`);
-    }
-  }
-  if (ext === '.doc') {
-    try {
+      const { readDoc } = await import('./doc.js');
       const text = await readDoc(bytes);
-      return text.trim() ? { ok: true, text, format: 'text' } : fail('empty', 'the document has no text');
+      return text.trim() ? { ok: true, text, format: 'text', warnings: [] } : fail('empty', { empty: 'document' });
     } catch (error) {
-      return fail(
-        'unreadable-doc',
-        `cannot read this Word 97–2003 file (${firstLine(error)}); save it as .docx and check that`,
-      );
+      return fail('unreadable-doc', { cause: firstLine(error) });
     }
   }
-  if (ext === '.pdf') {
-    if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46))
-      return fail('corrupt-pdf', 'not a valid PDF (no %PDF header)');
-    try {
-      const text = await readPdf(bytes);
-      return text
-        ? { ok: true, text, format: 'text' }
-        : fail('pdf-no-text', 'the PDF has no text layer (a scan?); run OCR on it or supply the .docx');
-    } catch (error) {
-      return fail('corrupt-pdf', `cannot read this PDF (${firstLine(error)})`);
-    }
-  }
-  if (!options.encoding && looksBinary(bytes)) {
-    return fail('binary', 'not a text file (binary content); give .txt, .md, .docx, .doc or .pdf');
-  }
-  const { text, encoding } = decode(bytes, options.encoding);
-  if (!text.trim()) return fail('empty', 'the file holds only white space');
-  return { ok: true, text, format: ext === '.md' || ext === '.markdown' ? 'markdown' : 'text', encoding };
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160);
+  return readBytes(bytes, path, { ...options, locale });
 }

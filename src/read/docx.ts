@@ -1,5 +1,6 @@
-import mammoth from 'mammoth';
-import { readMarker } from '../../outline/markers.js';
+import { readMarker } from '../outline/markers.js';
+import { ReadFailure, firstLine } from './messages.js';
+import { checkZipSize } from './zip.js';
 
 /** GB/T 9704 markers for Word's automatic numbering, by list level. */
 const LEVELS: Array<(n: number) => string> = [
@@ -30,9 +31,20 @@ interface Element {
  * paragraphs one per line, Word's automatic list numbering written out as markers
  * (`一、`, `（一）`, `1.` by level), headings, and table rows as `cell | cell` lines.
  * When headings carry no marker of their own, they are written as Markdown headings
- * so their level survives; the result says which.
+ * so their level survives; the result says which. A package that unpacks to more than
+ * `maxExpandedSize` bytes is refused before mammoth inflates it. Throws `ReadFailure`
+ * (`corrupt-docx`, `too-large`).
  */
-export async function readDocx(bytes: Uint8Array): Promise<{ text: string; format: 'text' | 'markdown' }> {
+export async function readDocx(
+  bytes: Uint8Array,
+  maxExpandedSize: number,
+): Promise<{ text: string; format: 'text' | 'markdown' }> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReadFailure('corrupt-docx', { cause: 'not a zip package' });
+  try {
+    await checkZipSize(bytes, maxExpandedSize);
+  } catch (error) {
+    throw error instanceof ReadFailure ? error : new ReadFailure('corrupt-docx', { cause: firstLine(error) });
+  }
   const paragraphs: Array<{ text: string; heading: number; numbered: boolean; level: number }> = [];
   const counters: number[] = [];
   const text = (el: Element): string =>
@@ -62,15 +74,22 @@ export async function readDocx(bytes: Uint8Array): Promise<{ text: string; forma
     }
     for (const child of el.children ?? []) visit(child);
   };
-  await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes) },
-    {
-      transformDocument: (document: Element) => {
-        visit(document);
-        return document;
+  const { default: mammoth } = await import('mammoth');
+  try {
+    await mammoth.convertToHtml(
+      // Node's mammoth reads `buffer`, its browser build `arrayBuffer`; both hand it to JSZip, which takes bytes.
+      { buffer: bytes, arrayBuffer: bytes } as unknown as { arrayBuffer: ArrayBuffer },
+      {
+        transformDocument: (document: Element) => {
+          visit(document);
+          // The HTML is not used: an empty body makes mammoth's HTML pass (and its reading of images) free.
+          return { ...document, children: [] };
+        },
       },
-    },
-  );
+    );
+  } catch (error) {
+    throw new ReadFailure('corrupt-docx', { cause: firstLine(error) });
+  }
   // Headings below the title that carry no marker keep their level only as Markdown headings;
   // then numbered paragraphs become headings too, one level per numbering level.
   const headings = paragraphs.filter((p) => p.heading > 1);
