@@ -94,7 +94,7 @@ describe('output safety (issue 12)', () => {
     for (const row of rows) expect(row.startsWith("'=1+1.txt,")).toBe(true);
     // No cell starts with a formula character; numbers stay numbers.
     expect(csv).not.toMatch(/(^|,)"?[=+@]/m);
-    // `-5万元` is a negative amount since issue 15: its text cell is neutralised, its value stays a number.
+    // A signed amount (`，-5万元`) is text starting with `-` in its text cell, a number in its value cell.
     expect(csv).toMatch(/,money,'-5万元,\d+,\d+,2,\d+,-50000,/);
     const lines = jixiao(['extract', '=1+1.txt', '-f', 'jsonl'], { cwd: dir })
       .stdout.trim()
@@ -102,6 +102,7 @@ describe('output safety (issue 12)', () => {
       .map((l) => JSON.parse(l));
     expect(lines[0].file).toBe('=1+1.txt');
     expect(lines.some((l) => String(l.sentence).startsWith('=HYPERLINK'))).toBe(true);
+    expect(lines.find((l) => l.kind === 'money')).toMatchObject({ text: '-5万元', value: -50000 });
   });
 
   it('escapes control characters of report text and file names in stylish output', () => {
