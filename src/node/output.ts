@@ -1,32 +1,16 @@
 import type { Feature, SheetData } from 'write-excel-file/node';
-import type { FigureRecord, Locale } from '../index.js';
+import { RECORD_FIELDS, type ExtractRecord, type Locale } from '../index.js';
 import { displayWidth as width } from './terminal.js';
 
 /** One extracted record with the file it came from. */
-export type Row = { file: string } & FigureRecord;
+export type Row = { file: string } & ExtractRecord;
 
-/** The CSV and JSON Lines columns, in order: `file`, then every field of `extract()`. */
-export const COLUMNS: string[] = [
-  'file',
-  'kind',
-  'text',
-  'start',
-  'end',
-  'line',
-  'column',
-  'value',
-  'min',
-  'max',
-  'approx',
-  'unit',
-  'currency',
-  'yearInferred',
-  'qualifier',
-  'subject',
-  'section',
-  'sectionTitle',
-  'sentence',
-];
+/**
+ * The CSV columns, in order: `file`, then every field of every kind of record `extract()`
+ * gives (figures' fields, then those only the rows of self-evaluation forms have), so every
+ * CSV has the same columns whatever its files hold.
+ */
+export const COLUMNS: string[] = ['file', ...RECORD_FIELDS];
 
 /**
  * Neutralises a text cell that a spreadsheet would run as a formula (OWASP, CSV

@@ -1,6 +1,8 @@
 import type { PDFDocumentProxy } from 'unpdf/pdfjs';
 import { ReadFailure, firstLine, type ReadWarningCode } from './messages.js';
+import { gridText, type TableLayout } from './grid.js';
 import { cmapFactory } from './pdf-cmaps.js';
+import { pdfPageBlocks, pdfRulings, type PdfTextItem } from './pdf-grid.js';
 import { checkPdfStreams } from './pdf-streams.js';
 
 /** Limits on one PDF. */
@@ -85,29 +87,38 @@ export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Loa
 }
 
 /**
- * Extracts the text layer of a PDF, one line per text line. Line-wrapped sentences are
- * re-joined later by the parser's paragraph rules (a line cut mid-sentence joins the
- * next). A PDF with no text layer (a scan) gives ''. Throws `ReadFailure`.
+ * Extracts the text layer of a PDF, page by page in reading order: lines of text rebuilt from
+ * where their characters stand (the spaces a PDF puts inside words and figures closed up),
+ * and tables (from the page's ruling lines, or from the text's columns where it has none)
+ * written as tab-separated lines and described in `tables`, merged cells kept. Line-wrapped
+ * sentences are re-joined later by the parser's paragraph rules (a line cut mid-sentence joins
+ * the next). A PDF with no text layer (a scan) gives ''. Throws `ReadFailure`.
  */
 export async function readPdf(
   bytes: Uint8Array,
   limits: PdfLimits,
-): Promise<{ text: string; warnings: Array<{ code: ReadWarningCode; name: string }> }> {
+): Promise<{ text: string; tables: TableLayout[]; warnings: Array<{ code: ReadWarningCode; name: string }> }> {
   const { document, missingCMaps } = await loadPdf(bytes, limits);
-  const lines: string[] = [];
+  const { OPS } = await import('unpdf/pdfjs');
+  let text = '';
+  const tables: TableLayout[] = [];
   try {
     for (let page = 1; page <= document.numPages; page++) {
-      const content = await (await document.getPage(page)).getTextContent();
-      let line = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        line += item.str;
-        if (item.hasEOL) {
-          lines.push(line);
-          line = '';
+      const proxy = await document.getPage(page);
+      const items = (await proxy.getTextContent()).items.filter((item): item is PdfTextItem & typeof item =>
+        'str' in item,
+      );
+      const ops = await proxy.getOperatorList();
+      const segments = pdfRulings(ops.fnArray, ops.argsArray, OPS as unknown as Record<string, number>);
+      for (const block of pdfPageBlocks(items, segments, { page })) {
+        if (block.type === 'line') {
+          text += block.text + '\n';
+          continue;
         }
+        const { text: lines, table } = gridText(block, text.length, 'pdf');
+        tables.push({ ...table, page, bbox: block.bbox });
+        text += lines;
       }
-      if (line) lines.push(line);
     }
   } catch (error) {
     throw new ReadFailure('corrupt-pdf', { cause: firstLine(error) });
@@ -115,5 +126,5 @@ export async function readPdf(
     await document.destroy();
   }
   const warnings = [...missingCMaps].map((name) => ({ code: 'missing-cmap' as const, name }));
-  return { text: lines.join('\n').trim() ? lines.join('\n') + '\n' : '', warnings };
+  return text.trim() ? { text, tables, warnings } : { text: '', tables: [], warnings };
 }
