@@ -91,3 +91,54 @@ function pointAt(row: TableRowNode, offset: number | null): Point | undefined {
   for (const cell of row.children) if (cell.position.start.offset === offset) return cell.position.start;
   return undefined;
 }
+
+/** One self-evaluation form: its indicator and budget rows, and its total when it has one. */
+export interface Form {
+  indicators: Array<FormRow & { record: Extract<TableRecord, { kind: 'indicator' }> }>;
+  budget: Array<FormRow & { record: Extract<TableRecord, { kind: 'budget' }> }>;
+  total?: FormRow & { record: Extract<TableRecord, { kind: 'total' }> };
+}
+
+/**
+ * The report's forms: the rows read up to each total (a total closes its form), and those
+ * after the last total as a form without one.
+ *
+ * @example
+ *   forms(parse('三级指标\t分值\t得分\n道路\t10\t8\n总分\t100\t98\n'))[0].total.record.score // 98
+ */
+export function forms(tree: Report): Form[] {
+  const out: Form[] = [];
+  let form: Form = { indicators: [], budget: [] };
+  for (const row of formRows(tree)) {
+    const { record } = row;
+    if (record.kind === 'indicator') form.indicators.push(row as Form['indicators'][number]);
+    else if (record.kind === 'budget') form.budget.push(row as Form['budget'][number]);
+    else {
+      form.total = row as NonNullable<Form['total']>;
+      out.push(form);
+      form = { indicators: [], budget: [] };
+    }
+  }
+  if (form.indicators.length > 0 || form.budget.length > 0) out.push(form);
+  return out;
+}
+
+/**
+ * The budget-execution part of a form's scoring: the 预算执行率 indicator when the form lists
+ * one, else the first budget row that carries a weight or a score (年度资金总额, 总额).
+ */
+export function budgetPart(form: Form): { weight: number | null; score: number | null } | null {
+  if (form.indicators.some((r) => r.record.name === '预算执行率')) return null;
+  const row = form.budget.find((r) => r.record.weight !== null || r.record.score !== null);
+  return row ? { weight: row.record.weight, score: row.record.score } : null;
+}
+
+/**
+ * A number as messages show it: at most two decimals, no float noise (`92.39999` → `92.4`).
+ *
+ * @example
+ *   shown(83 + 9.4) // '92.4'
+ */
+export function shown(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
