@@ -13,10 +13,13 @@ export function tableNode(b: Builder, layout: TableLayout): TableNode {
     source: layout.source,
     children: layout.rows.map((row) => ({
       type: 'tableRow',
-      children: row.cells.map((c) => {
+      children: row.cells.map((c, k) => {
+        // A delimited cell is read with the one before it as context (`总额 | 864.2万`); a flattened
+        // form's cells are glued together, and are read alone.
+        const lookback = k > 0 && layout.source !== 'flattened' ? row.cells[k - 1]!.start : c.start;
         const cell: TableCellNode = {
           type: 'tableCell',
-          children: b.inline(c.start, c.end),
+          children: b.inline(c.start, c.end, lookback),
           position: b.position(c.start, c.end),
         };
         if (c.rowSpan > 1) cell.rowSpan = c.rowSpan;
