@@ -21,7 +21,7 @@ export const STRINGIFY: StringifyOptions = {
   incrementListMarker: false,
   handlers: { yaml: (node) => `---${node.value ? `\n${node.value}` : ''}\n---` },
   unsafe: [{ atBreak: true, character: '-', after: '-' }],
-  extensions: [gfmTableToMarkdown()],
+  extensions: [/* @__PURE__ */ gfmTableToMarkdown()],
 };
 
 /**

@@ -257,7 +257,9 @@ function table(node: TableNode, state: ToMdastState): RootContent {
   const rows: TableRow[] = expandGrid(grid).map((slots, r) => ({
     type: 'tableRow',
     children: slots.map((slot, c) =>
-      slot && slot.row === r && slot.col === c ? cell(nodes.get(slot.cell)!, state) : { type: 'tableCell', children: [] },
+      slot && slot.row === r && slot.col === c
+        ? cell(nodes.get(slot.cell)!, state)
+        : { type: 'tableCell', children: [] },
     ),
   }));
   const width = rows[0]?.children.length ?? 0;

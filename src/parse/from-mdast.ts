@@ -194,12 +194,7 @@ export function fromMdast(tree: Root, file: VFile | string, settings: ParseSetti
 }
 
 /** Where a GFM table's rows and cells stand: a cell's content from its first child to its last. */
-function gfmLayout(
-  node: Table,
-  range: (node: Spanned) => [number, number],
-  start: number,
-  end: number,
-): TableLayout {
+function gfmLayout(node: Table, range: (node: Spanned) => [number, number], start: number, end: number): TableLayout {
   return {
     source: 'gfm',
     start,

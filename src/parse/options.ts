@@ -82,7 +82,14 @@ function checkTables(tables: unknown): readonly TableLayout[] {
     if (!Array.isArray(t.rows)) throw fail(`${where}: expected rows, got ${show(t.rows)}`);
     let cursor = t.start!;
     t.rows.forEach((row, r) => {
-      if (!row || !offset(row.start) || !offset(row.end) || row.start < cursor || row.end < row.start || row.end > t.end!)
+      if (
+        !row ||
+        !offset(row.start) ||
+        !offset(row.end) ||
+        row.start < cursor ||
+        row.end < row.start ||
+        row.end > t.end!
+      )
         throw fail(`${where}, row ${r}: expected start ≤ end within the table, after the row before`);
       if (!Array.isArray(row.cells)) throw fail(`${where}, row ${r}: expected cells`);
       let at = row.start;

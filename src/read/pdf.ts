@@ -105,8 +105,8 @@ export async function readPdf(
   try {
     for (let page = 1; page <= document.numPages; page++) {
       const proxy = await document.getPage(page);
-      const items = (await proxy.getTextContent()).items.filter((item): item is PdfTextItem & typeof item =>
-        'str' in item,
+      const items = (await proxy.getTextContent()).items.filter(
+        (item): item is PdfTextItem & typeof item => 'str' in item,
       );
       const ops = await proxy.getOperatorList();
       const segments = pdfRulings(ops.fnArray, ops.argsArray, OPS as unknown as Record<string, number>);

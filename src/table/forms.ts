@@ -31,7 +31,11 @@ export function formRows(tree: Report): FormRow[] {
   const cached = FORMS.get(tree);
   if (cached) return cached;
   const tables: Array<{ node: TableNode; section: string | null; title: string | null }> = [];
-  const walk = (nodes: ReadonlyArray<FlowContent | Section['children'][number]>, section: string | null, title: string | null) => {
+  const walk = (
+    nodes: ReadonlyArray<FlowContent | Section['children'][number]>,
+    section: string | null,
+    title: string | null,
+  ) => {
     for (const node of nodes) {
       if (node.type === 'table') tables.push({ node, section, title });
       else if (node.type === 'section') {
@@ -61,15 +65,13 @@ export function formRows(tree: Report): FormRow[] {
 function gridOf(table: TableNode): Grid {
   return {
     rows: table.children.map((row) =>
-      row.children.map(
-        (cell): GridCell => ({
-          text: cellText(cell),
-          rowSpan: cell.rowSpan ?? 1,
-          colSpan: cell.colSpan ?? 1,
-          start: cell.position.start.offset,
-          end: cell.position.end.offset,
-        }),
-      ),
+      row.children.map((cell): GridCell => ({
+        text: cellText(cell),
+        rowSpan: cell.rowSpan ?? 1,
+        colSpan: cell.colSpan ?? 1,
+        start: cell.position.start.offset,
+        end: cell.position.end.offset,
+      })),
     ),
     ragged: table.source !== undefined && RAGGED.has(table.source),
   };

@@ -421,10 +421,7 @@ function indicatorRow(section: Section, cells: Field[], place: Place): Indicator
 
 const VALUE_ROLES: Role[] = ['target', 'targetInitial', 'targetAdjusted', 'actual', 'weight', 'score'];
 
-type Place = Pick<
-  TableRecord,
-  'table' | 'row' | 'start' | 'end' | 'line' | 'column' | 'section' | 'sectionTitle'
->;
+type Place = Pick<TableRecord, 'table' | 'row' | 'start' | 'end' | 'line' | 'column' | 'section' | 'sectionTitle'>;
 
 function budgetRow(section: Section, cells: Field[], place: Place): BudgetRecord | null {
   const amount = (role: Role) => {

@@ -34,9 +34,7 @@ export function textTables(text: string): Array<TextTable | FlatTable> {
  *   textLayouts('指标\t分值\n产出指标\t50\n')[0].rows[1].cells // [{start: 6, end: 10, rowSpan: 1, colSpan: 1}, {start: 11, end: 13, rowSpan: 1, colSpan: 1}]
  */
 export function textLayouts(text: string): TableLayout[] {
-  return textTables(text).map((table) =>
-    'separator' in table ? delimitedLayout(table) : flatLayout(text, table),
-  );
+  return textTables(text).map((table) => ('separator' in table ? delimitedLayout(table) : flatLayout(text, table)));
 }
 
 const cellAt = (start: number, end: number): LayoutCell => ({ start, end, rowSpan: 1, colSpan: 1 });

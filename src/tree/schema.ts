@@ -521,14 +521,7 @@ export interface Report extends Omit<z.infer<typeof ReportSchema>, 'children' | 
 }
 /** Every node type of the tree. Named so as not to clash with unist's and mdast's `Node`. */
 export type ReportNode =
-  | Report
-  | FlowContent
-  | SectionTitle
-  | ListItemNode
-  | TableRowNode
-  | TableCellNode
-  | Phrasing
-  | Marker;
+  Report | FlowContent | SectionTitle | ListItemNode | TableRowNode | TableCellNode | Phrasing | Marker;
 
 // The restated children are exactly what the schemas say (a compile error otherwise).
 true satisfies Same<Event['children'], Children<typeof EventSchema>>;

@@ -68,7 +68,8 @@ describe('the bundled forms, read from every format', () => {
       expect(got).toHaveLength(gold.indicators.length);
       gold.indicators.forEach((g, i) => {
         const r = got[i]!;
-        for (const key of ['level1', 'level2', 'name', 'target', 'actual'] as const) expect(norm(r[key]), key).toBe(norm(g[key]));
+        for (const key of ['level1', 'level2', 'name', 'target', 'actual'] as const)
+          expect(norm(r[key]), key).toBe(norm(g[key]));
         expect([r.weight, r.score]).toEqual([g.weight, g.score]);
         if ('achieved' in g) expect(r.achieved, r.name).toBe(g.achieved);
         // Where the row stands: its offsets, line and column point into the text.
@@ -90,7 +91,10 @@ describe('the bundled forms, read from every format', () => {
       expect(found).toHaveLength(gold.findings.length);
       for (const expected of gold.findings) {
         const [rule, anchor] = expected.split('@') as [string, string];
-        expect(found.some((f) => f.startsWith(`${rule}@`) && f.includes(anchor)), expected).toBe(true);
+        expect(
+          found.some((f) => f.startsWith(`${rule}@`) && f.includes(anchor)),
+          expected,
+        ).toBe(true);
       }
     });
   }
@@ -106,7 +110,8 @@ describe('the bundled forms, read from every format', () => {
 });
 
 describe('table nodes', () => {
-  const form = '说明：\n一级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t新建道路\t≥40公里\t36公里\t10\t8\n';
+  const form =
+    '说明：\n一级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t新建道路\t≥40公里\t36公里\t10\t8\n';
 
   it('a tab-separated form is a table whose cells hold their figures, and no heading', () => {
     const tree = parse(form);
@@ -147,7 +152,8 @@ describe('table nodes', () => {
   });
 
   it('a GFM table in Markdown, written back as a GFM table and read again the same', () => {
-    const md = '# 某项目绩效自评报告\n\n## 一、自评表\n\n| 三级指标 | 分值 | 得分 |\n| --- | --: | --: |\n| 道路 | 10 | 8 |\n';
+    const md =
+      '# 某项目绩效自评报告\n\n## 一、自评表\n\n| 三级指标 | 分值 | 得分 |\n| --- | --: | --: |\n| 道路 | 10 | 8 |\n';
     const tree = parse(md, { format: 'markdown' });
     expectValidTree(md, tree, { markdown: true });
     const table = JSON.stringify(tree).includes('"type":"table"');
@@ -178,7 +184,10 @@ describe('the CLI', () => {
   it('extract --format jsonl writes one record per line, indicators and budget rows and totals among them', () => {
     const run = jixiao(['extract', join(FORMS, 'roads-tab.txt'), '--format', 'jsonl']);
     expect(run.status).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.filter((l) => l.kind === 'indicator')).toHaveLength(8);
     expect(lines.filter((l) => l.kind === 'budget')).toHaveLength(3);
     expect(lines.find((l) => l.kind === 'total')).toMatchObject({ weight: 100, score: 99.2 });
@@ -186,7 +195,10 @@ describe('the CLI', () => {
 
   it('extract --format csv has one stable header: the figures’ columns, then the forms’', () => {
     const run = jixiao(['extract', join(FORMS, 'roads-tab.txt'), '--format', 'csv']);
-    const [header, ...rows] = run.stdout.replace(/^\ufeff/, '').trim().split('\r\n');
+    const [header, ...rows] = run.stdout
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(header!.split(',').slice(0, 4)).toEqual(['file', 'kind', 'text', 'start']);
     expect(header).toContain(',direction,flags,table,row,level1,level2,name,target,');
     expect(rows.some((r) => r.includes(',indicator,') && r.includes('危桥改造数量'))).toBe(true);
