@@ -3,7 +3,7 @@
  * Web Worker, so a batch of hundreds of files never blocks the page; where a worker cannot start (a page opened
  * from file:// in Chromium) the page loads this same file with a <script> tag and runs it between its own tasks.
  *
- * Everything here uses jixiao's public API (`src/index.ts`) and the page's file reader (`read.ts`).
+ * Everything here uses jixiao's public API (`src/index.ts`) and its readers (`src/read/index.ts`, through `read.ts`).
  */
 import { zipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/universal';
@@ -30,6 +30,8 @@ import { columnLabel, sheetName } from './lib/labels.js';
 import type {
   Details,
   EngineConfig,
+  EngineFactory,
+  Envelope,
   ExportKind,
   FileSummary,
   Finding,
@@ -40,7 +42,7 @@ import type {
   Request,
   RuleInfo,
 } from './protocol.js';
-import { readBytes } from './read.js';
+import { readBytes, readOptions } from './read.js';
 
 /** What the engine keeps of one file. */
 interface Entry {
@@ -69,8 +71,7 @@ export const RULES: RuleInfo[] = rules.map((r) => ({
 function yielder(): () => Promise<void> {
   const waiting: Array<() => void> = [];
   const channel = new MessageChannel();
-  // The browser's MessagePort (Node's type, which this file is checked against, has no `onmessage`).
-  (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => waiting.shift()?.();
+  channel.port1.onmessage = () => waiting.shift()?.();
   return () =>
     new Promise((resolve) => {
       waiting.push(resolve);
@@ -123,6 +124,7 @@ const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, 
 export function createEngine(post: Post): (request: Request) => void {
   const entries = new Map<number, Entry>();
   let config: EngineConfig = { rules: {}, locale: 'zh-CN' };
+  let reading = readOptions(config);
   const queue: number[] = [];
   const queued = new Set<number>();
   // The files of the current run (since the queue was last empty) and those of them finished: a file queued again
@@ -155,11 +157,7 @@ export function createEngine(post: Post): (request: Request) => void {
           : `无法读取（${errorText(error)}）；请重新选择该文件`;
       return;
     }
-    const read = await readBytes(bytes, entry.name, {
-      locale: config.locale,
-      ...(config.encoding ? { encoding: config.encoding } : {}),
-      ...(config.maxSize ? { maxSize: config.maxSize } : {}),
-    });
+    const read = await readBytes(bytes, entry.name, reading);
     if (!read.ok) {
       summary.code = read.code;
       summary.reason = read.reason;
@@ -338,14 +336,17 @@ export function createEngine(post: Post): (request: Request) => void {
   return (request: Request) => {
     switch (request.type) {
       case 'configure': {
+        let options;
         try {
           resolveSettings(rules, request.config.rules as Record<string, RuleSetting>);
           if (request.config.profile) resolveProfile(request.config.profile as Parameters<typeof resolveProfile>[0]);
+          options = readOptions(request.config);
         } catch (error) {
           post({ type: 'configured', error: errorText(error) });
           return;
         }
         config = request.config;
+        reading = options;
         post({ type: 'configured' });
         enqueue(entries.keys());
         return;
@@ -388,16 +389,15 @@ export function createEngine(post: Post): (request: Request) => void {
   };
 }
 
-// In a worker: answer the page's messages. On a page (the file:// fallback): hand the page `createEngine`.
-const scope = globalThis as unknown as {
-  WorkerGlobalScope?: new () => unknown;
-  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
-  onmessage: ((event: { data: Request }) => void) | null;
-  jixiaoEngine?: typeof createEngine;
-};
-if (scope.WorkerGlobalScope && globalThis instanceof scope.WorkerGlobalScope) {
-  const handle = createEngine((reply, transfer) => scope.postMessage(reply, transfer ?? []));
-  scope.onmessage = (event) => handle(event.data);
+// In a worker: answer the page's messages (in their envelope: pdf.js, once loaded here, talks on this channel too).
+// On a page (the file:// fallback): hand the page `createEngine`.
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  const handle = createEngine((reply, transfer) =>
+    self.postMessage({ jixiao: reply } satisfies Envelope<Reply>, transfer ?? []),
+  );
+  self.onmessage = (event: MessageEvent<Partial<Envelope<Request>> | null>) => {
+    if (event.data?.jixiao) handle(event.data.jixiao);
+  };
 } else {
-  scope.jixiaoEngine = createEngine;
+  (globalThis as { jixiaoEngine?: EngineFactory }).jixiaoEngine = createEngine;
 }
