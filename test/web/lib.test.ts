@@ -23,7 +23,7 @@ import {
 } from '../../web/src/lib/records.js';
 import { lineStarts, segments } from '../../web/src/lib/segments.js';
 import type { Finding, RecordRow } from '../../web/src/protocol.js';
-import { readBytes } from '../../web/src/read.js';
+import { readBytes, readOptions } from '../../web/src/read.js';
 
 const seed = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'seed-shaodong-2020.txt'), 'utf8');
 
@@ -289,31 +289,32 @@ describe('records', () => {
   });
 });
 
-describe('read (until the shared readers land)', () => {
+describe('read: the CLI’s reader with the page’s settings', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
 
-  it('reads UTF-8 and UTF-16 with a BOM, and Markdown as Markdown', async () => {
-    expect(await readBytes(bytes('一、概况\n'), 'a.txt')).toMatchObject({
-      ok: true,
-      text: '一、概况\n',
-      format: 'text',
+  it('holds its JSDoc example, and passes the settings file’s encoding and maxSize to the reader', async () => {
+    expect(readOptions({ rules: {}, locale: 'en', encoding: 'gb18030' })).toEqual({
+      locale: 'en',
+      encoding: 'gb18030',
     });
-    const utf16 = new Uint8Array([0xff, 0xfe, 0x00, 0x4e, 0x01, 0x30]);
-    expect(await readBytes(utf16, 'a.txt')).toMatchObject({ ok: true, text: '一、', encoding: 'utf-16le' });
-    expect(await readBytes(bytes('# 标题'), 'a.MD')).toMatchObject({ ok: true, format: 'markdown' });
+    const options = readOptions({ rules: {}, locale: 'zh-CN', maxSize: 4 });
+    expect(await readBytes(bytes('12345'), 'a.txt', options)).toMatchObject({ ok: false, code: 'too-large' });
+    // GB18030 forced: bytes that would be read as UTF-8 are decoded as GB18030.
+    const forced = readOptions({ rules: {}, locale: 'zh-CN', encoding: 'gb18030' });
+    expect(await readBytes(new Uint8Array([0xc4, 0xbf, 0xc2, 0xbc]), 'a.txt', forced)).toMatchObject({
+      ok: true,
+      text: '目录',
+      encoding: 'gb18030',
+    });
   });
 
-  it('refuses with the CLI’s codes, in the language asked for', async () => {
-    expect(await readBytes(new Uint8Array(), 'a.txt')).toMatchObject({
-      ok: false,
-      code: 'empty',
-      reason: '文件是空的',
-    });
-    expect(await readBytes(bytes(' \n\t'), 'a.txt', { locale: 'en' })).toMatchObject({ ok: false, code: 'empty' });
-    expect(await readBytes(bytes('12345'), 'a.txt', { maxSize: 4 })).toMatchObject({ ok: false, code: 'too-large' });
-    expect(await readBytes(new Uint8Array([1, 0, 2, 0]), 'a.txt')).toMatchObject({ ok: false, code: 'binary' });
-    const docx = await readBytes(bytes('PK'), 'form.docx', { locale: 'en' });
-    expect(docx).toMatchObject({ ok: false, code: 'not-supported' });
-    expect(docx.ok ? '' : docx.reason).toContain('.docx');
+  it('refuses settings the CLI refuses, saying which and what is allowed', () => {
+    const config = { rules: {}, locale: 'zh-CN' as const };
+    expect(() => readOptions({ ...config, encoding: 'big5' })).toThrow(
+      '"encoding" must be one of utf-8, utf-16le, utf-16be, gb18030, not "big5"',
+    );
+    expect(() => readOptions({ ...config, maxSize: '10 MB' })).toThrow('"maxSize" must be a whole number');
+    expect(() => readOptions({ ...config, maxSize: 0 })).toThrow('"maxSize"');
+    expect(() => readOptions({ ...config, maxSize: 1.5 })).toThrow('"maxSize"');
   });
 });

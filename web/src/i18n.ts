@@ -44,6 +44,7 @@ const zh = {
   noMatch: '没有符合筛选条件的文件。',
   chooseReport: '在文件列表中点击一个文件，查看它的大纲、原文、问题和数字。',
   cannotRead: '无法读取',
+  readWarning: '读取提示',
   readInfo: (format: string, encoding: string | undefined) =>
     `格式：${format === 'markdown' ? 'Markdown' : '纯文本'}${encoding ? `，编码：${encoding.toUpperCase()}` : ''}`,
   profileInfo: (profile: string) => `模板：${profile}`,
@@ -162,6 +163,7 @@ const en: Strings = {
   noMatch: 'No file matches the filter.',
   chooseReport: 'Click a file in the list to see its outline, source, findings and figures.',
   cannotRead: 'Cannot read',
+  readWarning: 'Note',
   readInfo: (format, encoding) =>
     `Format: ${format === 'markdown' ? 'Markdown' : 'plain text'}${encoding ? `, encoding: ${encoding.toUpperCase()}` : ''}`,
   profileInfo: (profile) => `Profile: ${profile}`,

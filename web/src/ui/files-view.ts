@@ -238,7 +238,13 @@ export class FilesTable {
         { class: s ? (s.ok ? 'ok' : 'unreadable') : 'pending' },
         s
           ? s.ok
-            ? t.statusOk
+            ? [
+                t.statusOk,
+                // What the reader noticed (read as GB18030, a missing CMap): on the row, not only in the report.
+                ...s.readWarnings.map((w) =>
+                  h('span', { class: 'read-warning' }, `${t.readWarning}（${w.code}）`, ' ', w.reason),
+                ),
+              ]
             : [h('strong', {}, `${t.cannotRead}（${s.code}）`), ' ', s.reason ?? '']
           : t.statusPending,
       ),

@@ -333,7 +333,7 @@ export function reportView(state: State, actions: Actions, onTip: (mark: HTMLEle
         ? h(
             'ul',
             { class: 'read-warnings' },
-            s.readWarnings.map((w) => h('li', {}, `${w.code}: ${w.reason}`)),
+            s.readWarnings.map((w) => h('li', {}, `${t.readWarning}（${w.code}）：${w.reason}`)),
           )
         : null,
     ),
