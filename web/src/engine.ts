@@ -5,8 +5,6 @@
  *
  * Everything here uses jixiao's public API (`src/index.ts`) and its readers (`src/read/index.ts`, through `read.ts`).
  */
-import { zipSync } from 'fflate';
-import writeXlsxFile from 'write-excel-file/universal';
 import {
   DOCS_URL,
   check,
@@ -292,6 +290,8 @@ export function createEngine(post: Post): (request: Request) => void {
           sheet: (k) => sheetName(k, config.locale),
           column: (c) => columnLabel(c, config.locale),
         });
+        // The workbook and zip writers are chunks of their own, loaded on the first export that needs them.
+        const { default: writeXlsxFile } = await import('write-excel-file/universal');
         const blob = await writeXlsxFile(sheets as never).toBlob();
         return {
           type: 'file',
@@ -306,6 +306,7 @@ export function createEngine(post: Post): (request: Request) => void {
         if (chosen.length === 1 && readable.length === 1)
           return text(`${one}.md`, 'text/markdown;charset=utf-8', markdown(readable[0]!));
         // Many files: a zip of one Markdown file each, in the folders they came from.
+        const { zipSync } = await import('fflate');
         const files: Record<string, Uint8Array> = {};
         const encoder = new TextEncoder();
         for (const e of readable) {
