@@ -16,6 +16,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { renderRuleDocs } from './scripts/rule-docs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'dist');
@@ -170,7 +171,19 @@ export async function build() {
     .replace('%JS%', names.page);
   await writeFile(join(out, 'index.html'), html);
 
-  return sizes({ graph, code, entry, atStart, html, js, css, names, inline, classicFiles });
+  // The rules' docs pages, for the findings' links (offline too).
+  const docsCss = await readFile(join(here, 'src', 'docs.css'));
+  names.docsStyle = `assets/docs-${hash(docsCss)}.css`;
+  await writeFile(join(out, names.docsStyle), docsCss);
+  const ruleDocs = await renderRuleDocs({
+    from: join(here, '..', 'docs', 'rules'),
+    to: join(out, 'rules'),
+    css: `../${names.docsStyle}`,
+    version: pkg.version,
+    online: `${pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/docs/rules/`,
+  });
+
+  return sizes({ graph, code, entry, atStart, html, js, css, names, inline, classicFiles, ruleDocs });
 }
 
 /** What a module holds, for the size report: its entry point's package or file, else its largest inputs'. */
@@ -194,7 +207,7 @@ function holds(node) {
  * The files of the build with their sizes (minified and gzipped) and when the page loads each: at start, or with
  * the first file of a kind (what reading it loads that is not loaded at start), and the totals of each.
  */
-async function sizes({ graph, code, entry, atStart, html, js, css, names, inline, classicFiles }) {
+async function sizes({ graph, code, entry, atStart, html, js, css, names, inline, classicFiles, ruleDocs }) {
   const row = (file, bytes, note) => ({ file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, note });
   const reader = (source) => [...graph.keys()].find((n) => graph.get(n).entryPoint?.endsWith(source));
   const loads = (source, without = new Set()) => {
@@ -229,6 +242,13 @@ async function sizes({ graph, code, entry, atStart, html, js, css, names, inline
     if (atStart.has(name)) start.push(r);
   }
   rows.push(row(names.inline, Buffer.from(inline), 'file:// only: the engine, classic'));
+  const docs = ruleDocs.map((d) => row(d.id, Buffer.from(d.html)));
+  rows.push({
+    file: `rules/*.html (${docs.length} pages)`,
+    bytes: docs.reduce((n, r) => n + r.bytes, 0),
+    gzip: docs.reduce((n, r) => n + r.gzip, 0),
+    note: "the rules' docs, opened from a finding",
+  });
   for (const [, file] of classicFiles)
     rows.push(row(`assets/${file}`, await readFile(join(assets, file)), 'file:// only'));
   const sum = (label, chosen) => ({

@@ -187,7 +187,13 @@ describe('findings formats', () => {
   });
 
   it('writes SARIF with relative paths, the rules, and unreadable files as notifications', () => {
-    const info = rules.map((r) => ({ id: r.id, severity: r.severity, summary: r.summary, url: `x/${r.id}.md` }));
+    const info = rules.map((r) => ({
+      id: r.id,
+      severity: r.severity,
+      summary: r.summary,
+      url: `x/${r.id}.md`,
+      docs: `rules/${r.id}.html`,
+    }));
     const log = JSON.parse(findingsSarif(files, info, '9.9.9'));
     const run = log.runs[0];
     expect(run.tool.driver.version).toBe('9.9.9');

@@ -59,6 +59,8 @@ export const RULES: RuleInfo[] = rules.map((r) => ({
   severity: r.severity,
   summary: r.summary,
   url: `${DOCS_URL}${r.id}.md`,
+  // Rendered by web/build.mjs from docs/rules/<id>.md.
+  docs: `rules/${r.id}.html`,
 }));
 
 /**

@@ -9,7 +9,10 @@ export interface RuleInfo {
   id: string;
   severity: 'warn' | 'error';
   summary: { zh: string; en: string };
+  /** Its docs page online (in exports, as the CLI gives it). */
   url: string;
+  /** Its docs page in the build, relative to the page (`rules/<id>.html`): the page links there, offline too. */
+  docs: string;
 }
 
 export interface ProfileInfo {

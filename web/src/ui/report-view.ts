@@ -144,7 +144,8 @@ function findingsPanel(details: Details, state: State, actions: Actions): HTMLEl
         h(
           'a',
           {
-            href: f.url,
+            // The rule's page in the build (offline too); the online one for a rule the engine did not list.
+            href: state.rules.find((r) => r.id === f.ruleId)?.docs ?? f.url,
             target: '_blank',
             rel: 'noopener noreferrer',
             class: 'docs',
