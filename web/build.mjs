@@ -19,8 +19,8 @@ import * as esbuild from 'esbuild';
 import { renderRuleDocs } from './scripts/rule-docs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const out = join(here, 'dist');
-const assets = join(out, 'assets');
+/** Where `npm run web` builds to. */
+export const DIST = join(here, 'dist');
 const pkg = JSON.parse(await readFile(join(here, '..', 'package.json'), 'utf8'));
 // Browsers of the last few years (TextDecoder('gb18030') is everywhere; module workers from Firefox 114, and
 // older ones fall back to the inline engine).
@@ -105,7 +105,9 @@ async function classic(name, code, node) {
   return `(globalThis.jixiaoModules||={})[${JSON.stringify(name)}]=function(require,module,exports,__load){"use strict";${cjs}};\n`;
 }
 
-export async function build() {
+/** Builds the console into `out` (emptied first; web/dist by default). Returns the files' sizes. */
+export async function build(out = DIST) {
+  const assets = join(out, 'assets');
   await rm(out, { recursive: true, force: true });
   await mkdir(assets, { recursive: true });
 
@@ -183,7 +185,7 @@ export async function build() {
     online: `${pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/docs/rules/`,
   });
 
-  return sizes({ graph, code, entry, atStart, html, js, css, names, inline, classicFiles, ruleDocs });
+  return sizes({ graph, code, entry, atStart, html, js, css, names, inline, classicFiles, ruleDocs, assets });
 }
 
 /** What a module holds, for the size report: its entry point's package or file, else its largest inputs'. */
@@ -207,7 +209,7 @@ function holds(node) {
  * The files of the build with their sizes (minified and gzipped) and when the page loads each: at start, or with
  * the first file of a kind (what reading it loads that is not loaded at start), and the totals of each.
  */
-async function sizes({ graph, code, entry, atStart, html, js, css, names, inline, classicFiles, ruleDocs }) {
+async function sizes({ graph, code, entry, atStart, html, js, css, names, inline, classicFiles, ruleDocs, assets }) {
   const row = (file, bytes, note) => ({ file, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, note });
   const reader = (source) => [...graph.keys()].find((n) => graph.get(n).entryPoint?.endsWith(source));
   const loads = (source, without = new Set()) => {
@@ -273,7 +275,7 @@ function report({ rows, totals }) {
   const line = (label, r) => `${label.padEnd(46)} ${kb(r.bytes).padStart(10)}  gzip ${kb(r.gzip).padStart(9)}`;
   for (const r of rows) console.log(`${line(r.file, r)}  ${r.note}`);
   for (const t of totals) console.log(line(t.label, t));
-  console.log(`built ${relative(process.cwd(), out) || '.'}/`);
+  console.log(`built ${relative(process.cwd(), DIST) || '.'}/`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -281,7 +283,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--serve')) {
     const { serve } = await import('./scripts/serve.mjs');
     const { watch } = await import('node:fs');
-    const server = await serve(out, 5173);
+    const server = await serve(DIST, 5173);
     console.log(`serving ${server.url} (Ctrl+C to stop)`);
     let timer;
     watch(join(here, 'src'), { recursive: true }, () => {
