@@ -10,6 +10,8 @@ import { join, relative } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { build } from '../../web/build.mjs';
+import { strings } from '../../web/src/i18n.js';
+import { settingNamed } from '../../web/src/lib/rc.js';
 import { launchChromium } from '../../web/scripts/chromium.mjs';
 import { serve, type Served } from '../../web/scripts/serve.mjs';
 
@@ -174,4 +176,10 @@ export async function shownSource(page: Page): Promise<string> {
   return (await page.evaluate(
     `[...document.querySelectorAll('.source .line')].map((l) => [...l.childNodes].slice(1).map((n) => n.textContent).join('')).join('')`,
   )) as string;
+}
+
+/** A reader's reason as the page shows it: where it names a CLI flag, with what does the same in the page. */
+export function inPage(reason: string, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const key = settingNamed(reason);
+  return key ? reason + strings(locale).inPage(key) : reason;
 }

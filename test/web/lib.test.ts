@@ -11,7 +11,7 @@ import { check, extract, rules } from '../../src/index.js';
 import { csvCell, toCsv } from '../../web/src/lib/csv.js';
 import { findingsCsv, findingsJson, findingsSarif, type FileFindings } from '../../web/src/lib/findings.js';
 import { columnLabel, sheetName } from '../../web/src/lib/labels.js';
-import { parseRc, rcToJson, severityOf, withSeverity } from '../../web/src/lib/rc.js';
+import { parseRc, rcToJson, settingNamed, severityOf, withSeverity } from '../../web/src/lib/rc.js';
 import {
   FIGURE_COLUMNS,
   figuresCsv,
@@ -23,6 +23,7 @@ import {
 } from '../../web/src/lib/records.js';
 import { lineStarts, segments } from '../../web/src/lib/segments.js';
 import type { Finding, RecordRow } from '../../web/src/protocol.js';
+import { textPdf, wordReport } from '../read/make.js';
 import { readBytes, readOptions } from '../../web/src/read.js';
 
 const seed = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'seed-shaodong-2020.txt'), 'utf8');
@@ -312,6 +313,22 @@ describe('read: the CLI’s reader with the page’s settings', () => {
       text: '目录',
       encoding: 'gb18030',
     });
+  });
+
+  it('finds the settings key that does what a reason’s CLI flag does (holds its JSDoc example)', async () => {
+    expect(settingNamed('文件大小 60.0 MB，超过上限 50.0 MB；如确需读取，请用 --max-size 调高上限')).toBe('maxSize');
+    // The readers' own sentences: the flags the page has a key for, and those it has none for.
+    const tooLarge = await readBytes(bytes('12345'), 'a.txt', { maxSize: 4, locale: 'en' });
+    expect(!tooLarge.ok && settingNamed(tooLarge.reason)).toBe('maxSize');
+    const gb = await readBytes(new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xbb, 0xf9, 0xb1, 0xbe]), 'a.txt');
+    expect(gb.ok && gb.warnings.map((w) => settingNamed(w.reason))).toEqual(['encoding']);
+    // Limits the page has no key for (nor has the settings file): the reason keeps the CLI's words alone.
+    const expanded = await readBytes(await wordReport(), 'a.docx', { maxExpandedSize: 1000 });
+    expect(expanded).toMatchObject({ ok: false, code: 'too-large' });
+    expect(!expanded.ok && settingNamed(expanded.reason)).toBeUndefined();
+    const pages = await readBytes(textPdf([['Budget'], ['2020']]), 'a.pdf', { maxPages: 1 });
+    expect(pages).toMatchObject({ ok: false, code: 'too-large' });
+    expect(!pages.ok && settingNamed(pages.reason)).toBeUndefined();
   });
 
   it('refuses settings the CLI refuses, saying which and what is allowed', () => {

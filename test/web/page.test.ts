@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, extract, parse, rules, toMarkdown } from '../../src/index.js';
 import { readBytes } from '../../src/read/index.js';
+import { inPage } from './browser.js';
 import { BrowserSession, DIST, ROOT, addFiles, fileRow, openFile, shownSource, until } from './browser.js';
 import './matchers.js';
 
@@ -375,15 +376,17 @@ describe('web console', () => {
       const read = await readBytes(new Uint8Array(readFileSync(path)), name);
       expect(await status(name)).toBe(
         read.ok
-          ? `已检查${read.warnings.map((w) => `读取提示（${w.code}） ${w.reason}`).join('')}`
-          : `无法读取（${read.code}） ${read.reason}`,
+          ? `已检查${read.warnings.map((w) => `读取提示（${w.code}） ${inPage(w.reason)}`).join('')}`
+          : `无法读取（${read.code}） ${inPage(read.reason)}`,
       );
     }
     expect(await status('empty.txt')).toContain('（empty）');
     expect(await status('photo.txt')).toContain('（binary）');
     expect(await status('form.docx')).toContain('（corrupt-docx）');
-    // Not UTF-8, so read as GB18030: the reader's warning is on the row.
+    // Not UTF-8, so read as GB18030: the reader's warning is on the row; it names the CLI's --encoding, so the row
+    // also says what does that here.
     expect(await status('gb18030.txt')).toContain('读取提示（encoding-fallback）');
+    expect(await status('gb18030.txt')).toContain('（网页中：在“规则设置”中导入设有 encoding 的 .jixiaorc.json）');
     await expect(page.locator('#totals')).toHaveText(
       `共 5 个文件：${check(gbText).filter((m) => m.fatal).length + check(seed).filter((m) => m.fatal).length} 个错误，` +
         `${check(gbText).filter((m) => !m.fatal).length + check(seed).filter((m) => !m.fatal).length} 个警告，3 个文件无法读取`,

@@ -14,7 +14,7 @@ import { readBytes, type ReadResult } from '../../src/read/index.js';
 import { deflated, docxParts, documentXml, passwordPdf, textPdf, wordReport, zip } from '../read/make.js';
 import { isTableRow } from '../../web/src/lib/records.js';
 import type { RecordRow } from '../../web/src/protocol.js';
-import { BrowserSession, DIST, ROOT, addFiles, fileRow, openFile, shownSource } from './browser.js';
+import { BrowserSession, DIST, ROOT, addFiles, fileRow, inPage, openFile, shownSource } from './browser.js';
 import './matchers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'jixiao-web-read-'));
@@ -88,7 +88,9 @@ async function expectSameAsNode(page: Page, path: string): Promise<void> {
   const { read, messages } = await inNode(path);
   if (!read.ok) throw new Error(`${name} does not read in Node: ${read.reason}`);
   const cells = await fileRow(page, name).locator('td').allTextContents();
-  expect(cells[0], name).toBe(`已检查${read.warnings.map((w) => `读取提示（${w.code}） ${w.reason}`).join('')}`);
+  expect(cells[0], name).toBe(
+    `已检查${read.warnings.map((w) => `读取提示（${w.code}） ${inPage(w.reason)}`).join('')}`,
+  );
   expect(cells[1], name).toBe(String(messages.filter((m) => m.fatal).length));
   expect(cells[2], name).toBe(String(messages.filter((m) => !m.fatal).length));
   const records = extract(parse(read.text, { format: read.format })) as unknown as RecordRow[];
@@ -140,7 +142,7 @@ describe('Word and PDF files in the web console', () => {
     ] as const) {
       const { read } = await inNode(path);
       expect(read).toMatchObject({ ok: false, code });
-      expect(await status(path)).toBe(`无法读取（${code}） ${!read.ok && read.reason}`);
+      expect(await status(path)).toBe(`无法读取（${code}） ${!read.ok && inPage(read.reason)}`);
     }
     // The rest of the batch went on.
     for (const path of [SEED_TXT, files.wordReport, SEED_PDF]) expect(await status(path)).toMatch(/^已检查/);
@@ -151,7 +153,7 @@ describe('Word and PDF files in the web console', () => {
     await page.click('#language');
     const read = await readBytes(new Uint8Array(readFileSync(files.protectedPdf)), 'protected.pdf', { locale: 'en' });
     await expect(fileRow(page, 'protected.pdf').locator('td').first()).toHaveText(
-      `Cannot read（encrypted-pdf） ${!read.ok && read.reason}`,
+      `Cannot read（encrypted-pdf） ${!read.ok && inPage(read.reason, 'en')}`,
     );
     await done();
   }, 120_000);

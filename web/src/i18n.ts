@@ -45,6 +45,7 @@ const zh = {
   chooseReport: '在文件列表中点击一个文件，查看它的大纲、原文、问题和数字。',
   cannotRead: '无法读取',
   readWarning: '读取提示',
+  inPage: (key: string) => `（网页中：在“规则设置”中导入设有 ${key} 的 .jixiaorc.json）`,
   readInfo: (format: string, encoding: string | undefined) =>
     `格式：${format === 'markdown' ? 'Markdown' : '纯文本'}${encoding ? `，编码：${encoding.toUpperCase()}` : ''}`,
   profileInfo: (profile: string) => `模板：${profile}`,
@@ -164,6 +165,7 @@ const en: Strings = {
   chooseReport: 'Click a file in the list to see its outline, source, findings and figures.',
   cannotRead: 'Cannot read',
   readWarning: 'Note',
+  inPage: (key) => ` (in this page: import a .jixiaorc.json that sets ${key} in Rule settings)`,
   readInfo: (format, encoding) =>
     `Format: ${format === 'markdown' ? 'Markdown' : 'plain text'}${encoding ? `, encoding: ${encoding.toUpperCase()}` : ''}`,
   profileInfo: (profile) => `Profile: ${profile}`,
