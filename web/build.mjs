@@ -244,6 +244,8 @@ async function sizes({ graph, code, entry, atStart, html, js, css, names, inline
     if (atStart.has(name)) start.push(r);
   }
   rows.push(row(names.inline, Buffer.from(inline), 'file:// only: the engine, classic'));
+  for (const [, file] of classicFiles)
+    rows.push(row(`assets/${file}`, await readFile(join(assets, file)), 'file:// only'));
   const docs = ruleDocs.map((d) => row(d.id, Buffer.from(d.html)));
   rows.push({
     file: `rules/*.html (${docs.length} pages)`,
@@ -251,8 +253,6 @@ async function sizes({ graph, code, entry, atStart, html, js, css, names, inline
     gzip: docs.reduce((n, r) => n + r.gzip, 0),
     note: "the rules' docs, opened from a finding",
   });
-  for (const [, file] of classicFiles)
-    rows.push(row(`assets/${file}`, await readFile(join(assets, file)), 'file:// only'));
   const sum = (label, chosen) => ({
     label,
     bytes: chosen.reduce((n, r) => n + r.bytes, 0),
