@@ -74,8 +74,9 @@ export default defineConfig([
     },
   },
   {
-    // The worker is its own file: piscina loads it on each thread.
-    entry: { cli: 'src/node/cli.ts', worker: 'src/node/worker.ts' },
+    // The worker is its own file, loaded on each thread; the CLI's entry starts the workers
+    // before it loads the rest of the CLI (cli-main), so their start-ups overlap.
+    entry: { cli: 'src/node/cli.ts', 'cli-main': 'src/node/main.ts', worker: 'src/node/worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',

@@ -15,6 +15,7 @@ export { inferFiscalYear } from './figures/fiscal-year.js';
 export type { FigureConfig, FigureContext, FigureParser, FigureRefiner, Found } from './figures/types.js';
 export { check, recommended, DOCS_URL, type CheckOptions } from './check/check.js';
 export { resolveSettings } from './check/settings.js';
+export { applyFixes, fixOf, type Fix, type FixableMessage } from './check/fix.js';
 export { JixiaoError, type JixiaoErrorCode, type JixiaoErrorDetails } from './errors.js';
 export { ConfigSchema, configJsonSchema, type Config } from './check/config.js';
 export { rules } from './check/rules/index.js';

@@ -5,6 +5,7 @@ import type {
   Approx,
   DateFigure,
   DateQualifier,
+  Direction,
   Event,
   Figure,
   FlowContent,
@@ -43,6 +44,10 @@ export interface FigureRecord {
   sectionTitle: string | null;
   /** The sentence the figure stands in. */
   sentence: string;
+  /** For money, counts, percents and measures: the change word before the number (`增长5%` → increase). */
+  direction: Direction | null;
+  /** How the figure was read, comma-separated: `ocr` (digits repaired from letters), `overflow` (no exact value). */
+  flags: string | null;
 }
 
 type Leaf = InlineLeaf;
@@ -180,6 +185,8 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
       section,
       sectionTitle: title,
       sentence: first >= 0 ? sentence(at[first]!, clause.length) : clause,
+      direction: null,
+      flags: date?.flags ? date.flags.join(',') : null,
     });
   }
   leaves.forEach((leaf, i) => {
@@ -197,7 +204,8 @@ function record(f: Figure, section: string | null, sectionTitle: string | null, 
   let value: FigureRecord['value'] = null;
   if (quantity) value = quantity.amount ?? null;
   else if (date) value = date.iso ?? null;
-  else if (f.type === 'docRef') value = `${f.issuer}〔${f.year}〕${f.number ?? ''}号`;
+  else if (f.type === 'docRef')
+    value = `${f.issuer}${f.year === undefined ? '第' : `〔${f.year}〕`}${(f.numbers ?? [f.number ?? '']).join('、')}号`;
   return {
     kind: f.type,
     text: f.value,
@@ -217,5 +225,7 @@ function record(f: Figure, section: string | null, sectionTitle: string | null, 
     section,
     sectionTitle,
     sentence,
+    direction: quantity?.direction ?? null,
+    flags: f.type !== 'docRef' && f.flags ? f.flags.join(',') : null,
   };
 }

@@ -1,6 +1,8 @@
 import type { FiscalYear } from '../tree/schema.js';
 
 const YEAR_OF_REPORT = /((?:19|20)\d\d)\s*年度/g;
+/** `20年度` in a title: a two-digit year, as written (`XX局20年度部门整体支出绩效自评报告`). */
+const SHORT_YEAR_OF_REPORT = /(?<![\d０-９])(\d\d)\s*年度/;
 const YEAR = /((?:19|20)\d\d)\s*年/g;
 const COVER_DATE = /(?:报告日期|填报日期|报告时间|报告期|報(?:\(bào\))?告日期|填報日期)\s*[:：]?\s*((?:19|20)\d\d)/;
 const DOC_YEAR = /[〔[【(（［]\s*((?:19|20)\d\d)\s*[〕\]】)）］]/g;
@@ -24,7 +26,7 @@ function mostFrequent(text: string, pattern: RegExp): { year: number; evidence: 
 
 /**
  * The fiscal year a report covers, with the evidence: a year given by the caller; the
- * title (`2020年度` first, then `2020年`, in the title or a subtitle under it); the
+ * title (`2020年度` first, then `2020年`, in the title or a subtitle under it, then `20年度`); the
  * cover's report date (the year before it); the most frequent `YYYY年度` or `YYYY年`
  * in the text; the year of the document numbers it cites. Never the clock.
  *
@@ -41,6 +43,8 @@ export function inferFiscalYear(input: string, title?: string, option?: number):
   ].join('\n');
   const inTitle = mostFrequent(head, YEAR_OF_REPORT) ?? (title ? mostFrequent(title, YEAR) : undefined);
   if (inTitle) return { ...inTitle, source: 'title' };
+  const short = title ? SHORT_YEAR_OF_REPORT.exec(title) : null;
+  if (short) return { year: 2000 + Number(short[1]), source: 'title', evidence: short[0] };
   const cover = COVER_DATE.exec(input);
   if (cover) return { year: Number(cover[1]) - 1, source: 'cover', evidence: cover[0] };
   const text = mostFrequent(input, YEAR_OF_REPORT) ?? mostFrequent(input, YEAR);

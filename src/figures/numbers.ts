@@ -1,5 +1,5 @@
 import { charSet, digitValue, inSet, isDigit, isSpace } from '../text/chars.js';
-import { isCjkNumeralCode, parseCjkNumber } from '../text/numerals.js';
+import { readCjkNumeral } from '../text/numerals.js';
 
 /** A number as written: Arabic (`1,342.23`, `１２`) or Chinese (`三千二百万`, `壹佰`). */
 export interface NumberToken {
@@ -20,19 +20,27 @@ export function valueOf(token: NumberToken, exponent = 0): number {
 
 const THOUSANDS = new Set([',', '，']);
 const GLUED_YEAR = /^(?:19|20)\d\d\s*年/;
-/** Characters a Chinese number must start with: a digit or 十 (not 万企, 百姓, 千岛湖). */
-const CJK_START = charSet('〇零一二两兩三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾');
 
 /** True when a number may start at `i`: not inside another number or a Latin word. */
 export function numberBoundary(text: string, i: number): boolean {
   if (i === 0) return true;
   const prev = text.charCodeAt(i - 1);
   if (isDigit(prev)) return false;
-  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) return false;
+  // A Latin word runs on into its digits (`A4`, `ICP备…`), but a currency code stands before them (`RMB500`).
+  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) return currencyCode(text, i);
   // `1.2024 年`: a list marker glued to a year, not the number 1.2024.
   if ((prev === 0x2e || prev === 0xff0e) && i >= 2 && isDigit(text.charCodeAt(i - 2)))
     return GLUED_YEAR.test(text.slice(i, i + 8));
   return true;
+}
+
+const CODES = new Set(['RMB', 'CNY', 'USD', 'HKD']);
+
+/** True when the three capitals before `i` are a currency code standing alone (`RMB500`, not `XRMB500`). */
+function currencyCode(text: string, i: number): boolean {
+  if (i < 3 || !CODES.has(text.slice(i - 3, i))) return false;
+  const before = i > 3 ? text.charCodeAt(i - 4) : 32;
+  return !((before >= 65 && before <= 90) || (before >= 97 && before <= 122));
 }
 
 /**
@@ -40,9 +48,9 @@ export function numberBoundary(text: string, i: number): boolean {
  * between groups of three (`1,342.23`, `1，342.23`), a decimal part.
  *
  * @example
- *   readArabic('共1，342.23万元', 1) // {start: 1, end: 9, digits: '134223', scale: 2, script: 'arabic'}
+ *   readArabic('共1，342.23万元', 1, 10) // {start: 1, end: 9, digits: '134223', scale: 2, script: 'arabic'}
  */
-export function readArabic(text: string, i: number, end = text.length): NumberToken | undefined {
+export function readArabic(text: string, i: number, end: number): NumberToken | undefined {
   if (i >= end || !isDigit(text.charCodeAt(i))) return undefined;
   let j = i;
   let ascii = true;
@@ -77,60 +85,66 @@ function digitsOf(text: string, from: number, to: number): string {
   return out;
 }
 
-/** Reads a Chinese number at `i` (`两`, `十二`, `三千二百万`, `壹佰`). */
-export function readCjk(text: string, i: number, end = text.length): NumberToken | undefined {
-  if (i >= end || !inSet(CJK_START, text.charCodeAt(i))) return undefined;
-  let j = i;
-  while (j < end && isCjkNumeralCode(text.charCodeAt(j)) && j - i < 16) j++;
-  const value = parseCjkNumber(text.slice(i, j));
-  if (value === undefined) return undefined;
-  return { start: i, end: j, digits: String(value), scale: 0, script: 'cjk' };
+/** Reads a Chinese number at `i` (`两`, `十二`, `三千二百万`, `壹佰`, `三点五亿`). */
+export function readCjk(text: string, i: number, end: number): NumberToken | undefined {
+  const numeral = readCjkNumeral(text, i, end);
+  return numeral && { start: i, end: numeral.end, digits: numeral.digits, scale: numeral.scale, script: 'cjk' };
 }
 
 /** Reads an Arabic or Chinese number at `i`. */
-export function readNumber(text: string, i: number, end = text.length): NumberToken | undefined {
+export function readNumber(text: string, i: number, end: number): NumberToken | undefined {
   return readArabic(text, i, end) ?? readCjk(text, i, end);
 }
 
-/** Index after any white space at `i` (line breaks included: PDF wraps split `0\n万元`). */
-export function skipBlank(text: string, i: number, end = text.length): number {
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
-  return i;
+/**
+ * Index after the white space at `i` on the same line, at most `max` characters of it: PDF
+ * text spaces figures out (`2022 年  7 月`, `茂财绩函〔2022〕2 号`) but a line break ends them.
+ * (`skipSpace` of text/chars.ts, which crosses lines, is for a number and its unit: `0\n万元`.)
+ */
+export function gapAfter(text: string, i: number, to: number, max: number): number {
+  let j = i;
+  while (j < to && j - i < max && isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 10) j++;
+  return j;
 }
 
-/** The longest entry of `words` that `text` has at `i`, or `undefined`. `words` must be longest first. */
-export function matchWord(text: string, i: number, words: readonly string[]): string | undefined {
-  return wordTable(words)(text, i);
+/** Index before the white space that ends at `i`, on the same line, at most `max` characters of it. */
+export function gapBefore(text: string, i: number, from: number, max: number): number {
+  let k = i;
+  while (k > from && i - k < max && isSpace(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== 10) k--;
+  return k;
 }
 
-const TABLES = new WeakMap<readonly string[], (text: string, i: number) => string | undefined>();
+/** A matcher of words: the first (longest) word `text` has at `i` that ends by `to`. */
+export type WordMatcher = (text: string, i: number, to: number) => string | undefined;
+
+const TABLES = new WeakMap<readonly string[], WordMatcher>();
 
 /**
  * A matcher for a list of words (longest first), indexed by first character: one map
  * look-up per position instead of a `startsWith` per word.
  */
-export function wordTable(words: readonly string[]): (text: string, i: number) => string | undefined {
+export function wordTable(words: readonly string[]): WordMatcher {
   let table = TABLES.get(words);
   if (table) return table;
   const entries = entryTable(words.map((w) => [w, w] as const));
-  table = (text, i) => entries(text, i)?.[1];
+  table = (text, i, to) => entries(text, i, to)?.[1];
   TABLES.set(words, table);
   return table;
 }
 
 /**
  * A matcher for `[word, value]` entries (longest word first): the first entry whose word
- * `text` has at `i`. Indexed by first character, with a bit table in front, so the
- * common case (no entry starts with this character) costs two array reads and no
- * allocation.
+ * `text` has at `i`, ending by `to` (a figure never reads past its span). Indexed by first
+ * character, with a bit table in front, so the common case (no entry starts with this
+ * character) costs two array reads and no allocation.
  *
  * @example
  *   const relative = entryTable([['上年', -1], ['今年', 0]]);
- *   relative('今年4月', 0) // ['今年', 0]
+ *   relative('今年4月', 0, 4) // ['今年', 0]
  */
 export function entryTable<T>(
   entries: ReadonlyArray<readonly [string, T]>,
-): (text: string, i: number) => readonly [string, T] | undefined {
+): (text: string, i: number, to?: number) => readonly [string, T] | undefined {
   const firsts = charSet(entries.map(([w]) => w[0] ?? '').join(''));
   const byFirst = new Map<number, Array<readonly [string, T]>>();
   for (const entry of entries) {
@@ -138,13 +152,14 @@ export function entryTable<T>(
     if (list) list.push(entry);
     else byFirst.set(entry[0].charCodeAt(0), [entry]);
   }
-  return (text, i) => {
+  return (text, i, to = text.length) => {
+    if (i >= to) return undefined;
     const c = text.charCodeAt(i);
     if (!inSet(firsts, c)) return undefined;
     const list = byFirst.get(c)!;
     for (let k = 0; k < list.length; k++) {
       const entry = list[k]!;
-      if (entry[0].length === 1 || text.startsWith(entry[0], i)) return entry;
+      if (entry[0].length === 1 || (i + entry[0].length <= to && text.startsWith(entry[0], i))) return entry;
     }
     return undefined;
   };

@@ -23,6 +23,27 @@ export interface LoadedPdf {
 }
 
 /**
+ * pdf.js 5 moves the operator list between its halves with `ArrayBuffer#transferToFixedLength`
+ * (ES2024). Node 20 lacks it, and pdf.js then returns a truncated list without an error: on
+ * fixtures/forms/water-pdf.pdf 13 operators instead of 1,992, so no ruling line of a table is
+ * seen. The standard method is supplied where it is missing (a copy; the same result, as
+ * nothing keeps the old buffer), and only there: browsers and Node ≥ 21 have their own.
+ */
+function supplyTransferToFixedLength(): void {
+  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: (length?: number) => ArrayBuffer };
+  if (proto.transferToFixedLength) return;
+  Object.defineProperty(proto, 'transferToFixedLength', {
+    configurable: true,
+    writable: true,
+    value(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+      const copy = new ArrayBuffer(length);
+      new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+      return copy;
+    },
+  });
+}
+
+/**
  * Opens a PDF with pdf.js (the serverless build unpdf ships: no worker, no canvas, no
  * network), after refusing one whose streams inflate past `maxExpandedSize` or that
  * has more than `maxPages` pages. Throws `ReadFailure` (`too-large`, `encrypted-pdf`,
@@ -33,6 +54,7 @@ export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Loa
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46))
     throw new ReadFailure('corrupt-pdf', { cause: 'no %PDF header' });
   await checkPdfStreams(bytes, limits.maxExpandedSize);
+  supplyTransferToFixedLength();
   const { getDocument } = await loadReader('.pdf', () => import('unpdf/pdfjs'));
   const missingCMaps = new Set<string>();
   let document: PDFDocumentProxy;

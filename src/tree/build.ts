@@ -47,6 +47,8 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         max: f.max,
         approx: f.approx,
         unit: f.unit,
+        direction: f.direction,
+        flags: f.flags,
         currency: f.currency,
         position,
       };
@@ -59,6 +61,8 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         max: f.max,
         approx: f.approx,
         unit: f.unit,
+        direction: f.direction,
+        flags: f.flags,
         subject: f.subject,
         position,
       };
@@ -72,6 +76,8 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         max: f.max,
         approx: f.approx,
         unit: f.unit,
+        direction: f.direction,
+        flags: f.flags,
         position,
       } as Figure;
     case 'date':
@@ -85,10 +91,19 @@ function toNode(f: Found, position: Position, builtIn: boolean): Figure {
         qualifier: f.qualifier,
         period: f.period,
         valid: f.valid,
+        flags: f.flags,
         position,
       };
     case 'docRef':
-      return { type: f.type, value: f.value, issuer: f.issuer, year: f.year, number: f.number, position };
+      return {
+        type: f.type,
+        value: f.value,
+        issuer: f.issuer,
+        year: f.year,
+        number: f.number,
+        numbers: f.numbers,
+        position,
+      };
   }
 }
 

@@ -71,12 +71,28 @@ export const TemplateSchema = z.object({ type: z.literal('template'), value: z.s
 /** Qualifiers of a stated number: 余/多/以上/逾/超过 (over), 约/左右/上下 (about), 近/不足/不到/以下 (under). */
 export const ApproxSchema = z.enum(['over', 'about', 'under']);
 
+/** The change a number reports, from the word right before it: 增长/提高 (increase), 下降/减少 (decrease). */
+export const DirectionSchema = z.enum(['increase', 'decrease']);
+
+/**
+ * What a reader should know about how a figure was read: `ocr`, digits repaired from look-alike
+ * letters (`2O21年`, `2021年I月`); `overflow`, a number no double holds exactly (its value is absent,
+ * its text keeps every digit).
+ */
+export const FigureFlagSchema = z.enum(['ocr', 'overflow']);
+
+const flags = z.array(FigureFlagSchema).optional().describe('how the figure was read, where it matters');
+
 const quantity = {
   amount: z.number().optional().describe('the stated number in base units (yuan for money); absent for a range'),
   min: z.number().optional().describe('lower bound, for ranges (`2-3个`) and qualified numbers (`20余万元`)'),
   max: z.number().optional().describe('upper bound, for ranges and numbers stated as a ceiling (`不足10人`)'),
   approx: ApproxSchema.optional(),
   unit: z.string().describe('the unit as written: 万元, 名, %, 个百分点, 亩'),
+  direction: DirectionSchema.optional().describe(
+    'the change word right before the number: `增长5%` increase, `下降2%` decrease (the value keeps the sign as written)',
+  ),
+  flags,
 };
 
 /** An amount of money: `1342.23万元`, `20余万元`, `三千二百万元`, `2至3万元`, `壹佰万元整`. */
@@ -134,6 +150,7 @@ export const DateSchema = z.object({
   qualifier: DateQualifierSchema.optional(),
   period: z.enum(['H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4']).optional().describe('a half or a quarter of the year'),
   valid: z.boolean().describe('false for impossible dates such as `2月30日` or `13月`'),
+  flags,
   ...positioned,
 });
 
@@ -142,8 +159,12 @@ export const DocRefSchema = z.object({
   type: z.literal('docRef'),
   value: z.string(),
   issuer: z.string().describe('the issuing agency code: 财预, 邵东办字'),
-  year: z.number().int(),
+  year: z.number().int().optional().describe('absent for numbers that state none (`国务院令第649号`)'),
   number: z.number().int().optional(),
+  numbers: z
+    .array(z.number().int())
+    .optional()
+    .describe('every serial number when one reference lists several (`保财教[2021]41、181、193号`)'),
   ...positioned,
 });
 
@@ -352,6 +373,8 @@ export type Count = z.infer<typeof CountSchema>;
 export type Percent = z.infer<typeof PercentSchema>;
 export type Measure = z.infer<typeof MeasureSchema>;
 export type DateQualifier = z.infer<typeof DateQualifierSchema>;
+export type Direction = z.infer<typeof DirectionSchema>;
+export type FigureFlag = z.infer<typeof FigureFlagSchema>;
 export type DateFigure = z.infer<typeof DateSchema>;
 export type DocRef = z.infer<typeof DocRefSchema>;
 export type Event = z.infer<typeof EventSchema>;

@@ -79,3 +79,52 @@ describe('money', () => {
     expect(found.map((f) => [f.kind, f.text])).toEqual([['money', '50万元']]);
   });
 });
+
+describe('money: second round', () => {
+  it.each([
+    ['采购单价￥300，', '￥300', 300, '￥'],
+    ['报销金额¥1,200.50。', '¥1,200.50', 1200.5, '¥'],
+    ['合同金额RMB 500万，', 'RMB 500万', 5000000, '万'],
+    ['合同金额RMB500万元，', '500万元', 5000000, '万元'],
+    ['收到人民币3000元捐款', '3000元', 3000, '元'],
+    ['每份工本费5元3角', '5元3角', 5.3, '元'],
+    ['单价50元6角3分', '50元6角3分', 50.63, '元'],
+    ['每人每天补贴3块钱', '3块钱', 3, '块钱'],
+    ['一瓶水花了3块。', '3块', 3, '块'],
+    ['共筹集12万余元', '12万余元', 120000, '万元'],
+    ['全省一般公共预算支出1.2万亿元', '1.2万亿元', 1.2e12, '万亿元'],
+    ['资产规模达三兆元', '三兆元', 3e12, '元'],
+    ['存款四十九兆九千八百亿元', '四十九兆九千八百亿元', 49_980_000_000_000, '元'],
+    ['项目投资三点五亿元', '三点五亿元', 350_000_000, '元'],
+    ['安排资金 260 万元', '260 万元', 2600000, '万元'],
+  ])('%s', (text, raw, value, unit) => {
+    expect(only(text, 'money')).toMatchObject({ text: raw, value, unit, currency: 'CNY' });
+  });
+
+  it('keeps 12万余元 as at least 120000, like 20余万元', () => {
+    expect(only('共筹集12万余元', 'money')).toMatchObject({ approx: 'over', min: 120000 });
+  });
+
+  it.each([
+    ['采购设备500美元', '500美元', 500, 'USD'],
+    ['援外资金3000港元', '3000港元', 3000, 'HKD'],
+    ['会议注册费100欧元', '100欧元', 100, 'EUR'],
+    ['日方捐赠1.2亿日元', '1.2亿日元', 120_000_000, 'JPY'],
+    ['培训费2000英镑', '2000英镑', 2000, 'GBP'],
+    ['捐赠20万美金', '20万美金', 200000, 'USD'],
+    ['采购价US$ 300', 'US$ 300', 300, 'USD'],
+  ])('sets the currency of %s', (text, raw, value, currency) => {
+    expect(only(text, 'money')).toMatchObject({ text: raw, value, currency });
+  });
+
+  it('does not take 块 for money where it counts things, nor 兆 where it is a unit prefix', () => {
+    expect(figures('制作展板3块').map((f) => f.kind)).toEqual(['count']);
+    expect(figures('新建光伏电站5兆瓦').filter((f) => f.kind === 'money')).toEqual([]);
+    expect(figures('带宽提升到500兆').filter((f) => f.kind === 'money')).toEqual([]);
+    expect(figures('三角形区域').filter((f) => f.kind === 'money')).toEqual([]);
+  });
+
+  it('reads a currency sign only where it stands alone (not inside a Latin word)', () => {
+    expect(figures('型号XRMB500').filter((f) => f.kind === 'money')).toEqual([]);
+  });
+});

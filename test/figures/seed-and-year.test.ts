@@ -136,6 +136,8 @@ describe('the seed', () => {
       'section',
       'sectionTitle',
       'sentence',
+      'direction',
+      'flags',
     ]);
     for (const r of records) expect(Object.keys(r)).toEqual(keys);
   });
@@ -161,6 +163,8 @@ describe('inferFiscalYear', () => {
     });
     expect(inferFiscalYear('（邵东办字[2020]41号）')).toMatchObject({ year: 2020, source: 'docRef' });
     expect(inferFiscalYear('9月7日召开会议')).toBeUndefined();
+    expect(inferFiscalYear('…', '某某局20年度部门整体支出绩效自评报告')).toMatchObject({ year: 2020, source: 'title' });
+    expect(inferFiscalYear('…', '某某局2019-2020年度报告')).toMatchObject({ year: 2020 });
   });
 
   it('lets the caller override it', () => {
@@ -180,11 +184,12 @@ describe('figure configuration', () => {
     const config = defaultFigureConfig();
     config.parsers.push({
       name: 'phone',
-      find: ({ input, from, to }) => {
+      firstChars: '1',
+      find: ({ text: input, from, to }) => {
         const out: Found[] = [];
         const re = /1[3-9]\d{9}/g;
         re.lastIndex = from;
-        for (let m = re.exec(input); m && m.index < to; m = re.exec(input)) {
+        for (let m = re.exec(input); m && m.index + 11 <= to; m = re.exec(input)) {
           out.push({ type: 'count', start: m.index, end: m.index + 11, value: m[0], amount: 1, unit: '号码' });
         }
         return out;

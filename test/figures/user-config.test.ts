@@ -6,7 +6,7 @@ describe('figures from parsers of the user', () => {
     const config = defaultFigureConfig();
     config.parsers.push({
       name: 'tagged-money',
-      find: ({ input, from, to }) => {
+      find: ({ text: input, from, to }) => {
         const out: Found[] = [];
         const at = input.indexOf('专项', from);
         if (at >= 0 && at < to)

@@ -20,11 +20,13 @@ describe('public API', () => {
     const functions = Object.keys(jixiao).filter((k) => typeof (jixiao as Record<string, unknown>)[k] === 'function');
     expect(functions.sort()).toEqual([
       'JixiaoError',
+      'applyFixes',
       'check',
       'configJsonSchema',
       'defaultFigureConfig',
       'detectProfile',
       'extract',
+      'fixOf',
       'inferFiscalYear',
       'jixiaoLint',
       'jixiaoParse',

@@ -1,4 +1,5 @@
 import type { Section } from '../../tree/schema.js';
+import { renumber } from '../fix.js';
 import { defineRule, NO_OPTIONS } from '../types.js';
 import { childSections, sections } from '../walk.js';
 
@@ -13,8 +14,10 @@ export const numberingSequence = defineRule({
     for (const parent of parents) {
       let expected = 1;
       for (const s of childSections(tree, parent)) {
-        const { ordinal, raw } = s.marker;
+        const { ordinal, raw, style } = s.marker;
         if (ordinal !== expected) {
+          // The fix: the marker renumbered in its own shape; later siblings follow on the next pass.
+          const fixed = renumber(raw, style, expected);
           const what =
             ordinal === expected - 1
               ? { zh: '重复', en: 'repeated' }
@@ -27,7 +30,7 @@ export const numberingSequence = defineRule({
               zh: `编号“${raw}”${what.zh}，应为第${expected}项`,
               en: `Unexpected ordinal ${ordinal} in “${raw}” (${what.en}), expected ${expected}`,
             },
-            { actual: String(ordinal), expected: [String(expected)] },
+            { actual: raw, ...(fixed ? { expected: [fixed] } : {}) },
           );
         }
         expected = ordinal + 1;

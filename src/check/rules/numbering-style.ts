@@ -1,4 +1,5 @@
 import type { MarkerStyle, Section } from '../../tree/schema.js';
+import { renumber } from '../fix.js';
 import { defineRule, NO_OPTIONS } from '../types.js';
 import { childSections, sections } from '../walk.js';
 
@@ -33,13 +34,15 @@ export const numberingStyle = defineRule({
       for (const s of siblings) {
         if (s.marker.style === style) continue;
         const marker = s.children[0].children[0] ?? s.children[0];
+        // The fix: this marker's ordinal in the siblings' shape (`2、` among `一、三、` → `二、`).
+        const fixed = renumber(model.marker.raw, style, s.marker.ordinal);
         report(
           marker,
           {
             zh: `编号“${s.marker.raw}”与同级编号样式（如“${model.marker.raw}”）不一致，应使用“${EXAMPLE[style]}”式编号`,
             en: `Unexpected marker “${s.marker.raw}”, expected the siblings’ style (“${model.marker.raw}”)`,
           },
-          { actual: s.marker.raw, expected: [EXAMPLE[style]] },
+          { actual: s.marker.raw, ...(fixed ? { expected: [fixed] } : {}) },
         );
       }
     }

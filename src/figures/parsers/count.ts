@@ -1,10 +1,10 @@
-import { isHan } from '../../text/chars.js';
-import { skipBlank, wordTable } from '../numbers.js';
+import { isHan, skipSpace } from '../../text/chars.js';
+import { wordTable } from '../numbers.js';
 import { quantityFields, quantityParser, readOuter } from '../quantity.js';
-import type { FigureParser } from '../types.js';
+import type { Complete, FigureParser } from '../types.js';
 
 /** Measure words for countable things, longest first (simplified and traditional). */
-export const MEASURE_WORDS = [
+const MEASURE_WORDS = [
   '人次',
   '户次',
   '家次',
@@ -90,51 +90,52 @@ const MAX_SUBJECT = 8;
  * ordinals (`第2名`), durations (`3个月`), words such as `部分`, `一起`.
  */
 export const countParser: FigureParser = quantityParser('count', (ctx, q, i) => {
-  const { input, from, to } = ctx;
-  if (i > from && input.charCodeAt(i - 1) === 0x7b2c /* 第 */) return undefined;
-  let j = skipBlank(input, q.end, to);
-  const open = input[j] === '(' || input[j] === '（';
-  if (open) j = skipBlank(input, j + 1, to);
+  const { text, from, to } = ctx;
+  if (i > from && text.charCodeAt(i - 1) === 0x7b2c /* 第 */) return undefined;
+  let j = skipSpace(text, q.end, to);
+  const open = j < to && (text[j] === '(' || text[j] === '（');
+  if (open) j = skipSpace(text, j + 1, to);
   let exponent = 0;
-  if (q.low.script === 'arabic' && (input[j] === '万' || input[j] === '萬')) {
+  if (q.low.script === 'arabic' && j < to && (text[j] === '万' || text[j] === '萬')) {
     exponent = 4;
     j++;
-  } else if (q.low.script === 'arabic' && (input[j] === '亿' || input[j] === '億')) {
+  } else if (q.low.script === 'arabic' && j < to && (text[j] === '亿' || text[j] === '億')) {
     exponent = 8;
     j++;
   }
   let approx = q.approx;
-  if (input[j] === '余' || input[j] === '多') {
+  if (j < to && (text[j] === '余' || text[j] === '多')) {
     approx = 'over';
     j++;
   }
-  j = skipBlank(input, j, to);
-  const word = measureWord(input, j);
+  j = skipSpace(text, j, to);
+  const word = measureWord(text, j, to);
   if (!word) return undefined;
-  const after = input.slice(j + word.length, j + word.length + 4);
+  const after = text.slice(j + word.length, Math.min(to, j + word.length + 4));
   if (NOT_AFTER[word]?.test(after)) return undefined;
   // Counts are whole: `2.3本项目` is a section number glued to text, not 2.3 things.
   if (q.low.scale > exponent || (q.high && q.high.scale > exponent)) return undefined;
   if (q.low.script === 'cjk' && q.low.digits === '1' && !q.high && RISKY_WITH_ONE.has(word)) return undefined;
   let end = j + word.length;
-  if (open && (input[end] === ')' || input[end] === '）')) end++;
+  if (open && end < to && (text[end] === ')' || text[end] === '）')) end++;
   else if (open) return undefined;
-  const outer = readOuter(input, end);
-  if (outer && !approx) approx = outer[1];
-  const subject = subjectAfter(input, end, to) ?? subjectBefore(input, q.start, from);
-  const v = quantityFields(q, exponent, approx);
+  if (!approx) approx = readOuter(text, end, to)?.[1];
+  const subject = subjectAfter(text, end, to) ?? subjectBefore(text, q.start, from);
+  const v = quantityFields(text, q, from, q.start, exponent, approx, false);
   return {
     type: 'count',
     start: q.start,
     end,
-    value: input.slice(q.start, end),
+    value: text.slice(q.start, end),
     amount: v.amount,
     min: v.min,
     max: v.max,
     approx: v.approx,
     unit: word,
+    direction: v.direction,
+    flags: v.flags,
     subject,
-  };
+  } satisfies Complete<'count'>;
 });
 
 /** `2名党外干部得到…` → 党外干部: the Han run after the measure word, up to a stop word. */

@@ -1,5 +1,6 @@
-import { skipBlank, wordTable } from '../numbers.js';
-import { quantityFigure, quantityParser } from '../quantity.js';
+import { skipSpace } from '../../text/chars.js';
+import { wordTable } from '../numbers.js';
+import { plainQuantity, quantityFields, quantityParser, readOuter } from '../quantity.js';
 import type { FigureParser } from '../types.js';
 
 /** Physical units and durations, longest first. Years and months are dates, not measures. */
@@ -46,20 +47,21 @@ const unitWord = wordTable(UNITS);
  * node, so that they are never read as counts or money.
  */
 export const measureParser: FigureParser = quantityParser('measure', (ctx, q) => {
-  const { input, to } = ctx;
-  let j = skipBlank(input, q.end, to);
+  const { text, from, to } = ctx;
+  let j = skipSpace(text, q.end, to);
   // The value is in the base unit; the unit stays as written (`1.2万亩`: 12000, 万亩).
   let exponent = 0;
   const unitStart = j;
-  if (q.low.script === 'arabic' && (input[j] === '万' || input[j] === '亿')) {
-    exponent = input[j] === '万' ? 4 : 8;
+  if (q.low.script === 'arabic' && j < to && (text[j] === '万' || text[j] === '亿')) {
+    exponent = text[j] === '万' ? 4 : 8;
     j++;
   }
-  const unit = unitWord(input, j);
+  const unit = unitWord(text, j, to);
   if (!unit) return undefined;
   if (exponent > 0 && unit.startsWith('个')) return undefined;
   // `米` after a Chinese numeral is usually part of a name (`一米阳光`).
   if (unit === '米' && q.low.script === 'cjk') return undefined;
   const end = j + unit.length;
-  return quantityFigure('measure', input, q, end, exponent, input.slice(unitStart, end));
+  const v = quantityFields(text, q, from, q.start, exponent, q.approx ?? readOuter(text, end, to)?.[1], false);
+  return plainQuantity('measure', text, q.start, end, v, text.slice(unitStart, end));
 });

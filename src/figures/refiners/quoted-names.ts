@@ -10,12 +10,12 @@ const MAX_NAME = 8;
  */
 export const dropQuotedNames: FigureRefiner = {
   name: 'drop-quoted-names',
-  refine(found, { input }) {
+  refine(found, { text }) {
     return found.filter((f) => {
       if (f.type !== 'count') return true;
-      const open = input[f.start - 1];
+      const open = text[f.start - 1];
       if (!open || !OPEN_QUOTES.has(open)) return true;
-      for (let i = f.end; i < input.length && i - f.end <= MAX_NAME; i++) if (CLOSE_QUOTES.has(input[i]!)) return false;
+      for (let i = f.end; i < text.length && i - f.end <= MAX_NAME; i++) if (CLOSE_QUOTES.has(text[i]!)) return false;
       return true;
     });
   },

@@ -1,26 +1,39 @@
-import { pathToFileURL } from 'node:url';
+import { isAbsolute, relative, sep } from 'node:path';
 import { DOCS_URL, rules } from '../../index.js';
 import type { TaskResult } from '../task.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter } from './types.js';
+
+/** The base every artifact URI is relative to, as ESLint's SARIF formatter names it. */
+const BASE = '%SRCROOT%';
+
+/**
+ * A file's location relative to the working folder, as a relative URI reference with
+ * `uriBaseId`: no absolute `file:///home/…` URI exposes the reviewer's folders.
+ */
+function artifactLocation(path: string, cwd: string): { uri: string; uriBaseId: string } {
+  const rel = isAbsolute(path) ? relative(cwd, path) : path;
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: BASE };
+}
 
 /**
  * SARIF 2.1.0, for code-scanning dashboards: one run, the rules with their help
  * links, one result per message, and files that could not be read as tool execution
- * notifications. Written at the end (SARIF is one JSON document).
+ * notifications. Paths are relative to the working folder. Written at the end (SARIF is
+ * one JSON document).
  */
-export function sarif(version: string): Formatter {
+export function sarif(context: FormatContext): Formatter {
+  const { version, cwd, text } = context;
   const results: unknown[] = [];
   const notifications: unknown[] = [];
-  const artifactUri = (path: string) => pathToFileURL(path).href;
   return {
     start: () => '',
     file(result: TaskResult) {
       if (!result.ok) {
         notifications.push({
           level: 'error',
-          message: { text: `cannot read: ${result.reason}` },
+          message: { text: text.cannotRead(text.fileError(result.code, result.reason, context.limits)) },
           descriptor: { id: result.code },
-          locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(result.path) } } }],
+          locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.path, cwd) } }],
         });
         return '';
       }
@@ -33,7 +46,7 @@ export function sarif(version: string): Formatter {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: artifactUri(result.path) },
+                artifactLocation: artifactLocation(result.path, cwd),
                 region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
               },
             },

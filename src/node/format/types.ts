@@ -1,3 +1,4 @@
+import type { CliText, Limits } from '../text.js';
 import type { TaskResult } from '../task.js';
 
 export interface Summary {
@@ -5,6 +6,16 @@ export interface Summary {
   errors: number;
   warnings: number;
   unreadable: number;
+}
+
+/** What every format needs besides the results: wording, colour, limits, the working folder. */
+export interface FormatContext {
+  text: CliText;
+  color: boolean;
+  quiet: boolean;
+  limits: Limits;
+  cwd: string;
+  version: string;
 }
 
 /** Writes results as they arrive (stable order), then a closing part. */
