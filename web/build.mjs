@@ -174,7 +174,8 @@ export async function build(out = DIST) {
   await writeFile(join(out, 'index.html'), html);
 
   // The rules' docs pages, for the findings' links (offline too).
-  const docsCss = await readFile(join(here, 'src', 'docs.css'));
+  const docsCss = (await esbuild.build({ ...common, entryPoints: [join(here, 'src', 'docs.css')], outdir: out }))
+    .outputFiles[0].contents;
   names.docsStyle = `assets/docs-${hash(docsCss)}.css`;
   await writeFile(join(out, names.docsStyle), docsCss);
   const ruleDocs = await renderRuleDocs({
