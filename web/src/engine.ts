@@ -1,7 +1,8 @@
 /**
  * The engine: reads, parses, checks and extracts every file, keeps the results, and writes exports. It runs in a
  * Web Worker, so a batch of hundreds of files never blocks the page; where a worker cannot start (a page opened
- * from file:// in Chromium) the page loads this same file with a <script> tag and runs it between its own tasks.
+ * from file:// in Chromium) the page loads this same code as classic scripts (web/build.mjs) and runs it between its
+ * own tasks.
  *
  * Everything here uses jixiao's public API (`src/index.ts`) and its readers (`src/read/index.ts`, through `read.ts`).
  */
