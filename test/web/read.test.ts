@@ -21,6 +21,9 @@ const work = mkdtempSync(join(tmpdir(), 'jixiao-web-read-'));
 const SEED_TXT = join(ROOT, 'fixtures', 'seed-shaodong-2020.txt');
 /** The seed printed to PDF by LibreOffice in a Chinese font (fixtures/read/make.mjs). */
 const SEED_PDF = join(ROOT, 'fixtures', 'read', 'seed-shaodong-2020.pdf');
+/** A self-evaluation form written in Word, and another form printed to a ruled PDF (fixtures/forms). */
+const FORM_DOCX = join(ROOT, 'fixtures', 'forms', 'water.docx');
+const FORM_PDF = join(ROOT, 'fixtures', 'forms', 'sanitation-pdf.pdf');
 
 const session = new BrowserSession();
 /** The files given to the page, written below: readable ones and the two the reader refuses. */
@@ -31,7 +34,7 @@ const files: Record<'wordReport' | 'seedDocx' | 'formPdf' | 'damagedDocx' | 'pro
   damagedDocx: join(work, 'damaged.docx'),
   protectedPdf: join(work, 'protected.pdf'),
 };
-const readable = [files.wordReport, files.seedDocx, SEED_PDF, files.formPdf];
+const readable = [files.wordReport, files.seedDocx, FORM_DOCX, SEED_PDF, files.formPdf, FORM_PDF];
 
 beforeAll(async () => {
   const word = await wordReport();
