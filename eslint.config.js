@@ -28,6 +28,8 @@ export default tseslint.config(
       'no-irregular-whitespace': ['error', { skipComments: true, skipStrings: true, skipTemplates: true }],
       'jsdoc/check-param-names': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Node types are named interfaces over their zod schemas: `interface Money extends z.infer<…> {}`.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
   },
   {

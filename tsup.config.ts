@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { z } from 'zod';
+import { CliConfigSchema } from './src/node/config.js';
+import { profileJsonSchema, reportJsonSchema } from './src/schema.js';
 
 // The readers' large parts are built once each into dist/ and loaded from there by every
 // bundle that reads a .docx or a PDF, when it meets one: pdf.js's Chinese CMaps
@@ -31,23 +33,24 @@ function licences(name: string, seen = new Set<string>()): string[] {
   return [own, ...deps.flatMap((d) => licences(d, seen))];
 }
 
-// The core (`index`) must stay browser-safe; Node-only code lives under src/node and
-// is bundled into its own entry points.
+// The core (`index`) must stay browser-safe and carry no zod; `schema` holds the zod
+// schemas. Node-only code lives under src/node and is bundled into its own entry points.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', schema: 'src/schema.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     target: 'node20',
     platform: 'neutral',
-    // The JSON Schema of the tree is generated from the zod schemas, so it cannot drift.
+    // The JSON Schemas are generated from the zod schemas, so they cannot drift.
     async onSuccess() {
-      const entry = pathToFileURL(resolve('dist/index.js')).href; // a variable: not bundled
-      const { reportJsonSchema, profileJsonSchema, configJsonSchema } = await import(entry);
-      await writeFile('dist/schema.json', JSON.stringify(reportJsonSchema(), null, 2) + '\n');
-      await writeFile('dist/profile.schema.json', JSON.stringify(profileJsonSchema(), null, 2) + '\n');
-      await writeFile('dist/config.schema.json', JSON.stringify(configJsonSchema(), null, 2) + '\n');
+      const json = (schema: Record<string, unknown>) => JSON.stringify(schema, null, 2) + '\n';
+      await writeFile('dist/schema.json', json(reportJsonSchema()));
+      await writeFile('dist/profile.schema.json', json(profileJsonSchema()));
+      // The configuration file as the CLI reads it: the core's options and the CLI's own.
+      const config = z.toJSONSchema(CliConfigSchema, { target: 'draft-2020-12', io: 'input' });
+      await writeFile('dist/config.schema.json', json(config as Record<string, unknown>));
     },
   },
   {

@@ -24,11 +24,8 @@ export interface JixiaoErrorDetails {
  * `key`) and how to fix it in `message`. Anything else thrown is a bug.
  *
  * @example
- *   try {
- *     check(text, { rules: { 'no-such-rule': 'error' } });
- *   } catch (error) {
- *     if (error instanceof JixiaoError) error.code; // 'config'
- *   }
+ *   check(text, { rules: { 'no-such-rule': 'error' } }) // throws JixiaoError: unknown rule "no-such-rule"
+ *   new JixiaoError('option "year": …', { code: 'options', key: 'year' }).key // 'year'
  */
 export class JixiaoError extends Error {
   override name = 'JixiaoError';

@@ -2,12 +2,12 @@
  * jixiao: Chinese government performance self-evaluation reports (绩效自评报告) as a
  * typed, position-exact syntax tree.
  *
- * This entry is the browser-safe core: it imports nothing from `node:`.
+ * This entry is the browser-safe core: it imports nothing from `node:` and carries no zod
+ * (the node types are defined by zod schemas, imported here as types only; the schemas
+ * ship from `jixiao/schema`).
  */
-import { z } from 'zod';
-import { ReportSchema } from './tree/schema.js';
-
-export { parse, type ParseOptions } from './parse.js';
+export { parse } from './parse/parse.js';
+export type { ParseOptions } from './parse/options.js';
 export { outline, sectionTitle, type OutlineEntry } from './outline/outline.js';
 export { extract, type FigureRecord } from './extract/extract.js';
 export { defaultFigureConfig } from './figures/config.js';
@@ -17,36 +17,79 @@ export { check, recommended, DOCS_URL, type CheckOptions } from './check/check.j
 export { resolveSettings } from './check/settings.js';
 export { applyFixes, fixOf, type Fix, type FixableMessage } from './check/fix.js';
 export { JixiaoError, type JixiaoErrorCode, type JixiaoErrorDetails } from './errors.js';
-export { ConfigSchema, configJsonSchema, type Config } from './check/config.js';
+export type { Config } from './check/config.js';
 export { rules } from './check/rules/index.js';
-export type { Rule, RuleContext, RuleSetting, Severity, SeverityInput, Locale, Wording } from './check/types.js';
+export type { OptionSpec, OptionSpecs, OptionsOf } from './check/options.js';
+export type {
+  Rule,
+  RuleContext,
+  ReportExtra,
+  RuleSetting,
+  Severity,
+  SeverityInput,
+  Locale,
+  Wording,
+} from './check/types.js';
 export {
   profiles,
   detectProfile,
   matchProfile,
   resolveProfile,
   normalizeHeading,
-  profileJsonSchema,
   type Profile,
   type ProfileInput,
   type ProfileMatch,
   type Slot,
 } from './check/profiles/index.js';
-export { ProfileSchema, SlotSchema } from './check/profiles/schema.js';
 export { jixiaoParse, jixiaoLint, jixiaoStringify, remarkJixiao } from './unified/plugins.js';
 export { toMarkdown, STRINGIFY } from './markdown/to-markdown.js';
-export { toMdast, type MarkdownOptions } from './markdown/to-mdast.js';
-// Registers the node types in mdast's content maps (types only: nothing runs).
-export type {} from './tree/augment.js';
-export * from './tree/schema.js';
-
-/**
- * The JSON Schema (draft 2020-12) of the report tree, generated from the zod schemas.
- * Shipped as `jixiao/schema.json` for consumers that do not use TypeScript.
- *
- * @example
- *   const schema = reportJsonSchema(); schema.$schema // 'https://json-schema.org/draft/2020-12/schema'
- */
-export function reportJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-}
+export {
+  toMdast,
+  type MarkdownOptions,
+  type ToMdastHandle,
+  type ToMdastHandlers,
+  type ToMdastState,
+} from './markdown/to-mdast.js';
+export type {
+  Approx,
+  Count,
+  DateFigure,
+  DateQualifier,
+  Direction,
+  DocRef,
+  Event,
+  Field,
+  Figure,
+  FigureFlag,
+  FiscalYear,
+  FlowContent,
+  HtmlNode,
+  InlineLeaf,
+  Label,
+  LabelKind,
+  Lead,
+  ListItemNode,
+  ListNode,
+  Marker,
+  MarkerInfo,
+  MarkerStyle,
+  Measure,
+  Money,
+  ParagraphNode,
+  Percent,
+  Phrasing,
+  Placeholder,
+  PlaceholderKind,
+  Point,
+  Position,
+  Report,
+  ReportData,
+  ReportNode,
+  ReportTitle,
+  Section,
+  SectionTitle,
+  Template,
+  TextNode,
+  Toc,
+  YamlNode,
+} from './tree/schema.js';

@@ -1,6 +1,7 @@
 import { VFileMessage } from 'vfile-message';
-import { parse, type ParseOptions } from '../parse.js';
-import type { Node, Report } from '../tree/schema.js';
+import { optionError, optionsObject, parseSettings, show, type ParseOptions } from '../parse/options.js';
+import { reportOf } from '../parse/parse.js';
+import type { ReportNode, Report } from '../tree/schema.js';
 import { readDirectives } from './directives.js';
 import { detectProfile, matchProfile, resolveProfile, type ProfileInput } from './profiles/index.js';
 import { rules } from './rules/index.js';
@@ -27,21 +28,37 @@ export interface CheckOptions extends ParseOptions {
 /** Where each rule's documentation lives. */
 export const DOCS_URL = 'https://github.com/jixiao-dev/jixiao/blob/main/docs/rules/';
 
+const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
 /**
  * Checks a report the way a finance-bureau reviewer would, with the recommended
  * rules (all of them) and the detected or given profile. Returns vfile messages
  * sorted by position: `ruleId`, `source: 'jixiao'`, `url`, `place`, `fatal` (true for
  * errors, false for warnings), `ancestors`, and `cause` where a related node exists.
+ * Wrong options are a `JixiaoError` before any work: code `options` for the options
+ * themselves, `config` for bad rule settings or profiles.
  *
  * @example
  *   check(seed).map((m) => `${m.line}:${m.column} ${m.ruleId}`)
- *   // ['7:1 no-placeholder-section', '9:1 numbering-style', '29:1 no-empty-annex']
+ *   // ['7:1 no-placeholder-section', '9:1 numbering-style', '27:1 no-empty-annex']
  */
-export function check(treeOrText: Report | string, options: CheckOptions = {}): VFileMessage[] {
-  const tree = typeof treeOrText === 'string' ? parse(treeOrText, options) : treeOrText;
-  const settings = resolveSettings(rules, options.rules);
-  const match = options.profile ? matchProfile(tree, resolveProfile(options.profile)) : detectProfile(tree);
-  const locale: Locale = options.locale ?? 'zh-CN';
+export function check(treeOrText: Report | string, options?: CheckOptions): VFileMessage[] {
+  const given = optionsObject(options) as CheckOptions;
+  const locale = given.locale ?? 'zh-CN';
+  if (!LOCALES.includes(locale)) throw optionError('locale', `expected "zh-CN" or "en", got ${show(locale)}`);
+  if (
+    given.rules !== undefined &&
+    (typeof given.rules !== 'object' || given.rules === null || Array.isArray(given.rules))
+  ) {
+    throw optionError(
+      'rules',
+      `expected an object of rule settings such as { 'no-template-text': 'off' }, got ${show(given.rules)}`,
+    );
+  }
+  const settings = resolveSettings(rules, given.rules);
+  const profile = given.profile === undefined ? undefined : resolveProfile(given.profile);
+  const tree = reportOf(treeOrText, parseSettings(given));
+  const match = profile ? matchProfile(tree, profile) : detectProfile(tree);
   const ancestorsOf = ancestry(tree);
   const silence = readDirectives(tree);
   const messages: VFileMessage[] = [];
@@ -70,7 +87,7 @@ export function check(treeOrText: Report | string, options: CheckOptions = {}): 
             place,
             ruleId: rule.id,
             source: 'jixiao',
-            ancestors: ancestorsOf(node as Node),
+            ancestors: ancestorsOf(node as ReportNode),
             ...(cause ? { cause } : {}),
           });
         });
@@ -102,7 +119,12 @@ function withoutStack<T>(make: () => T): T {
   }
 }
 
-/** The ids and default severities of every rule (the recommended preset). */
+/**
+ * The ids and default severities of every rule (the recommended preset).
+ *
+ * @example
+ *   recommended()['no-empty-annex'] // 'error'
+ */
 export function recommended(): Record<string, 'warn' | 'error'> {
   return Object.fromEntries(rules.map((r) => [r.id, r.severity]));
 }

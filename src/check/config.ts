@@ -4,8 +4,10 @@ import { ProfileSchema } from './profiles/schema.js';
 const SeveritySchema = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
 
 /**
- * The configuration file (`.jixiaorc.json`, `.jixiaorc.yaml`, or a `jixiao` key in
- * package.json), shipped as `jixiao/config.schema.json`.
+ * What the core understands of a configuration: the profile, rule settings, the message
+ * language. The CLI's configuration file (`.jixiaorc.json` …) extends it with options of
+ * its own (encoding, file size, ignore patterns) in src/node. The core imports this
+ * module for its types only; the schema ships from `jixiao/schema`.
  */
 export const ConfigSchema = z
   .object({
@@ -19,19 +21,9 @@ export const ConfigSchema = z
       .optional()
       .describe('rule settings: "off" | "warn" | "error" (or 0 | 1 | 2), or [severity, options]'),
     locale: z.enum(['zh-CN', 'en']).optional(),
-    encoding: z
-      .enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030'])
-      .optional()
-      .describe('decode text files in this encoding instead of detecting it'),
-    maxSize: z.number().int().positive().optional().describe('refuse files larger than this many bytes'),
     maxWarnings: z.number().int().min(0).optional(),
-    ignore: z.array(z.string()).optional().describe('glob patterns of files to leave out'),
   })
   .strict();
 
+/** A configuration as the core understands it (see {@link ConfigSchema}). */
 export type Config = z.output<typeof ConfigSchema>;
-
-/** The JSON Schema of the configuration file. */
-export function configJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
-}

@@ -1,4 +1,4 @@
-import type { Html, Node, Report } from '../tree/schema.js';
+import type { HtmlNode as Html, ReportNode as Node, Report } from '../tree/schema.js';
 
 /** `<!--jixiao disable rule-a rule-b-->`, `<!--jixiao enable-->`, `<!--jixiao ignore rule-a-->`. */
 const DIRECTIVE = /^<!--\s*jixiao\s+(disable|enable|ignore)((?:\s+[a-z][a-z0-9-]*)*)\s*-->$/;

@@ -29,7 +29,7 @@ export interface Fix {
  *
  * @example
  *   const [message] = check('一、甲\n乙\n2、丙\n丁\n三、戊\n己', { rules: { 'numbering-sequence': 'off' } });
- *   fixOf(message) // {start: 5, end: 7, replacement: '二、'}
+ *   fixOf(message) // {start: 6, end: 8, replacement: '二、'}
  */
 export function fixOf(message: FixableMessage): Fix | undefined {
   if (!message.ruleId || !FIXABLE.has(message.ruleId)) return undefined;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { JixiaoError } from '../errors.js';
+import { readOptions } from './options.js';
 import type { Rule, RuleSetting, Severity } from './types.js';
 
 /** A rule's resolved setting. */
@@ -30,14 +30,16 @@ function severityOf(id: string, given: unknown): Severity {
 
 /**
  * Resolves user settings against the rules: severities as `off | warn | error` or
- * `0 | 1 | 2`, options validated by each rule's zod schema. Unknown rules, bad
+ * `0 | 1 | 2`, options checked against each rule's option specs. Unknown rules, bad
  * severities and bad options throw a `JixiaoError` (code `config`) naming the rule and the option.
  *
  * @example
- *   resolveSettings(rules, { 'no-template-text': 'off', 'rate-consistency': ['error', { tolerance: 0.5 }] })
+ *   const settings = resolveSettings(rules, { 'rate-consistency': ['error', { tolerance: 0.5 }] })
+ *   settings.get('rate-consistency') // {severity: 'error', options: {tolerance: 0.5}}
+ *   settings.get('no-template-text') // {severity: 'warn', options: {}}
  */
 export function resolveSettings(
-  rules: readonly Rule<never>[],
+  rules: readonly Rule[],
   given: Record<string, RuleSetting> = {},
 ): Map<string, Resolved> {
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -55,14 +57,14 @@ export function resolveSettings(
     const [severityInput, optionsInput] =
       setting === undefined ? [rule.severity, undefined] : Array.isArray(setting) ? setting : [setting, undefined];
     const severity = severityOf(rule.id, severityInput);
-    const parsed = (rule.options as z.ZodType).safeParse(optionsInput);
-    if (!parsed.success) {
+    const read = readOptions(rule.options, optionsInput);
+    if (!read.ok) {
       throw new JixiaoError(
-        `rule "${rule.id}": invalid options:\n${z.prettifyError(parsed.error)}\nSee docs/rules/${rule.id}.md for the options it takes.`,
+        `rule "${rule.id}": invalid options: ${read.problem}. See docs/rules/${rule.id}.md for the options it takes.`,
         { code: 'config', key: `rules.${rule.id}` },
       );
     }
-    out.set(rule.id, { severity, options: parsed.data });
+    out.set(rule.id, { severity, options: read.options });
   }
   return out;
 }

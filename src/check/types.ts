@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { Node, Report } from '../tree/schema.js';
+import type { Report, ReportNode } from '../tree/schema.js';
+import type { OptionSpecs, OptionsOf } from './options.js';
 import type { ProfileMatch } from './profiles/match.js';
 
 /** How seriously a rule's messages are taken. */
@@ -18,7 +18,7 @@ export interface Wording {
   en: string;
 }
 
-type Positioned = Pick<Node, 'position'>;
+type Positioned = Pick<ReportNode, 'position'>;
 
 /** What a rule sees, and how it reports. */
 export interface RuleContext<Options> {
@@ -44,28 +44,19 @@ export interface ReportExtra {
 }
 
 /** A rule: one check, one module, one docs page (docs/rules/<id>.md). */
-export interface Rule<Options = unknown> {
+export interface Rule<Specs extends OptionSpecs = OptionSpecs> {
   /** Stable id, part of the public API: `no-empty-annex`. */
   id: string;
   /** Severity in the `recommended` preset. */
   severity: Exclude<Severity, 'off'>;
   /** What the rule checks, for docs/rules.md. */
   summary: Wording;
-  /** Validates and fills in the rule's options. */
-  options: z.ZodType<Options>;
-  check(context: RuleContext<Options>): void;
+  /** The options it takes, with their defaults (`{}` for none). */
+  options: Specs;
+  check(context: RuleContext<OptionsOf<Specs>>): void;
 }
 
-/** The options schema of a rule that takes none: `{}` or nothing, anything else is an error. */
-export const NO_OPTIONS = z.object({}).strict().default({});
-
-/** Defines a rule, inferring its options type from its schema. */
-export function defineRule<S extends z.ZodType>(rule: {
-  id: string;
-  severity: Exclude<Severity, 'off'>;
-  summary: Wording;
-  options: S;
-  check(context: RuleContext<z.output<S>>): void;
-}): Rule<z.output<S>> {
-  return rule as Rule<z.output<S>>;
+/** Defines a rule, inferring the type of its options from their specs. */
+export function defineRule<S extends OptionSpecs>(rule: Rule<S>): Rule<S> {
+  return rule;
 }

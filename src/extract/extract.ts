@@ -1,4 +1,6 @@
-import { parse, type ParseOptions } from '../parse.js';
+import { toString } from 'mdast-util-to-string';
+import { parseSettings, type ParseOptions } from '../parse/options.js';
+import { reportOf } from '../parse/parse.js';
 import { charSet, inSet } from '../text/chars.js';
 import { sectionTitle } from '../outline/outline.js';
 import type {
@@ -10,8 +12,9 @@ import type {
   Figure,
   FlowContent,
   InlineLeaf,
-  ListItem,
+  ListNode,
   Report,
+  ReportNode,
   Section,
 } from '../tree/schema.js';
 
@@ -62,10 +65,11 @@ const MAX_SENTENCE = 200;
  *   extract('（三）…邵东共收到各界人士捐款捐物折合人民币1342.23万元。')
  *   // [{kind: 'money', text: '1342.23万元', value: 13422300, unit: '万元', currency: 'CNY', …}]
  */
-export function extract(treeOrText: Report | string, options: ParseOptions = {}): FigureRecord[] {
-  const tree = typeof treeOrText === 'string' ? parse(treeOrText, options) : treeOrText;
+export function extract(treeOrText: Report | string, options?: ParseOptions): FigureRecord[] {
+  const tree = reportOf(treeOrText, parseSettings(options));
   const out: FigureRecord[] = [];
   // The section path and title are the same for every block of a section: made once.
+  // A loop, not unist-util-visit: see `sections` in check/walk.ts for the numbers.
   const walk = (nodes: ReadonlyArray<FlowContent | Section['children'][number]>, from: number, place: Place) => {
     for (let i = from; i < nodes.length; i++) {
       const node = nodes[i]!;
@@ -74,12 +78,12 @@ export function extract(treeOrText: Report | string, options: ParseOptions = {})
           section: place.section === null ? node.marker.raw : `${place.section}/${node.marker.raw}`,
           title: sectionTitle(node),
         };
-        block(node.children[0].children as Leaf[], inner, out);
+        block(node.children[0], inner, out);
         walk(node.children, 1, inner);
       } else if (node.type === 'list') {
-        for (const item of node.children) block(item.children as ListItem['children'], place, out);
+        for (const item of node.children) block(item, place, out);
       } else if ('children' in node) {
-        block(node.children as Array<Leaf | Event>, place, out);
+        block(node, place, out);
       }
     }
   };
@@ -88,6 +92,9 @@ export function extract(treeOrText: Report | string, options: ParseOptions = {})
   out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
   return out;
 }
+
+/** A node whose leaves are read as one text: a paragraph, a list item, a section's title … */
+type Block = Exclude<Extract<ReportNode, { children: unknown[] }>, Report | Section | ListNode>;
 
 /** Where a block stands: the marker path of its sections (`2、/（三）`) and the innermost title. */
 interface Place {
@@ -107,9 +114,9 @@ function plain(nodes: ReadonlyArray<{ type: string }>): boolean {
   return true;
 }
 
-function block(children: ReadonlyArray<{ type: string }>, place: Place, out: FigureRecord[]): void {
+function block(node: Block, place: Place, out: FigureRecord[]): void {
   // Most blocks hold no figure: nothing to build for them.
-  if (plain(children)) return;
+  if (plain(node.children)) return;
   // The block's text, rebuilt from its leaves, to find each figure's sentence.
   const leaves: Leaf[] = [];
   const events: Event[] = [];
@@ -117,16 +124,16 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
   // quadratic in a paragraph of many dated clauses).
   const firstLeaf: number[] = [];
   const flatten = (nodes: ReadonlyArray<{ type: string }>) => {
-    for (const node of nodes) {
-      if (node.type === 'event') {
-        events.push(node as Event);
+    for (const child of nodes) {
+      if (child.type === 'event') {
+        events.push(child as Event);
         firstLeaf.push(leaves.length);
       }
-      if ('children' in node) flatten((node as { children: Array<{ type: string }> }).children);
-      else if (node.type !== 'marker') leaves.push(node as Leaf);
+      if ('children' in child) flatten((child as { children: Array<{ type: string }> }).children);
+      else if (child.type !== 'marker') leaves.push(child as Leaf);
     }
   };
-  flatten(children);
+  flatten(node.children);
   let text = '';
   const at: number[] = [];
   let previousEnd = -1;
@@ -164,7 +171,7 @@ function block(children: ReadonlyArray<{ type: string }>, place: Place, out: Fig
     const event = events[e]!;
     const first = event.children.length > 0 ? firstLeaf[e]! : -1;
     const date = event.children.find((c): c is DateFigure => c.type === 'date');
-    const clause = event.children.map((c) => c.value).join('');
+    const clause = toString(event);
     const { start, end } = event.position;
     out.push({
       kind: 'event',

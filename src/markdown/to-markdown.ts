@@ -1,13 +1,13 @@
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
-import { unified } from 'unified';
+import { toMarkdown as mdastToMarkdown, type Options as StringifyOptions } from 'mdast-util-to-markdown';
 import type { Report } from '../tree/schema.js';
 import { toMdast, type MarkdownOptions } from './to-mdast.js';
 
 /**
- * remark-stringify settings chosen so the Markdown of a report reads like the report:
- * `-` bullets, `*` emphasis, fenced code, one space after a bullet, no blank lines
- * inside lists.
+ * The settings Markdown is written with (mdast-util-to-markdown's, as remark-stringify
+ * takes them), chosen so the Markdown of a report reads like the report: `-` bullets,
+ * `*` emphasis, fenced code, one space after a bullet, no blank lines inside lists. YAML
+ * front matter is written between `---` fences, and a line starting with `--` is escaped
+ * so it cannot read as one (what remark-frontmatter adds).
  */
 export const STRINGIFY: StringifyOptions = {
   bullet: '-',
@@ -17,21 +17,23 @@ export const STRINGIFY: StringifyOptions = {
   listItemIndent: 'one',
   rule: '-',
   incrementListMarker: false,
+  handlers: { yaml: (node) => `---${node.value ? `\n${node.value}` : ''}\n---` },
+  unsafe: [{ atBreak: true, character: '-', after: '-' }],
 };
 
 /**
- * Writes a report tree as clean, conventional Markdown through remark-stringify.
+ * Writes a report tree as clean, conventional Markdown: {@link toMdast}, then
+ * mdast-util-to-markdown (the serializer remark-stringify is one call to).
  *
  * @example
  *   toMarkdown(parse(seed)).split('\n')[2] // '# 邵东市委统战部整体支出绩效自评报告'
  */
 export function toMarkdown(tree: Report, options: MarkdownOptions = {}): string {
-  const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, STRINGIFY);
-  return unescapeSafe(processor.stringify(toMdast(tree, options)));
+  return unescapeSafe(mdastToMarkdown(toMdast(tree, options), STRINGIFY));
 }
 
 /**
- * remark-stringify escapes every `[` and `<`; in a report they are document numbers
+ * mdast-util-to-markdown escapes every `[` and `<`; in a report they are document numbers
  * (`邵东办字[2020]41号`) and book titles (`<…实施方案>`). jixiao writes no links or link
  * definitions, so `[` is literal unless its `]` is followed by `(`, `[` or `:`, and
  * `<` before a non-ASCII letter cannot start a tag or an autolink.

@@ -3,7 +3,8 @@ import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigSchema, JixiaoError, resolveProfile, resolveSettings, rules } from '../index.js';
+import { JixiaoError, resolveProfile, resolveSettings, rules } from '../index.js';
+import { ConfigSchema } from '../schema.js';
 import { ENCODINGS } from './read/read-report.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Builder } from '../tree/build.js';
+import type { Builder } from '../tree/builder.js';
 import type { FiscalYear, FlowContent, ReportData, Section } from '../tree/schema.js';
 import { bodyBlocks, frontBlocks, type Fragment } from './blocks.js';
 import { placeholderKind } from './placeholders.js';

@@ -1,7 +1,13 @@
 import { isSpace, skipSpace } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
-import type { Builder } from '../tree/build.js';
-import type { FlowContent, List, ListItem, Paragraph, Phrasing } from '../tree/schema.js';
+import type { Builder } from '../tree/builder.js';
+import type {
+  FlowContent,
+  ListItemNode as ListItem,
+  ListNode as List,
+  ParagraphNode as Paragraph,
+  Phrasing,
+} from '../tree/schema.js';
 import { findEnumeration } from './enumerations.js';
 import { isSubtitle, labelKind, readFields, repeatsTitle } from './front-matter.js';
 import type { MarkerMatch } from './markers.js';

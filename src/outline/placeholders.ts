@@ -59,5 +59,7 @@ export function placeholderKind(text: string): Exclude<PlaceholderKind, 'templat
   for (let i = 0; i < text.length && visible <= MAX_PLACEHOLDER; i++) if (!isSpace(text.charCodeAt(i))) visible++;
   if (visible > MAX_PLACEHOLDER) return undefined;
   const bare = squash(text);
-  return LEXICON[bare] ?? LEXICON[bare.replace(STRIP, '')];
+  // Own keys only: a body reading `toString` is not Object.prototype's.
+  const kind = (key: string) => (Object.hasOwn(LEXICON, key) ? LEXICON[key] : undefined);
+  return kind(bare) ?? kind(bare.replace(STRIP, ''));
 }

@@ -10,3 +10,16 @@ export function pushAll<T>(target: T[], items: readonly T[]): T[] {
   for (let i = 0; i < items.length; i++) target.push(items[i]!);
   return target;
 }
+
+/**
+ * Index of the last item before `end` that passes `test`, or -1 (`Array#findLastIndex`,
+ * ES2023, with an end).
+ *
+ * @example
+ *   findLastIndex([1, 2, 3, 2], (n) => n === 2) // 3
+ *   findLastIndex([1, 2, 3, 2], (n) => n === 2, 3) // 1
+ */
+export function findLastIndex<T>(list: readonly T[], test: (item: T) => boolean, end = list.length): number {
+  for (let i = end - 1; i >= 0; i--) if (test(list[i]!)) return i;
+  return -1;
+}

@@ -1,7 +1,14 @@
 /**
- * The report syntax tree, as zod schemas. Every public node type is inferred from
- * these schemas (`type X = z.infer<typeof XSchema>`), and the JSON Schema shipped as
- * `jixiao/schema.json` is generated from them, so the three cannot drift apart.
+ * The report syntax tree, as zod schemas. Every public node type is defined by these
+ * schemas (`interface Money extends z.infer<typeof MoneySchema> {}`), and the JSON Schema
+ * shipped as `jixiao/schema.json` is generated from them, so the three cannot drift apart.
+ *
+ * The core imports this module for its types only (type imports are erased): zod is not
+ * part of the runtime core. The schemas themselves ship from `jixiao/schema`.
+ *
+ * Names that mdast also exports (`Text`, `Paragraph`, `List`, `ListItem`, `Html`, `Yaml`,
+ * `Node`) take a `Node` suffix here (`TextNode`, …, `ReportNode`), so a program can import
+ * both without renaming.
  *
  * The tree is unist-compatible: every node has a `type` and a `position` whose
  * offsets are UTF-16 indices into the ORIGINAL input (end exclusive).
@@ -332,7 +339,6 @@ export const FlowContentSchema: FlowContentUnion = z.discriminatedUnion('type', 
   SectionSchema,
 ]);
 
-/** What the parser learnt about the report as a whole. */
 /** The fiscal year the report covers, and why jixiao believes it. */
 export const FiscalYearSchema = z.object({
   year: z.number().int(),
@@ -340,8 +346,12 @@ export const FiscalYearSchema = z.object({
   evidence: z.string().describe('the text that gave it away: `2020年度`, `邵东办字[2020]41号`'),
 });
 
+/** What the parser learnt about the report as a whole. */
 export const ReportDataSchema = z.object({
-  format: z.enum(['text', 'markdown']).optional().describe('what the input was read as'),
+  format: z
+    .enum(['text', 'markdown'])
+    .optional()
+    .describe('the input: Markdown (even when its blocks are read by the text rules) or text'),
   fiscalYear: FiscalYearSchema.optional(),
   title: z.string().optional().describe('the title, its lines joined'),
   subtitle: z.string().optional(),
@@ -359,47 +369,111 @@ export const ReportSchema = z.object({
   ...positioned,
 });
 
-export type Point = z.infer<typeof PointSchema>;
-export type Position = z.infer<typeof PositionSchema>;
+// ---------------------------------------------------------------------------
+// Types: named interfaces defined by the schemas. A parent's `children` are restated with
+// the named types (so messages and hovers say `Section`, not its expansion); `Same`
+// checks each restatement against the schema at compile time.
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Children<S extends z.ZodType> = z.infer<S> extends { children: infer C } ? C : never;
+
+export interface Point extends z.infer<typeof PointSchema> {}
+export interface Position extends z.infer<typeof PositionSchema> {}
 export type MarkerStyle = z.infer<typeof MarkerStyleSchema>;
-export type MarkerInfo = z.infer<typeof MarkerInfoSchema>;
+export interface MarkerInfo extends z.infer<typeof MarkerInfoSchema> {}
 export type PlaceholderKind = z.infer<typeof PlaceholderKindSchema>;
-export type Text = z.infer<typeof TextSchema>;
-export type Marker = z.infer<typeof MarkerSchema>;
-export type Template = z.infer<typeof TemplateSchema>;
 export type Approx = z.infer<typeof ApproxSchema>;
-export type Money = z.infer<typeof MoneySchema>;
-export type Count = z.infer<typeof CountSchema>;
-export type Percent = z.infer<typeof PercentSchema>;
-export type Measure = z.infer<typeof MeasureSchema>;
 export type DateQualifier = z.infer<typeof DateQualifierSchema>;
+export type LabelKind = z.infer<typeof LabelKindSchema>;
 export type Direction = z.infer<typeof DirectionSchema>;
 export type FigureFlag = z.infer<typeof FigureFlagSchema>;
-export type DateFigure = z.infer<typeof DateSchema>;
-export type DocRef = z.infer<typeof DocRefSchema>;
-export type Event = z.infer<typeof EventSchema>;
+
+/** Plain text (`text`). Named so as not to clash with mdast's `Text`. */
+export interface TextNode extends z.infer<typeof TextSchema> {}
+export interface Marker extends z.infer<typeof MarkerSchema> {}
+export interface Template extends z.infer<typeof TemplateSchema> {}
+export interface Money extends z.infer<typeof MoneySchema> {}
+export interface Count extends z.infer<typeof CountSchema> {}
+export interface Percent extends z.infer<typeof PercentSchema> {}
+export interface Measure extends z.infer<typeof MeasureSchema> {}
+/** A date (`date`). Named so as not to clash with the global `Date`. */
+export interface DateFigure extends z.infer<typeof DateSchema> {}
+export interface DocRef extends z.infer<typeof DocRefSchema> {}
 /** Any figure node. */
 export type Figure = Money | Count | Percent | Measure | DateFigure | DocRef;
-export type InlineLeaf = z.infer<typeof InlineLeafSchema>;
-export type Lead = z.infer<typeof LeadSchema>;
-export type Phrasing = z.infer<typeof PhrasingSchema>;
-export type ReportTitle = z.infer<typeof ReportTitleSchema>;
-export type LabelKind = z.infer<typeof LabelKindSchema>;
-export type Label = z.infer<typeof LabelSchema>;
-export type Field = z.infer<typeof FieldSchema>;
-export type Toc = z.infer<typeof TocSchema>;
-export type Paragraph = z.infer<typeof ParagraphSchema>;
-export type Html = z.infer<typeof HtmlSchema>;
-export type Yaml = z.infer<typeof YamlSchema>;
-export type Placeholder = z.infer<typeof PlaceholderSchema>;
-export type ListItem = z.infer<typeof ListItemSchema>;
-export type List = z.infer<typeof ListSchema>;
-export type SectionTitle = z.infer<typeof SectionTitleSchema>;
-export type Section = z.infer<typeof SectionSchema>;
-export type FlowContent = z.infer<typeof FlowContentSchema>;
-export type ReportData = z.infer<typeof ReportDataSchema>;
-export type FiscalYear = z.infer<typeof FiscalYearSchema>;
-export type Report = z.infer<typeof ReportSchema>;
+/** Inline content that is a leaf. */
+export type InlineLeaf = TextNode | Template | Figure;
 
-/** Every node type of the tree. */
-export type Node = Report | FlowContent | SectionTitle | ListItem | Phrasing | Marker | InlineLeaf | Event;
+export interface Event extends Omit<z.infer<typeof EventSchema>, 'children'> {
+  children: InlineLeaf[];
+}
+export interface Lead extends Omit<z.infer<typeof LeadSchema>, 'children'> {
+  children: InlineLeaf[];
+}
+export type Phrasing = InlineLeaf | Lead | Event;
+
+export interface ReportTitle extends Omit<z.infer<typeof ReportTitleSchema>, 'children'> {
+  children: InlineLeaf[];
+}
+export interface Label extends Omit<z.infer<typeof LabelSchema>, 'children'> {
+  children: InlineLeaf[];
+}
+export interface Field extends Omit<z.infer<typeof FieldSchema>, 'children'> {
+  children: InlineLeaf[];
+}
+export interface Toc extends Omit<z.infer<typeof TocSchema>, 'children'> {
+  children: InlineLeaf[];
+}
+/** An HTML comment (`html`). Named so as not to clash with mdast's `Html`. */
+export interface HtmlNode extends z.infer<typeof HtmlSchema> {}
+/** YAML front matter (`yaml`). Named so as not to clash with mdast's `Yaml`. */
+export interface YamlNode extends z.infer<typeof YamlSchema> {}
+/** A paragraph (`paragraph`). Named so as not to clash with mdast's `Paragraph`. */
+export interface ParagraphNode extends Omit<z.infer<typeof ParagraphSchema>, 'children'> {
+  children: Phrasing[];
+}
+export interface Placeholder extends z.infer<typeof PlaceholderSchema> {}
+/** A list item (`listItem`). Named so as not to clash with mdast's `ListItem`. */
+export interface ListItemNode extends Omit<z.infer<typeof ListItemSchema>, 'children'> {
+  children: Array<Marker | Phrasing>;
+}
+/** A list (`list`). Named so as not to clash with mdast's `List`. */
+export interface ListNode extends Omit<z.infer<typeof ListSchema>, 'children'> {
+  children: ListItemNode[];
+}
+export interface SectionTitle extends Omit<z.infer<typeof SectionTitleSchema>, 'children'> {
+  children: Array<Marker | InlineLeaf>;
+}
+export interface Section extends Omit<z.infer<typeof SectionSchema>, 'children'> {
+  children: [SectionTitle, ...FlowContent[]];
+}
+/** Anything that can stand in the report or in a section body. */
+export type FlowContent =
+  ReportTitle | Label | Field | Toc | ParagraphNode | Placeholder | ListNode | HtmlNode | YamlNode | Section;
+export interface FiscalYear extends z.infer<typeof FiscalYearSchema> {}
+export interface ReportData extends z.infer<typeof ReportDataSchema> {}
+/** The root. */
+export interface Report extends Omit<z.infer<typeof ReportSchema>, 'children' | 'data'> {
+  data: ReportData;
+  children: FlowContent[];
+}
+/** Every node type of the tree. Named so as not to clash with unist's and mdast's `Node`. */
+export type ReportNode = Report | FlowContent | SectionTitle | ListItemNode | Phrasing | Marker;
+
+// The restated children are exactly what the schemas say (a compile error otherwise).
+true satisfies Same<Event['children'], Children<typeof EventSchema>>;
+true satisfies Same<Lead['children'], Children<typeof LeadSchema>>;
+true satisfies Same<ReportTitle['children'], Children<typeof ReportTitleSchema>>;
+true satisfies Same<Label['children'], Children<typeof LabelSchema>>;
+true satisfies Same<Field['children'], Children<typeof FieldSchema>>;
+true satisfies Same<Toc['children'], Children<typeof TocSchema>>;
+true satisfies Same<ParagraphNode['children'], Children<typeof ParagraphSchema>>;
+true satisfies Same<ListItemNode['children'], Children<typeof ListItemSchema>>;
+true satisfies Same<ListNode['children'], Children<typeof ListSchema>>;
+true satisfies Same<SectionTitle['children'], Children<typeof SectionTitleSchema>>;
+true satisfies Same<Section['children'], Children<typeof SectionSchema>>;
+true satisfies Same<Report['children'], Children<typeof ReportSchema>>;
+true satisfies Same<Report, z.infer<typeof ReportSchema>>;
+true satisfies Same<InlineLeaf, z.infer<typeof InlineLeafSchema>>;
+true satisfies Same<Phrasing, z.infer<typeof PhrasingSchema>>;
+true satisfies Same<FlowContent, z.infer<typeof FlowContentSchema>>;

@@ -2,10 +2,11 @@ import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { check, type CheckOptions } from '../check/check.js';
 import type { Root } from 'mdast';
-import { fromMarkdown } from '../markdown/from-markdown.js';
 import type { MarkdownOptions } from '../markdown/to-mdast.js';
 import { toMarkdown } from '../markdown/to-markdown.js';
-import { parse, type ParseOptions } from '../parse.js';
+import { fromMdast } from '../parse/from-mdast.js';
+import { parseSettings, type ParseOptions } from '../parse/options.js';
+import { parseWith } from '../parse/parse.js';
 import type { Report } from '../tree/schema.js';
 
 /**
@@ -13,11 +14,12 @@ import type { Report } from '../tree/schema.js';
  * report tree.
  *
  * @example
- *   const tree = unified().use(jixiaoParse).parse(text)
+ *   unified().use(jixiaoParse).parse(text).data.title // '邵东市委统战部整体支出绩效自评报告'
  */
 export const jixiaoParse: Plugin<[ParseOptions?], string, Report> = function (options) {
   const self = this as unknown as Processor<Report>;
-  self.parser = (document: string) => parse(document, options ?? {});
+  const settings = parseSettings(options);
+  self.parser = (document: string) => parseWith(document, settings);
 };
 
 /**
@@ -26,7 +28,7 @@ export const jixiaoParse: Plugin<[ParseOptions?], string, Report> = function (op
  *
  * @example
  *   const file = await unified().use(jixiaoParse).use(jixiaoLint).use(jixiaoStringify).process(text)
- *   console.log(reporter(file))
+ *   file.messages.map((m) => m.ruleId) // ['no-placeholder-section', 'numbering-style', 'no-empty-annex']
  */
 export const jixiaoLint: Plugin<[CheckOptions?], Report> = function (options) {
   return (tree: Report, file: VFile) => {
@@ -41,7 +43,7 @@ export const jixiaoLint: Plugin<[CheckOptions?], Report> = function (options) {
  * A unified compiler plugin: writes the report tree as Markdown (see `toMarkdown`).
  *
  * @example
- *   String(await unified().use(jixiaoParse).use(jixiaoStringify).process(text))
+ *   String(await unified().use(jixiaoParse).use(jixiaoStringify).process('一、基本情况\n保密')) // '## 一、基本情况\n\n保密\n'
  */
 export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = function (options) {
   const self = this as unknown as Processor<undefined, undefined, undefined, Report, string>;
@@ -50,13 +52,16 @@ export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = funct
 
 /**
  * A remark plugin: turns the mdast tree from remark-parse into a report tree, so
- * `unified().use(remarkParse).use(remarkJixiao)` reads Markdown reports. Positions
+ * `unified().use(remarkParse).use(remarkJixiao)` reads Markdown reports: the same tree as
+ * `parse(markdown, {format: 'markdown'})`, with or without remark-frontmatter. Positions
  * point into the Markdown source.
  *
  * @example
  *   const processor = unified().use(remarkParse).use(remarkJixiao)
  *   const report = await processor.run(processor.parse(markdown), new VFile(markdown))
+ *   report.data.title // '邵东市委统战部整体支出绩效自评报告'
  */
 export const remarkJixiao: Plugin<[ParseOptions?], Root, Report> = function (options) {
-  return (tree: Root, file: VFile) => fromMarkdown(String(file.value ?? ''), tree, options ?? {});
+  const settings = parseSettings(options);
+  return (tree: Root, file: VFile) => fromMdast(tree, file, settings);
 };

@@ -9,11 +9,11 @@ import {
   jixiaoLint,
   jixiaoParse,
   parse,
-  profileJsonSchema,
   recommended,
   rules,
-  type Node,
+  type ReportNode,
 } from '../../src/index.js';
+import { profileJsonSchema } from '../../src/schema.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const seed = fixture('seed-shaodong-2020.txt');
@@ -52,11 +52,12 @@ describe('check on the seed', () => {
   it('gives a leaf its whole chain of ancestors, each holding the next', () => {
     const tree = parse('一、基本情况\n（一）职能\n本单位负责全县工作。说明情况（200字以内）');
     const [message] = check(tree).filter((m) => m.ruleId === 'no-template-text');
-    const chain = message!.ancestors as Node[];
+    const chain = message!.ancestors as ReportNode[];
     expect(chain.map((n) => n.type)).toEqual(['report', 'section', 'section', 'paragraph']);
     expect(chain[0]).toBe(tree);
-    for (let i = 1; i < chain.length; i++) expect((chain[i - 1] as { children: Node[] }).children).toContain(chain[i]);
-    expect((chain[3] as { children: Node[] }).children.some((c) => c.type === 'template')).toBe(true);
+    for (let i = 1; i < chain.length; i++)
+      expect((chain[i - 1] as { children: ReportNode[] }).children).toContain(chain[i]);
+    expect((chain[3] as { children: ReportNode[] }).children.some((c) => c.type === 'template')).toBe(true);
   });
 
   it('speaks English on request', () => {

@@ -41,6 +41,23 @@ describe('rule docs', () => {
     for (const rule of rules) expect(index).toContain(`| [\`${rule.id}\`](rules/${rule.id}.md) | ${rule.severity} |`);
   });
 
+  it('documents every rule’s options with their defaults, as the rule declares them', () => {
+    const show = (value: unknown) =>
+      typeof value === 'object'
+        ? `\`${JSON.stringify(value).replace(/"/g, '').replace(/,/g, ', ').replace(/:/g, ': ')}\``
+        : String(value);
+    for (const rule of rules) {
+      const page = readFileSync(join(DOCS, 'rules', `${rule.id}.md`), 'utf8');
+      const section = /## 选项 \/ Options\n([^]*?)\n## /.exec(page)![1]!;
+      const english = section.trim().split('\n\n').pop()!;
+      const options = Object.entries(rule.options);
+      if (options.length === 0) expect(english, rule.id).toBe('None.');
+      for (const [name, spec] of options)
+        expect(english, rule.id).toContain(`\`${name}\` (default ${show(spec.default)})`);
+      expect(english.match(/`\w+` \(default/g) ?? [], rule.id).toHaveLength(options.length);
+    }
+  });
+
   for (const page of pages) {
     const id = page.replace(/\.md$/, '');
     const list = examples(readFileSync(join(DOCS, 'rules', page), 'utf8'));

@@ -1,5 +1,9 @@
+import type { Nodes } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { expect } from 'vitest';
-import { ReportSchema, type Report } from '../../src/index.js';
+import type { Report } from '../../src/index.js';
+import { ReportSchema } from '../../src/schema.js';
 
 interface AnyNode {
   type: string;
@@ -36,11 +40,48 @@ function pointOf(input: string, offset: number): { line: number; column: number 
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Literal mdast nodes: their spans are content; everything else is Markdown syntax. */
+const LITERAL = new Set(['text', 'inlineCode', 'code', 'html', 'definition', 'image', 'imageReference']);
+
+/** Where YAML front matter (a `---` line first, up to the next `---` line) ends, or 0. */
+function frontMatterEnd(input: string, from: number): number {
+  const lines = input.slice(from).split(/(?<=\r\n|\r|\n)/);
+  if (lines.length < 2 || lines[0]!.trimEnd() !== '---' || !/[\r\n]$/.test(lines[0]!)) return 0;
+  let offset = from + lines[0]!.length;
+  for (const line of lines.slice(1)) {
+    if (/^---[ \t]*$/.test(line.replace(/\r?\n$|\r$/, ''))) return offset + line.replace(/\r?\n$|\r$/, '').length;
+    offset += line.length;
+  }
+  return 0;
+}
+
 /**
- * What every tree must satisfy (for Markdown input, `markdown: true`): it validates against the root schema;
- * leaves are in order, do not overlap, and together hold every non-white-space character of the
- * input exactly once; a leaf's `value` is its exact source; every node's position
- * points into the original input with the right line and column.
+ * Which characters of Markdown are content rather than syntax: those inside the span of a
+ * literal mdast node (text, code, HTML, a link definition, an image), or of the YAML
+ * front matter. Heading marks, bullets, list numbers, setext underlines, emphasis marks and
+ * thematic breaks are syntax. Read with remark-parse alone, independently of jixiao.
+ */
+function markdownContent(input: string): Uint8Array {
+  const content = new Uint8Array(input.length);
+  const shift = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const frontEnd = frontMatterEnd(input, shift);
+  content.fill(1, 0, frontEnd);
+  const mark = (node: Nodes) => {
+    const start = (node.position?.start.offset ?? 0) + shift;
+    const end = (node.position?.end.offset ?? 0) + shift;
+    if (LITERAL.has(node.type) && start >= frontEnd) content.fill(1, start, end);
+    if ('children' in node) node.children.forEach(mark);
+  };
+  mark(unified().use(remarkParse).parse(input));
+  return content;
+}
+
+/**
+ * What every tree must satisfy: it validates against the root schema; leaves are in order,
+ * do not overlap, and together hold every non-white-space character of the input exactly
+ * once (for Markdown, `markdown: true`, every character of its content: see
+ * `markdownContent`); a leaf's `value` is its exact source; every node's position points
+ * into the original input with the right line and column.
  */
 export function expectValidTree(input: string, tree: Report, { checkColumns = true, markdown = false } = {}): void {
   ReportSchema.parse(tree);
@@ -55,9 +96,9 @@ export function expectValidTree(input: string, tree: Report, { checkColumns = tr
     for (let i = start.offset; i < end.offset; i++) covered[i] = 1;
     cursor = end.offset;
   }
+  const content = markdown ? markdownContent(input) : undefined;
   for (let i = 0; i < input.length; i++) {
-    // In Markdown, heading marks, bullets and emphasis marks are structure, not content.
-    if (!covered[i] && !/\s/u.test(input[i]!) && !(markdown && /[#*+\->_]/.test(input[i]!))) {
+    if (!covered[i] && !/\s/u.test(input[i]!) && (!content || content[i])) {
       throw new Error(`character ${JSON.stringify(input[i])} at offset ${i} is in no leaf`);
     }
   }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { check, detectProfile, parse, ReportSchema, type Report } from '../../src/index.js';
+import { check, detectProfile, parse, type Report } from '../../src/index.js';
+import { ReportSchema } from '../../src/schema.js';
 import { FIXTURES, fixture } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, extract, parse, toMarkdown, type Node } from '../../src/index.js';
+import { check, extract, parse, toMarkdown, type ReportNode as Node } from '../../src/index.js';
 
 // Found by the benchmark suite: `push(...items)` puts every item on the call stack, so
 // a report of 150,000 short lines threw "Maximum call stack size exceeded".

@@ -6,7 +6,7 @@ import type { ProfileInput } from './schema.js';
  */
 
 /** Hunan 部门（单位）整体支出绩效自评报告, the seed's family (Shaodong 2020; 岳阳 forms). */
-export const hunanDeptOverall: ProfileInput = {
+const hunanDeptOverall: ProfileInput = {
   id: 'hunan-dept-overall',
   name: '湖南省部门（单位）整体支出绩效自评报告',
   source: 'Shaodong 2020 and the 岳阳 forms (templates.md §1a-i)',
@@ -61,7 +61,7 @@ export const hunanDeptOverall: ProfileInput = {
 };
 
 /** 财预〔2020〕10号 项目支出绩效评价报告（参考提纲）. */
-export const mofProject2020: ProfileInput = {
+const mofProject2020: ProfileInput = {
   id: 'mof-project-2020',
   name: '项目支出绩效评价报告（财预〔2020〕10号参考提纲）',
   source: '财预〔2020〕10号 reference outline (templates.md §1b-i; recalled, corroborated by real reports)',
@@ -107,7 +107,7 @@ export const mofProject2020: ProfileInput = {
 };
 
 /** Any report: problems and measures at least. */
-export const generic: ProfileInput = {
+const generic: ProfileInput = {
   id: 'generic',
   name: '通用绩效自评报告',
   source: 'what every outline in templates.md shares',

@@ -1,14 +1,14 @@
 import { JixiaoError } from '../../errors.js';
-import { z } from 'zod';
 import type { Report } from '../../tree/schema.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { matchProfile, type ProfileMatch } from './match.js';
-import { ProfileSchema, type Profile, type ProfileInput } from './schema.js';
+import { readProfile } from './read-profile.js';
+import type { Profile, ProfileInput } from './schema.js';
 
-/** The built-in profiles, validated (defaults filled in). */
+/** The built-in profiles, checked (defaults filled in). */
 export const profiles: ReadonlyMap<string, Profile> = new Map(
   BUILTIN_PROFILES.map((p) => {
-    const profile = ProfileSchema.parse(p);
+    const profile = readProfile(p);
     return [profile.id, profile] as const;
   }),
 );
@@ -40,6 +40,10 @@ export function detectProfile(tree: Report): ProfileMatch {
 /**
  * Resolves what the user gave as a profile: a built-in id, or a profile object
  * (checked against the schema, with an error that names what is wrong).
+ *
+ * @example
+ *   resolveProfile('generic').slots.map((s) => s.id) // ['problems', 'measures', 'other', 'annex']
+ *   resolveProfile('hunan') // throws JixiaoError: unknown profile "hunan"; use one of hunan-dept-overall, …
  */
 export function resolveProfile(given: string | ProfileInput): Profile {
   if (typeof given === 'string') {
@@ -52,17 +56,8 @@ export function resolveProfile(given: string | ProfileInput): Profile {
     }
     return found;
   }
-  const parsed = ProfileSchema.safeParse(given);
-  if (!parsed.success) {
-    throw new JixiaoError(`invalid profile: ${z.prettifyError(parsed.error)}`, { code: 'config', key: 'profile' });
-  }
-  return parsed.data;
+  return readProfile(given);
 }
 
-/** The JSON Schema users validate their own profiles against (shipped as jixiao/profile.schema.json). */
-export function profileJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ProfileSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
-}
-
-export { matchProfile, normalizeHeading, slotsFor, type ProfileMatch } from './match.js';
+export { matchProfile, normalizeHeading, type ProfileMatch } from './match.js';
 export type { Profile, ProfileInput, Slot } from './schema.js';

@@ -37,7 +37,7 @@ function wordings(profile: Profile): Array<{ slot: Slot; words: string[] }> {
 }
 
 /** Which slots a heading fills: a heading may fill two (`存在的问题及改进措施`). */
-export function slotsFor(profile: Profile, title: string): Slot[] {
+function slotsFor(profile: Profile, title: string): Slot[] {
   const heading = normalizeHeading(title);
   if (!heading) return [];
   return wordings(profile)
@@ -54,7 +54,13 @@ export interface ProfileMatch {
   bySlot: Map<string, Section>;
 }
 
-/** Matches a report's top-level sections (the `一、` level, or whatever level it starts at) to a profile's slots. */
+/**
+ * Matches a report's top-level sections (the `一、` level, or whatever level it starts at) to a profile's slots.
+ *
+ * @example
+ *   const match = matchProfile(parse(seed), resolveProfile('hunan-dept-overall'))
+ *   match.bySlot.get('annex').marker.raw // '五、'
+ */
 export function matchProfile(tree: Report, profile: Profile): ProfileMatch {
   const top = tree.children.filter((n): n is Section => n.type === 'section');
   const sections = top.map((section) => ({ section, slots: slotsFor(profile, sectionTitle(section)) }));

@@ -1,3 +1,8 @@
+/**
+ * Profiles as zod schemas: they define the `Profile` types and `jixiao/profile.schema.json`.
+ * The core imports this module for its types only; `readProfile` checks profiles at run time
+ * without zod, and a test holds the two to the same answers.
+ */
 import { z } from 'zod';
 
 /** One place in a report's outline that a profile expects. */
@@ -23,7 +28,11 @@ export const ProfileSchema = z.object({
   slots: z.array(SlotSchema).min(1),
 });
 
-export type Slot = z.output<typeof SlotSchema>;
-export type Profile = z.output<typeof ProfileSchema>;
+/** One place in a report's outline that a profile expects, defaults filled in. */
+export interface Slot extends z.output<typeof SlotSchema> {}
+/** The outline a kind of report must follow, defaults filled in. */
+export interface Profile extends Omit<z.output<typeof ProfileSchema>, 'slots'> {
+  slots: Slot[];
+}
 /** A profile as users write it in JSON: defaults may be left out. */
 export type ProfileInput = z.input<typeof ProfileSchema>;

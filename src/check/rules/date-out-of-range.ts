@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { numberOption } from '../options.js';
 import { defineRule } from '../types.js';
 import { leaves } from '../walk.js';
 
@@ -7,17 +7,13 @@ export const dateOutOfRange = defineRule({
   id: 'date-out-of-range',
   severity: 'error',
   summary: { zh: '日期不存在或远超报告年度', en: 'a date is impossible or far outside the fiscal year' },
-  options: z
-    .object({
-      maxYearsAfter: z
-        .number()
-        .int()
-        .min(0)
-        .default(1)
-        .describe('how many years after the fiscal year a dated event may lie (the report is written the year after)'),
-    })
-    .strict()
-    .default({ maxYearsAfter: 1 }),
+  options: {
+    maxYearsAfter: numberOption(
+      1,
+      'how many years after the fiscal year a dated event may lie (the report is written the year after)',
+      { min: 0, integer: true },
+    ),
+  },
   check({ tree, year, options, report }) {
     for (const leaf of leaves(tree).leaves) {
       if (leaf.type !== 'date') continue;

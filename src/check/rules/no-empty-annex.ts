@@ -1,13 +1,13 @@
 import { sectionTitle } from '../../outline/outline.js';
 import type { Placeholder } from '../../tree/schema.js';
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** The evidence annex (附件（佐证依据）) is empty or says 无. */
 export const noEmptyAnnex = defineRule({
   id: 'no-empty-annex',
   severity: 'error',
   summary: { zh: '佐证附件为空或为“无”', en: 'the evidence annex is empty or says 无' },
-  options: NO_OPTIONS,
+  options: {},
   check({ match, report }) {
     for (const slot of match.profile.slots) {
       if (!slot.annex) continue;

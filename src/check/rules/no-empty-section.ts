@@ -1,4 +1,4 @@
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 import { sections } from '../walk.js';
 
 /** A section with no content at all (and no subsections). */
@@ -6,7 +6,7 @@ export const noEmptySection = defineRule({
   id: 'no-empty-section',
   severity: 'error',
   summary: { zh: '章节没有任何内容', en: 'a section has no content at all' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, match, report }) {
     const annexes = new Set(match.profile.slots.filter((s) => s.annex).map((s) => match.bySlot.get(s.id)));
     for (const { section, title } of sections(tree)) {

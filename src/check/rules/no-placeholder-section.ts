@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { booleanOption } from '../options.js';
 import type { Placeholder, Section } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
 import { sections } from '../walk.js';
@@ -16,13 +16,10 @@ export const noPlaceholderSection = defineRule({
   id: 'no-placeholder-section',
   severity: 'error',
   summary: { zh: '章节只有占位内容（保密、无、略等）', en: 'a section’s body is only a placeholder (保密, 无, 略 …)' },
-  options: z
-    .object({
-      allowWithheld: z.boolean().default(false).describe('accept 保密 / 涉密 everywhere'),
-      allowNone: z.boolean().default(false).describe('accept 无 / 暂无 everywhere'),
-    })
-    .strict()
-    .default({ allowWithheld: false, allowNone: false }),
+  options: {
+    allowWithheld: booleanOption(false, 'accept 保密 / 涉密 everywhere'),
+    allowNone: booleanOption(false, 'accept 无 / 暂无 everywhere'),
+  },
   check({ tree, match, options, report }) {
     const slotOf = new Map<Section, (typeof match.profile.slots)[number][]>();
     for (const { section, slots } of match.sections) slotOf.set(section, slots);

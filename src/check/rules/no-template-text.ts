@@ -1,4 +1,4 @@
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 import { leaves } from '../walk.js';
 
 /**
@@ -12,7 +12,7 @@ export const noTemplateText = defineRule({
   id: 'no-template-text',
   severity: 'warn',
   summary: { zh: '残留模板说明或占位符', en: 'template instructions or tokens were left in' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, report }) {
     const all = leaves(tree);
     for (let i = 0; i < all.leaves.length; i++) {

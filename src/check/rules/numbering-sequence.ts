@@ -1,19 +1,17 @@
-import type { Section } from '../../tree/schema.js';
 import { renumber } from '../fix.js';
-import { defineRule, NO_OPTIONS } from '../types.js';
-import { childSections, sections } from '../walk.js';
+import { defineRule } from '../types.js';
+import { siblingSections } from '../walk.js';
 
 /** Ordinals that skip, repeat or restart among siblings (`一、二、四、`, `（一）（三）`). */
 export const numberingSequence = defineRule({
   id: 'numbering-sequence',
   severity: 'warn',
   summary: { zh: '同级编号跳号、重号或倒序', en: 'sibling ordinals skip, repeat or go back' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, report }) {
-    const parents: Array<Section | null> = [null, ...sections(tree).map((e) => e.section)];
-    for (const parent of parents) {
+    for (const siblings of siblingSections(tree)) {
       let expected = 1;
-      for (const s of childSections(tree, parent)) {
+      for (const s of siblings) {
         const { ordinal, raw, style } = s.marker;
         if (ordinal !== expected) {
           // The fix: the marker renumbered in its own shape; later siblings follow on the next pass.

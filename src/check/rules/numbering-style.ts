@@ -1,7 +1,7 @@
-import type { MarkerStyle, Section } from '../../tree/schema.js';
+import type { MarkerStyle } from '../../tree/schema.js';
 import { renumber } from '../fix.js';
-import { defineRule, NO_OPTIONS } from '../types.js';
-import { childSections, sections } from '../walk.js';
+import { defineRule } from '../types.js';
+import { siblingSections } from '../walk.js';
 
 const EXAMPLE: Record<MarkerStyle, string> = {
   part: '第一部分',
@@ -20,11 +20,9 @@ export const numberingStyle = defineRule({
   id: 'numbering-style',
   severity: 'warn',
   summary: { zh: '同级编号样式不一致', en: 'a marker’s style differs from its siblings’' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, report }) {
-    const parents: Array<Section | null> = [null, ...sections(tree).map((e) => e.section)];
-    for (const parent of parents) {
-      const siblings = childSections(tree, parent);
+    for (const siblings of siblingSections(tree)) {
       if (siblings.length < 3) continue;
       const counts = new Map<MarkerStyle, number>();
       for (const s of siblings) counts.set(s.marker.style, (counts.get(s.marker.style) ?? 0) + 1);

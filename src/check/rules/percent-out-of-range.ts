@@ -1,4 +1,4 @@
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 import { sentencesOf } from '../walk.js';
 
 /** Rates that cannot exceed 100%: 执行率, 完成率, 满意度 … (not growth rates). */
@@ -12,7 +12,7 @@ export const percentOutOfRange = defineRule({
   id: 'percent-out-of-range',
   severity: 'error',
   summary: { zh: '比率超出0–100%', en: 'a rate is above 100% or negative' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, report }) {
     for (const sentence of sentencesOf(tree)) {
       for (const { node, before } of sentence.figures) {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { numberOption } from '../options.js';
+import { findLastIndex } from '../../tree/arrays.js';
 import type { Money } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
 import { sentencesOf, type Labelled } from '../walk.js';
@@ -21,10 +22,9 @@ export const rateConsistency = defineRule({
   id: 'rate-consistency',
   severity: 'error',
   summary: { zh: '执行率与其预算数、执行数不符', en: 'a stated rate contradicts its own figures' },
-  options: z
-    .object({ tolerance: z.number().min(0).default(1).describe('allowed difference, in percentage points (rounding)') })
-    .strict()
-    .default({ tolerance: 1 }),
+  options: {
+    tolerance: numberOption(1, 'allowed difference, in percentage points (rounding)', { min: 0 }),
+  },
   check({ tree, options, report }) {
     for (const sentence of sentencesOf(tree)) {
       const seen: Array<Labelled & { node: Money }> = [];
@@ -37,10 +37,7 @@ export const rateConsistency = defineRule({
         // The nearest amount labelled as spent, and the nearest before it labelled as budgeted.
         const spentAt = findLastIndex(seen, (m) => SPENT.test(label(m)) && !/预算数|预算为/.test(label(m)));
         if (spentAt < 0) continue;
-        const budget = seen
-          .slice(0, spentAt)
-          .reverse()
-          .find((m) => BUDGET.test(label(m)));
+        const budget = seen[findLastIndex(seen, (m) => BUDGET.test(label(m)), spentAt)];
         if (!budget || budget.node.amount === 0) continue;
         const spent = seen[spentAt]!;
         const computed = (spent.node.amount! / budget.node.amount!) * 100;
@@ -62,8 +59,3 @@ export const rateConsistency = defineRule({
     }
   },
 });
-
-function findLastIndex<T>(list: T[], test: (item: T) => boolean): number {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
-  return -1;
-}

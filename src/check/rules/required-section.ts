@@ -1,11 +1,11 @@
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** A slot the profile requires has no section. */
 export const requiredSection = defineRule({
   id: 'required-section',
   severity: 'error',
   summary: { zh: '缺少模板要求的章节', en: 'a section the profile requires is missing' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, match, report }) {
     const { profile, sections, bySlot } = match;
     profile.slots.forEach((slot, index) => {

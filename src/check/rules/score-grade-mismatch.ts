@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { InlineLeaf, Node } from '../../tree/schema.js';
+import { numbersOption } from '../options.js';
+import type { InlineLeaf, ReportNode } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
 import { leaves, placeInLeaf, type Leaves } from '../walk.js';
 
@@ -19,7 +19,7 @@ const CANONICAL: Record<string, string> = {
 
 interface Hit {
   leaf: InlineLeaf;
-  block: Node;
+  block: ReportNode;
   from: number;
   to: number;
   value: string;
@@ -45,22 +45,16 @@ export const scoreGradeMismatch = defineRule({
   id: 'score-grade-mismatch',
   severity: 'error',
   summary: { zh: '自评得分与评价等级不符', en: 'a stated score and grade disagree' },
-  options: z
-    .object({
-      bands: z
-        .object({ 优: z.number(), 良: z.number(), 中: z.number(), 差: z.number() })
-        .default({ 优: 90, 良: 80, 中: 60, 差: 0 })
-        .describe('the lowest score of each grade'),
-    })
-    .strict()
-    .default({ bands: { 优: 90, 良: 80, 中: 60, 差: 0 } }),
+  options: {
+    bands: numbersOption({ 优: 90, 良: 80, 中: 60, 差: 0 }, 'the lowest score of each grade'),
+  },
   check({ tree, options, report }) {
     const all = leaves(tree);
     const scores = find(SCORE, all);
     const grades = find(GRADE, all);
     const bands = (Object.entries(options.bands) as Array<[string, number]>).sort((a, b) => b[1] - a[1]);
     // The last score of each block, found once (a search per grade was quadratic).
-    const lastScore = new Map<Node, Hit>();
+    const lastScore = new Map<ReportNode, Hit>();
     for (const s of scores) lastScore.set(s.block, s);
     const gradeOf = (score: number) => bands.find(([, min]) => score >= min)?.[0];
     for (const grade of grades) {

@@ -1,12 +1,12 @@
 import { sectionTitle } from '../../outline/outline.js';
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 
 /** Top-level sections that fill the profile's slots out of order. */
 export const sectionOrder = defineRule({
   id: 'section-order',
   severity: 'warn',
   summary: { zh: '章节顺序与模板不符', en: 'sections are out of the profile’s order' },
-  options: NO_OPTIONS,
+  options: {},
   check({ match, report }) {
     const { profile } = match;
     let furthest: { index: number; title: string; node: (typeof match.sections)[number]['section'] } | undefined;

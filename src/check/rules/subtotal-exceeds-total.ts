@@ -1,5 +1,5 @@
 import type { Count, Money } from '../../tree/schema.js';
-import { defineRule, NO_OPTIONS } from '../types.js';
+import { defineRule } from '../types.js';
 import { sentencesOf, type Labelled } from '../walk.js';
 
 const TOTAL = /(?:共计|合计|总计|总额|总共|累计|共|总数)/;
@@ -16,7 +16,7 @@ export const subtotalExceedsTotal = defineRule({
   id: 'subtotal-exceeds-total',
   severity: 'error',
   summary: { zh: '“其中”的分项大于合计', en: 'a part after 其中 exceeds its total' },
-  options: NO_OPTIONS,
+  options: {},
   check({ tree, report }) {
     for (const sentence of sentencesOf(tree)) {
       let total: (Labelled & { node: Amount }) | undefined;

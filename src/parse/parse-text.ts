@@ -1,71 +1,36 @@
-import { defaultFigureConfig } from './figures/config.js';
-import { inferFiscalYear } from './figures/fiscal-year.js';
-import type { FigureConfig } from './figures/types.js';
-import { fromMarkdown, markdownToMdast, usesHeadings } from './markdown/from-markdown.js';
-import { assembler, type Assembler } from './outline/assemble.js';
-import type { Fragment } from './outline/blocks.js';
-import { findCandidates } from './outline/candidates.js';
-import { findTitle, findTocs, type TitleBlock } from './outline/front-matter.js';
-import { decideHeadings, type Heading } from './outline/sequence.js';
-import { isSpace, skipSpace } from './text/chars.js';
-import { splitLines, type Line } from './text/lines.js';
-import { builder, type Builder } from './tree/build.js';
-import { locator } from './tree/position.js';
-import type { FlowContent, Report, Section, SectionTitle } from './tree/schema.js';
-import { pushAll } from './tree/arrays.js';
-
-/** Options for {@link parse}. */
-export interface ParseOptions {
-  /**
-   * The input's format: plain text (default), Markdown, or `auto` (Markdown when it has `#` headings or front
-   * matter).
-   */
-  format?: 'text' | 'markdown' | 'auto';
-  /** The report's fiscal year, when the caller knows it better than the text says. */
-  year?: number;
-  /** Figure recognisers (see `defaultFigureConfig()`), or `false` to leave figures as plain text. */
-  figures?: FigureConfig | false;
-}
+import { inferFiscalYear } from '../figures/fiscal-year.js';
+import { assembler, type Assembler } from '../outline/assemble.js';
+import type { Fragment } from '../outline/blocks.js';
+import { findCandidates } from '../outline/candidates.js';
+import { findTitle, findTocs, type TitleBlock } from '../outline/front-matter.js';
+import { decideHeadings, type Heading } from '../outline/sequence.js';
+import { skipSpace, trimEnd } from '../text/chars.js';
+import { splitLines, type Line } from '../text/lines.js';
+import { pushAll } from '../tree/arrays.js';
+import type { Builder } from '../tree/builder.js';
+import { locator } from '../tree/position.js';
+import type { FlowContent, Report, Section, SectionTitle } from '../tree/schema.js';
+import { builder } from './build.js';
+import type { ParseSettings } from './options.js';
 
 /** Punctuation that closes a run-in title and belongs to the heading, not the body. */
 const TITLE_DELIMITER = new Set([...'。：:，,；;、．.']);
 
-/**
- * Parses a performance self-evaluation report (plain text) into a report tree.
- * Never throws: any string, however malformed, gives a tree whose leaves cover every
- * non-white-space character of the input exactly once, in order.
- *
- * @example
- *   const tree = parse('一、部门（单位）基本概况\n\n保密\n')
- *   tree.children[0].type // 'section'
- *   tree.children[0].placeholder // 'withheld'
- */
-export function parse(input: string, options: ParseOptions = {}): Report {
-  const text = typeof input === 'string' ? input : String(input ?? '');
-  const format = options.format ?? 'text';
-  if (format === 'markdown' || (format === 'auto' && LOOKS_LIKE_MARKDOWN.test(text))) {
-    const mdast = markdownToMdast(text);
-    // Markdown without headings (a report pasted as paragraphs) reads better by the text rules.
-    if (usesHeadings(mdast)) return fromMarkdown(text, mdast, options);
-  }
-  return parseText(text, options);
-}
-
-/** ATX headings or YAML front matter at the start. */
 /** Most lines open no section: one shared empty list for them. */
 const NO_HEADINGS: readonly Heading[] = Object.freeze([]);
 
-const LOOKS_LIKE_MARKDOWN = /^(?:---\r?\n|#{1,6}[ \t])|\n#{1,6}[ \t]/;
-
-function parseText(text: string, options: ParseOptions): Report {
+/**
+ * Reads a report written as plain text: the title block, tables of contents, numbered
+ * headings decided over the whole text (outline/), content between them as blocks.
+ */
+export function parseText(text: string, settings: ParseSettings): Report {
   const at = locator(text);
   const lines = splitLines(text);
 
   const title = findTitle(text, lines);
   const titleText = title ? title.spans.map(([s, e]) => text.slice(s, e).trim()).join('') : undefined;
-  const fiscalYear = inferFiscalYear(text, titleText, options.year);
-  const figures = options.figures === undefined ? defaultFigureConfig() : options.figures;
-  const b = builder(text, at, { figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
+  const fiscalYear = inferFiscalYear(text, titleText, settings.year);
+  const b = builder(text, at, { figures: settings.figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
   const tocs = findTocs(text, lines, titleText);
   const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
   // Per line, not a search of every table per line: a text of many tables was quadratic.
@@ -73,8 +38,8 @@ function parseText(text: string, options: ParseOptions): Report {
   const tocLines = new Uint8Array(lines.length);
   for (const [a, z] of tocs) tocLines.fill(1, a, z + 1);
   const inToc = (line: number) => tocLines[line] === 1;
-  const lineOf = lineFinder(lines);
-  const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(lineOf(offset)));
+  // The line of an offset: the locator's search over line starts (the same lines as splitLines).
+  const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(at.point(offset).line - 1));
 
   const candidates = findCandidates(text, lines, taken);
   const { headings, items } = decideHeadings(candidates);
@@ -113,8 +78,7 @@ function parseText(text: string, options: ParseOptions): Report {
 }
 
 function fragment(input: string, line: Line, start: number, end: number, items: Set<number>): Fragment {
-  while (end > start && isSpace(input.charCodeAt(end - 1))) end--;
-  return { start, end, line, item: items.has(start) };
+  return { start, end: trimEnd(input, start, end), line, item: items.has(start) };
 }
 
 function emitTitle(b: Builder, title: TitleBlock, line: Line, tree: Assembler): number {
@@ -161,8 +125,7 @@ function nextHeadingStart(onLine: readonly Heading[], h: Heading): number {
 function sectionFor(b: Builder, h: Heading, limit: number): { node: Section; bodyStart: number } {
   const { cand } = h;
   const input = b.input;
-  let titleEnd = Math.min(cand.titleEnd, limit);
-  while (titleEnd > cand.titleStart && isSpace(input.charCodeAt(titleEnd - 1))) titleEnd--;
+  let titleEnd = trimEnd(input, cand.titleStart, Math.min(cand.titleEnd, limit));
   // A report with no breaks glues a placeholder body to its title: `其他需要说明的问题暂无`.
   if (cand.place === 'glued') titleEnd -= gluedPlaceholder(input.slice(cand.titleStart, titleEnd));
   let bodyStart = titleEnd;
@@ -191,18 +154,4 @@ const GLUED_PLACEHOLDER = ['暂无', '無', '无'];
 function gluedPlaceholder(title: string): number {
   const word = GLUED_PLACEHOLDER.find((w) => title.endsWith(w) && title.length >= w.length + 4);
   return word ? word.length : 0;
-}
-
-/** Finds the line holding an offset by binary search over line starts. */
-function lineFinder(lines: Line[]): (offset: number) => number {
-  return (offset) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
 }
