@@ -1,7 +1,7 @@
 import { readMarker } from '../outline/markers.js';
 import { docxTableGrid, type MammothElement } from './docx-table.js';
 import { gridText, type Grid, type TableLayout } from './grid.js';
-import { ReadFailure, firstLine } from './messages.js';
+import { ReadFailure, firstLine, loadReader } from './messages.js';
 import { checkZipSize } from './zip.js';
 
 /** GB/T 9704 markers for Word's automatic numbering, by list level. */
@@ -76,7 +76,7 @@ export async function readDocx(
     }
     for (const child of el.children ?? []) visit(child);
   };
-  const { default: mammoth } = await import('mammoth');
+  const { default: mammoth } = await loadReader('.docx', () => import('mammoth'));
   try {
     await mammoth.convertToHtml(
       // Node's mammoth reads `buffer`, its browser build `arrayBuffer`; both hand it to JSZip, which takes bytes.
