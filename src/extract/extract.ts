@@ -174,9 +174,13 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
  * too, with the budget rows and the total.
  *
  * @example
- *   const form = '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t新建机耕道路\t≥40公里\t36公里\t10\t8\n';
+ *   const head = '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n';
+ *   const form = head + '产出指标\t数量指标\t新建机耕道路\t≥40公里\t36公里\t10\t8\n';
  *   indicators(form)[0]
- *   // {kind: 'indicator', level1: '产出指标', level2: '数量指标', name: '新建机耕道路', target: '≥40公里', comparator: '≥', targetValue: 40, actual: '36公里', actualValue: 36, unit: '公里', weight: 10, score: 8, reason: null, achieved: false, table: 0, row: 1, start: 37, end: 61, line: 2, column: 1, section: null, sectionTitle: null}
+ *   // {kind: 'indicator', level1: '产出指标', level2: '数量指标', name: '新建机耕道路', target: '≥40公里',
+ *   //  comparator: '≥', targetValue: 40, actual: '36公里', actualValue: 36, unit: '公里', weight: 10,
+ *   //  score: 8, reason: null, achieved: false, table: 0, row: 1, start: 37, end: 61, line: 2, column: 1,
+ *   //  section: null, sectionTitle: null}
  */
 export function indicators(treeOrText: Report | string, options?: ParseOptions): IndicatorRecord[] {
   const tree = reportOf(treeOrText, parseSettings(options));

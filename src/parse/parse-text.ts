@@ -76,7 +76,7 @@ export function parseText(text: string, settings: ParseSettings): Report {
     for (;;) {
       const table: TableLayout | undefined = tables[next];
       const to = table && table.start < line.to ? table.start : line.to;
-      cursor = content(b, tree, line, onLine, cursor, to, itemStarts);
+      content(b, tree, line, onLine, cursor, to, itemStarts);
       if (to === line.to) break;
       tree.block(tableNode(b, table!), line);
       next++;

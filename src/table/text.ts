@@ -31,7 +31,8 @@ export function textTables(text: string): Array<TextTable | FlatTable> {
  * cell it stands for), so no character of the input falls outside the tree's leaves.
  *
  * @example
- *   textLayouts('指标\t分值\n产出指标\t50\n')[0].rows[1].cells // [{start: 6, end: 10, rowSpan: 1, colSpan: 1}, {start: 11, end: 13, rowSpan: 1, colSpan: 1}]
+ *   textLayouts('指标\t分值\n产出指标\t50\n')[0].rows[1].cells
+ *   // [{start: 6, end: 10, rowSpan: 1, colSpan: 1}, {start: 11, end: 13, rowSpan: 1, colSpan: 1}]
  */
 export function textLayouts(text: string): TableLayout[] {
   return textTables(text).map((table) => ('separator' in table ? delimitedLayout(table) : flatLayout(text, table)));
@@ -60,7 +61,11 @@ function delimitedLayout(table: TextTable): TableLayout {
  * before it.
  */
 function flatLayout(text: string, table: FlatTable): TableLayout {
-  const starts = table.rows.map((row) => Math.min(...row.map((c) => c.start ?? Infinity)));
+  const starts = table.rows.map((row) => {
+    let start = Infinity;
+    for (const cell of row) start = Math.min(start, cell.start ?? Infinity);
+    return start;
+  });
   const rows = table.rows.map((row, r) => {
     const start = starts[r]!;
     const end = r + 1 < starts.length ? starts[r + 1]! : table.end;

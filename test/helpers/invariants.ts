@@ -104,8 +104,9 @@ function separators(input: string, tree: Report): Uint8Array {
  * do not overlap, and together hold every non-white-space character of the input exactly
  * once (for Markdown, `markdown: true`, every character of its content: see
  * `markdownContent`; in a table of text lines, the separators `|` and a GFM delimiter row are
- * syntax, like Markdown's: outside every cell, inside the table); a leaf's `value` is its exact source; every node's position points
- * into the original input with the right line and column.
+ * syntax, like Markdown's: outside every cell, inside the table); a leaf's `value` is its
+ * exact source; every node's position points into the original input with the right line and
+ * column.
  */
 export function expectValidTree(input: string, tree: Report, { checkColumns = true, markdown = false } = {}): void {
   ReportSchema.parse(tree);

@@ -296,6 +296,7 @@ const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 function writeReadmeExamples(): void {
   for (const { name, code } of readmeExamples()) writeFileSync(join(consumer, `readme-${name}.mjs`), code);
   writeFileSync(join(consumer, 'report.txt'), readFileSync(join(ROOT, 'fixtures', 'seed-shaodong-2020.txt')));
+  writeFileSync(join(consumer, 'form.txt'), readFileSync(join(ROOT, 'fixtures', 'forms', 'roads-tab.txt')));
 }
 
 describe('the README examples, run as written in a fresh project', () => {
@@ -303,7 +304,7 @@ describe('the README examples, run as written in a fresh project', () => {
   beforeAll(writeReadmeExamples);
 
   it('are found, in both languages, with the packages they need named in the README', () => {
-    expect(examples.map((e) => e.name.slice(0, 2))).toEqual(['zh', 'zh', 'en', 'en', 'en']);
+    expect(examples.map((e) => e.name.slice(0, 2))).toEqual(['zh', 'zh', 'zh', 'en', 'en', 'en', 'en']);
     expect(readmePackages.sort()).toEqual(['remark-parse', 'unified', 'vfile-reporter']);
   });
 
