@@ -55,8 +55,16 @@ export interface FigureRecord {
   flags: string | null;
 }
 
-/** What `extract()` gives: figures, and the rows of self-evaluation forms (indicator, budget, total). */
-export type ExtractRecord = FigureRecord | TableRecord;
+/**
+ * What `extract()` gives: figures, and the rows of self-evaluation forms (indicator, budget,
+ * total). Each kind's fields that the others lack are typed as absent on them, so code written
+ * for figure records (`records.find((r) => r.kind === 'money')?.value`) compiles unchanged:
+ * on a table record `value` is `undefined`.
+ */
+export type ExtractRecord = Exclusive<FigureRecord | TableRecord>;
+
+/** Every member of a union, with the fields only other members have typed as absent. */
+type Exclusive<T, All = T> = T extends unknown ? T & Partial<Record<Exclude<FieldOf<All>, keyof T>, undefined>> : never;
 
 /**
  * The order of the fields of every record kind, for columns: the fields of figure records,
@@ -179,7 +187,7 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
  *   indicators(form)[0]
  *   // {kind: 'indicator', level1: '产出指标', level2: '数量指标', name: '新建机耕道路', target: '≥40公里',
  *   //  comparator: '≥', targetValue: 40, actual: '36公里', actualValue: 36, unit: '公里', weight: 10,
- *   //  score: 8, reason: null, achieved: false, table: 0, row: 1, start: 37, end: 61, line: 2, column: 1,
+ *   //  score: 8, reason: null, achieved: false, table: 0, row: 1, start: 33, end: 65, line: 2, column: 1,
  *   //  section: null, sectionTitle: null}
  */
 export function indicators(treeOrText: Report | string, options?: ParseOptions): IndicatorRecord[] {
