@@ -67,8 +67,8 @@ const SHEETS: Record<Locale, Record<string, string>> = {
   },
 };
 
-/** Column headers by field; a field not listed is headed by its name. */
-const HEADERS: Record<Locale, Record<string, string>> = {
+/** Column headers by field, every column in both languages (a test checks). */
+export const HEADERS: Record<Locale, Record<string, string>> = {
   'zh-CN': {
     file: '文件',
     kind: '类型',
@@ -89,6 +89,28 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     section: '章节',
     sectionTitle: '章节标题',
     sentence: '所在句子',
+    direction: '增减',
+    flags: '标记',
+    table: '表格序号',
+    row: '行序号',
+    level1: '一级指标',
+    level2: '二级指标',
+    name: '指标名称',
+    target: '年度指标值',
+    comparator: '比较方式',
+    targetValue: '指标数值',
+    actual: '实际完成值',
+    actualValue: '完成数值',
+    weight: '分值',
+    score: '得分',
+    reason: '偏差原因',
+    achieved: '是否完成',
+    item: '资金项目',
+    initial: '年初预算数（元）',
+    adjusted: '全年预算数（元）',
+    executed: '全年执行数（元）',
+    rate: '执行率（%）',
+    rateStated: '执行率为填报值',
   },
   en: {
     file: 'File',
@@ -110,6 +132,28 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     section: 'Section',
     sectionTitle: 'Section title',
     sentence: 'Sentence',
+    direction: 'Direction',
+    flags: 'Flags',
+    table: 'Table',
+    row: 'Row',
+    level1: 'Level 1',
+    level2: 'Level 2',
+    name: 'Indicator',
+    target: 'Target',
+    comparator: 'Comparator',
+    targetValue: 'Target value',
+    actual: 'Actual',
+    actualValue: 'Actual value',
+    weight: 'Weight',
+    score: 'Score',
+    reason: 'Reason',
+    achieved: 'Achieved',
+    item: 'Item',
+    initial: 'Initial budget (yuan)',
+    adjusted: 'Full-year budget (yuan)',
+    executed: 'Executed (yuan)',
+    rate: 'Execution rate (%)',
+    rateStated: 'Rate as stated',
   },
 };
 

@@ -22,6 +22,8 @@ export interface LoadedPdf {
   document: PDFDocumentProxy;
   /** CMaps the PDF asked for that jixiao does not ship (filled as pages are read). */
   missingCMaps: Set<string>;
+  /** pdf.js's operator codes (`OPS.constructPath` …), for reading the drawing of a page's ruling lines. */
+  OPS: Record<string, number>;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Loa
     throw new ReadFailure('corrupt-pdf', { cause: 'no %PDF header' });
   await checkPdfStreams(bytes, limits.maxExpandedSize);
   supplyTransferToFixedLength();
-  const { getDocument } = await loadReader('.pdf', () => import('unpdf/pdfjs'));
+  const { getDocument, OPS } = await loadReader('.pdf', () => import('unpdf/pdfjs'));
   const missingCMaps = new Set<string>();
   let document: PDFDocumentProxy;
   try {
@@ -83,7 +85,7 @@ export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Loa
     await document.destroy();
     throw new ReadFailure('too-large', { what: 'pages', size: document.numPages, limit: limits.maxPages });
   }
-  return { document, missingCMaps };
+  return { document, missingCMaps, OPS: OPS as unknown as Record<string, number> };
 }
 
 /**
@@ -98,8 +100,7 @@ export async function readPdf(
   bytes: Uint8Array,
   limits: PdfLimits,
 ): Promise<{ text: string; tables: TableLayout[]; warnings: Array<{ code: ReadWarningCode; name: string }> }> {
-  const { document, missingCMaps } = await loadPdf(bytes, limits);
-  const { OPS } = await import('unpdf/pdfjs');
+  const { document, missingCMaps, OPS } = await loadPdf(bytes, limits);
   let text = '';
   const tables: TableLayout[] = [];
   try {
@@ -109,7 +110,7 @@ export async function readPdf(
         (item): item is PdfTextItem & typeof item => 'str' in item,
       );
       const ops = await proxy.getOperatorList();
-      const segments = pdfRulings(ops.fnArray, ops.argsArray, OPS as unknown as Record<string, number>);
+      const segments = pdfRulings(ops.fnArray, ops.argsArray, OPS);
       for (const block of pdfPageBlocks(items, segments, { page })) {
         if (block.type === 'line') {
           text += block.text + '\n';
