@@ -663,7 +663,7 @@ describe('web console', () => {
   it('passes axe-core’s accessibility checks, and works from the keyboard', async () => {
     const { page, done } = await newPage();
     await page.goto(session.url());
-    await addFiles(page, [SEED]);
+    await addFiles(page, [SEED, join(ROOT, 'fixtures', 'forms', 'sanitation.docx')]);
     const audit = async () => {
       // Evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP, as it should.
       await page.evaluate(axe.source);
@@ -687,6 +687,14 @@ describe('web console', () => {
     await expect(page.locator('#panel-files')).toBeVisible();
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('#panel-report')).toBeVisible();
+    // The form's rows (the first file by name is the form), failing ones marked, in both languages.
+    await page.getByRole('tab', { name: /^自评表/ }).click();
+    await page.waitForSelector('table.form-indicator tr.failing');
+    expect(await audit()).toEqual([]);
+    await page.click('#language');
+    await page.waitForSelector('table.form-indicator tr.failing');
+    expect(await audit()).toEqual([]);
+    await page.click('#language');
 
     await page.click('#settings');
     expect(await audit()).toEqual([]);

@@ -255,8 +255,8 @@ function formTable(
       h(
         'tr',
         {},
-        columns.map((c) => h('th', { scope: 'col', class: NUMERIC.has(c) ? 'num' : undefined }, label(c))),
-        h('th', { scope: 'col' }, t.colFindings),
+        columns.map((c) => h('th', { scope: 'col', class: `col-${c}${NUMERIC.has(c) ? ' num' : ''}` }, label(c))),
+        h('th', { scope: 'col', class: 'col-problems' }, t.colFindings),
       ),
     ),
     h(
