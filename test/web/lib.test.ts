@@ -196,7 +196,9 @@ describe('findings formats', () => {
     expect(run.invocations[0].toolExecutionNotifications[0].descriptor.id).toBe('corrupt-docx');
     // As the CLI words it in the page's language.
     expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe('无法读取：not a valid .docx');
-    expect(JSON.parse(findingsSarif(files, '9.9.9', 'en')).runs[0].invocations[0].toolExecutionNotifications[0]).toMatchObject({
+    expect(
+      JSON.parse(findingsSarif(files, '9.9.9', 'en')).runs[0].invocations[0].toolExecutionNotifications[0],
+    ).toMatchObject({
       message: { text: 'cannot read: not a valid .docx' },
     });
   });
@@ -222,12 +224,10 @@ async function form(name: string) {
     const p = place as { start: { offset: number }; end: { offset: number } };
     return { start: p.start.offset, end: p.end.offset };
   };
-  const findings = check(tree).map(
-    (m): Finding => ({
-      ...finding({ ruleId: m.ruleId!, ...span(m.place) }),
-      ...(m.cause ? { related: span((m.cause as { place: unknown }).place) } : {}),
-    }),
-  );
+  const findings = check(tree).map((m): Finding => ({
+    ...finding({ ruleId: m.ruleId!, ...span(m.place) }),
+    ...(m.cause ? { related: span((m.cause as { place: unknown }).place) } : {}),
+  }));
   return { text: read.text, records: extract(tree) as unknown as RecordRow[], findings };
 }
 
@@ -281,7 +281,9 @@ describe('records: the CLI’s columns, headers and workbook, and the form rows 
     expect(findingsIn({ start: null, end: null }, [related], text)).toEqual([]);
     // Its JSDoc example.
     const example = '表\n1\t指标\t10\t12\n';
-    expect(findingsIn({ start: 4, end: 12 }, [{ start: 2, end: 12 } as Finding, { start: 0, end: 13 } as Finding], example)).toEqual([0]);
+    expect(
+      findingsIn({ start: 4, end: 12 }, [{ start: 2, end: 12 } as Finding, { start: 0, end: 13 } as Finding], example),
+    ).toEqual([0]);
   });
 });
 

@@ -218,7 +218,9 @@ describe('web console', () => {
     const line = page.locator('.source .line.row-active');
     await expect(line).toHaveCount(1);
     await expect(line).toHaveAttribute('data-line', String(rows[missed]!.line));
-    expect((await line.textContent())!.replace(/^\d+/, '')).toContain(read.text.slice(rows[missed]!.start!, rows[missed]!.end!));
+    expect((await line.textContent())!.replace(/^\d+/, '')).toContain(
+      read.text.slice(rows[missed]!.start!, rows[missed]!.end!),
+    );
     await expect(line).toBeInViewport();
     // So does a click anywhere on a row, and the keyboard on its button.
     await shown.nth(0).locator('td').nth(3).click();
@@ -396,7 +398,11 @@ describe('web console', () => {
     });
     expect(cli.status).toBe(0);
     const cliBook = unzipSync(new Uint8Array(readFileSync(out)));
-    for (const path of ['xl/workbook.xml', 'xl/sharedStrings.xml', ...Object.keys(cliBook).filter((p) => p.includes('worksheets/sheet'))])
+    for (const path of [
+      'xl/workbook.xml',
+      'xl/sharedStrings.xml',
+      ...Object.keys(cliBook).filter((p) => p.includes('worksheets/sheet')),
+    ])
       expect(strFromU8(book[path]!), path).toBe(strFromU8(cliBook[path]!));
 
     const zip = await exported(page, 'markdown');

@@ -304,7 +304,11 @@ export function createEngine(post: Post): (request: Request) => void {
       case 'figures-csv':
       case 'tables-csv': {
         const pick: Pick = kind === 'figures-csv' ? 'all' : 'tables';
-        return text(`${one}.${pick === 'all' ? 'figures' : 'tables'}.csv`, 'text/csv;charset=utf-8', recordsCsv(records(), pick));
+        return text(
+          `${one}.${pick === 'all' ? 'figures' : 'tables'}.csv`,
+          'text/csv;charset=utf-8',
+          recordsCsv(records(), pick),
+        );
       }
       case 'figures-xlsx':
       case 'tables-xlsx': {

@@ -286,12 +286,15 @@ function formTable(
         return h(
           'tr',
           {
-            class: [failing ? 'failing' : '', state.activeRow === index ? 'active' : ''].filter(Boolean).join(' ') || undefined,
+            class:
+              [failing ? 'failing' : '', state.activeRow === index ? 'active' : ''].filter(Boolean).join(' ') ||
+              undefined,
             'data-row': index,
             'data-findings': findings.join(' ') || undefined,
             // The whole row answers a click; its name's button is what the keyboard reaches.
             onClick: (event: MouseEvent) => {
-              if (typeof row.start === 'number' && !(event.target as Element).closest('button, a')) actions.focusRow(index);
+              if (typeof row.start === 'number' && !(event.target as Element).closest('button, a'))
+                actions.focusRow(index);
             },
           },
           columns.map((c) => {
