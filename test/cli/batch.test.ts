@@ -6,6 +6,7 @@ import { Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/index.js';
 import { jixiao, ROOT } from '../helpers/cli.js';
 import { fixture } from '../helpers/fixtures.js';
 
@@ -139,8 +140,8 @@ describe('jixiao check on a folder of real-world inputs', () => {
     expect(markdown).toContain('## 一、部门（单位）基本概况');
     expect(markdown).toContain('### （一）完成造林任务');
     expect(markdown).toContain('## 三、存在的问题及原因\n\n保密');
-    const check = JSON.parse(jixiao(['check', join(dir, 'e-report.docx'), '--format', 'json']).stdout)[0];
-    expect(check.messages.map((m: { ruleId: string }) => m.ruleId)).toContain('no-placeholder-section');
+    const checked = JSON.parse(jixiao(['check', join(dir, 'e-report.docx'), '--format', 'json']).stdout)[0];
+    expect(checked.messages.map((m: { ruleId: string }) => m.ruleId)).toContain('no-placeholder-section');
   });
 
   it('prints stylish output grouped by file with a summary line', () => {
@@ -166,7 +167,32 @@ describe('jixiao check on a folder of real-world inputs', () => {
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(log.runs[0].results.length).toBeGreaterThan(0);
+    // One result per message the JSON format gives for the same folder, in the same order.
+    const json = JSON.parse(jixiao(['check', dir, '--format', 'json']).stdout) as Array<{
+      messages: Array<{ ruleId: string; severity: string; line: number; column: number; message: string }>;
+    }>;
+    const messages = json.flatMap((f) => f.messages);
+    type Result = {
+      ruleId: string;
+      level: string;
+      message: { text: string };
+      locations: Array<{
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+      }>;
+    };
+    const results = log.runs[0].results as Result[];
+    const seedResults = results.filter((r) =>
+      r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('/a-seed-utf8.txt'),
+    );
+    expect(seedResults.map((r) => r.ruleId)).toEqual(['no-placeholder-section', 'numbering-style', 'no-empty-annex']);
+    expect(
+      results.map((r) => {
+        const { startLine, startColumn } = r.locations[0]!.physicalLocation.region;
+        return [r.ruleId, r.level, startLine, startColumn, r.message.text];
+      }),
+    ).toEqual(
+      messages.map((m) => [m.ruleId, m.severity === 'warn' ? 'warning' : m.severity, m.line, m.column, m.message]),
+    );
     expect(log.runs[0].invocations[0].toolExecutionNotifications).toHaveLength(4);
   });
 
@@ -221,7 +247,11 @@ describe('jixiao check on a folder of real-world inputs', () => {
       code: 'too-large',
       reason: '文件大小 7 KB，超过上限 1 KB；如确需读取，请用 --max-size 调高上限',
     });
-    expect(files[1].messages.length).toBeGreaterThan(0);
+    // The rest is checked as it would be alone.
+    expect(files[1].file).toBe(join(dir, 'sub', 'j-nested.txt'));
+    expect(
+      files[1].messages.map((m: { ruleId: string; line: number; message: string }) => [m.ruleId, m.line, m.message]),
+    ).toEqual(check(fixture('placeholders.txt')).map((m) => [m.ruleId, m.line, m.reason]));
   });
 });
 
