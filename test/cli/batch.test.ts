@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
 import { jixiao, ROOT } from '../helpers/cli.js';
 import { fixture } from '../helpers/fixtures.js';
+import { textPdf } from '../read/make.js';
 
 const seed = fixture('seed-shaodong-2020.txt');
 
@@ -376,41 +377,25 @@ describe('help and version', () => {
   });
 });
 
-/** A one-page PDF whose text layer says `text` (Helvetica, ASCII). pdf.js rebuilds the missing xref. */
-function pdf(text: string): Buffer {
-  const content = text ? `BT /F1 12 Tf 20 150 Td (${text}) Tj ET` : '';
-  return Buffer.from(
-    [
-      '%PDF-1.4',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj',
-      `4 0 obj << /Length ${content.length} >> stream`,
-      content,
-      'endstream endobj',
-      '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj',
-      'trailer << /Root 1 0 R >>',
-      '%%EOF',
-    ].join('\n'),
-    'latin1',
-  );
-}
-
-describe('PDF input', () => {
-  it('reads the text layer, and says so when there is none', () => {
+describe('PDF input (the readers themselves are tested in test/read)', () => {
+  it('checks the PDFs found in a folder as their text, and reports one with no text layer', () => {
     const folder = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
-    writeFileSync(join(folder, 'text.pdf'), pdf('Budget execution 2020'));
-    writeFileSync(join(folder, 'scan.pdf'), pdf(''));
-    writeFileSync(join(folder, 'fake.pdf'), 'not a pdf');
+    const lines = ['某县林业局2020年度部门整体支出绩效自评报告', '一、部门（单位）基本概况', '保密'];
+    writeFileSync(join(folder, 'report.pdf'), textPdf([lines]));
+    writeFileSync(join(folder, 'scan.pdf'), textPdf([[]]));
     const result = jixiao(['check', folder, '--format', 'json']);
-    const files = JSON.parse(result.stdout) as Array<{ file: string; error?: { code: string } }>;
-    expect(files.map((f) => [f.file.slice(folder.length + 1), f.error?.code ?? 'ok'])).toEqual([
-      ['fake.pdf', 'corrupt-pdf'],
-      ['scan.pdf', 'pdf-no-text'],
-      ['text.pdf', 'ok'],
-    ]);
-    const tree = JSON.parse(jixiao(['convert', join(folder, 'text.pdf'), '--to', 'json', '--stdout']).stdout);
-    expect(JSON.stringify(tree)).toContain('Budget execution 2020');
+    expect(result.status).toBe(2);
+    const [report, scan] = JSON.parse(result.stdout) as Array<{
+      file: string;
+      error?: { code: string };
+      messages: Array<{ ruleId: string; line: number; message: string }>;
+    }>;
+    expect(report!.file).toBe(join(folder, 'report.pdf'));
+    expect(report!.messages.map((m) => [m.ruleId, m.line, m.message])).toEqual(
+      check(lines.join('\n') + '\n').map((m) => [m.ruleId, m.line, m.reason]),
+    );
+    expect(report!.messages).toContainEqual(expect.objectContaining({ ruleId: 'no-placeholder-section', line: 3 }));
+    expect(scan).toMatchObject({ file: join(folder, 'scan.pdf'), error: { code: 'pdf-no-text' } });
   });
 });
 
