@@ -2,48 +2,15 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
 import { jixiao, ROOT } from '../helpers/cli.js';
 import { fixture } from '../helpers/fixtures.js';
-import { textPdf } from '../read/make.js';
+import { textPdf, wordReport } from '../read/make.js';
 
 const seed = fixture('seed-shaodong-2020.txt');
-
-/** A .docx as Word writes one: Word's own numbering for 一、 and （一）, a heading, body text. */
-async function docx(): Promise<Buffer> {
-  const document = new Document({
-    numbering: {
-      config: [
-        {
-          reference: 'outline',
-          levels: [
-            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' },
-            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）' },
-          ],
-        },
-      ],
-    },
-    sections: [
-      {
-        children: [
-          new Paragraph({ text: '某县林业局2020年度部门整体支出绩效自评报告', heading: HeadingLevel.TITLE }),
-          new Paragraph({ text: '部门（单位）基本概况', numbering: { reference: 'outline', level: 0 } }),
-          new Paragraph({ text: '内设股室5个，全年支出520万元。' }),
-          new Paragraph({ text: '部门（单位）整体支出绩效状况', numbering: { reference: 'outline', level: 0 } }),
-          new Paragraph({ text: '完成造林任务', numbering: { reference: 'outline', level: 1 } }),
-          new Paragraph({ text: '9月7日，完成造林1.2万亩，预算执行率98%。' }),
-          new Paragraph({ text: '存在的问题及原因', numbering: { reference: 'outline', level: 0 } }),
-          new Paragraph({ text: '保密' }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
-}
 
 let dir: string;
 /** Outputs go elsewhere, so they never join the inputs of a later run. */
@@ -59,7 +26,10 @@ beforeAll(async () => {
     Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed, 'utf16le')]),
   );
   writeFileSync(join(dir, 'd-seed.md'), readFileSync(join(ROOT, 'fixtures', 'seed-shaodong-2020.md')));
-  writeFileSync(join(dir, 'e-report.docx'), await docx());
+  writeFileSync(
+    join(dir, 'e-report.docx'),
+    await wordReport([{ text: '存在的问题及原因', level: 0 }, { text: '保密' }]),
+  );
   writeFileSync(join(dir, 'f-empty.txt'), '');
   writeFileSync(join(dir, 'g-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3, 0, 0, 0xff]));
   writeFileSync(join(dir, 'h-broken.docx'), 'this is not a zip package');
