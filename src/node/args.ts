@@ -3,7 +3,7 @@ import { JixiaoError } from '../index.js';
 import type { CliText } from './text.js';
 
 /** The options every batch command takes. */
-export const COMMON = {
+const COMMON = {
   help: { type: 'boolean', short: 'h' },
   config: { type: 'string' },
   'print-config': { type: 'string' },

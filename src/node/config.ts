@@ -11,7 +11,7 @@ import { ENCODINGS } from './read/read-report.js';
  * The CLI's configuration file: the core's options (profile, rules, locale) and what only
  * the command line uses (how files are read, which are left out, when warnings fail).
  */
-export const CliConfigSchema = ConfigSchema.extend({
+const CliConfigSchema = ConfigSchema.extend({
   encoding: z
     .enum(ENCODINGS as ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'])
     .optional()
@@ -21,7 +21,7 @@ export const CliConfigSchema = ConfigSchema.extend({
   ignore: z.array(z.string()).optional().describe('patterns of files to leave out (gitignore syntax)'),
 }).strict();
 
-export type CliConfig = z.output<typeof CliConfigSchema>;
+type CliConfig = z.output<typeof CliConfigSchema>;
 
 const NAMES = ['.jixiaorc.json', '.jixiaorc.yaml', '.jixiaorc.yml', 'package.json'];
 /** No real configuration comes near 1 MB; a larger file is a mistake, not a config. */

@@ -27,7 +27,7 @@ export interface RunOptions {
  * settings of whoever runs the tests, so the default (Chinese, no colour in a pipe) is
  * what is tested unless a test says otherwise.
  */
-export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
   for (const [name, value] of Object.entries(extra)) {

@@ -165,7 +165,7 @@ export interface PdfObject {
 }
 
 /** A PDF of these objects (numbered from 1, the first the catalog), with a correct cross-reference table. */
-export function pdf(objects: PdfObject[], trailer = ''): Uint8Array {
+function pdf(objects: PdfObject[], trailer = ''): Uint8Array {
   const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let length = chunks[0]!.length;
   const offsets: number[] = [];
@@ -213,7 +213,7 @@ export function content(text: string, flate = false): PdfObject {
 }
 
 /** UTF-16BE hex of a string, as a PDF string in a UCS-2 CMap font. */
-export function ucs2(text: string): string {
+function ucs2(text: string): string {
   return Buffer.from(text, 'utf16le').swap16().toString('hex');
 }
 
