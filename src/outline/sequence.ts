@@ -37,7 +37,9 @@ interface Level {
  *    sentence never opens a section.
  *
  * @example
- *   // 一、… 2、… （一）… 三、  →  depths 1, 1, 2, 1
+ *   const text = '一、基本情况\n2、主要职能\n（一）人员编制\n三、存在的问题';
+ *   const { headings } = decideHeadings(findCandidates(text, splitLines(text), () => false));
+ *   headings.map((h) => `${text.slice(h.cand.start, h.cand.end)} ${h.depth}`) // ['一、 1', '2、 1', '（一） 2', '三、 1']
  */
 export function decideHeadings(candidates: Candidate[]): Decision {
   const itemSet = voteRuns(candidates.filter((c) => c.place === 'lineStart'));

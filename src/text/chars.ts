@@ -67,13 +67,17 @@ export function squash(text: string): string {
 /**
  * A set of characters (BMP code units) as a bit table: membership is two array reads
  * and a shift, with no hashing and no string made. 8 KiB per set.
- *
- * @example
- *   const END = charSet('。！？');
- *   inSet(END, text.charCodeAt(i))
  */
 export type CharSet = Uint32Array;
 
+/**
+ * The {@link CharSet} of these characters.
+ *
+ * @example
+ *   const END = charSet('。！？');
+ *   inSet(END, '完成。'.charCodeAt(2)) // true
+ *   inSet(END, '，'.charCodeAt(0)) // false
+ */
 export function charSet(chars: string): CharSet {
   const set = new Uint32Array(2048);
   for (let i = 0; i < chars.length; i++) {
