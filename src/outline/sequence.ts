@@ -1,4 +1,5 @@
 import { isDigit } from '../text/chars.js';
+import { findLastIndex } from '../tree/arrays.js';
 import type { Candidate } from './candidates.js';
 
 /** A candidate accepted as a section heading, with its depth in the outline. */
@@ -59,7 +60,7 @@ export function decideHeadings(candidates: Candidate[]): Decision {
   return { headings, items };
 
   function place(cand: Candidate, strict: boolean): void {
-    const same = findLast(stack, (l) => l.style === cand.style && l.level === cand.level);
+    const same = findLastIndex(stack, (l) => l.style === cand.style && l.level === cand.level);
     if (same >= 0) {
       if (strict && cand.ordinal !== stack[same]!.last + 1) return;
       stack.length = same;
@@ -67,7 +68,7 @@ export function decideHeadings(candidates: Candidate[]): Decision {
     }
     if (cand.ordinal !== 1) {
       // A marker written in the wrong style but continuing an open level's numbering.
-      const sibling = findLast(stack, (l) => l.last === cand.ordinal - 1 && l.rank < cand.rank);
+      const sibling = findLastIndex(stack, (l) => l.last === cand.ordinal - 1 && l.rank < cand.rank);
       if (sibling >= 0 && !strict) {
         const { style, rank } = stack[sibling]!;
         stack.length = sibling;
@@ -161,9 +162,4 @@ function deepenOrphans(headings: Heading[]): void {
 
 function startsWithDigit(cand: Candidate): boolean {
   return isDigit(cand.titleChar);
-}
-
-function findLast<T>(list: T[], test: (item: T) => boolean): number {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
-  return -1;
 }
