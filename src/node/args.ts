@@ -134,6 +134,12 @@ export function values(text: CliText) {
       if (!/^\d+$/.test(value) || Number(value) < min) throw usage(text.wholeNumber(`--${name}`, min, value), name);
       return Number(value);
     },
+    /** A report's year: four digits, as the core takes it (`--year 99999` once failed inside a worker). */
+    year(name: string, value: string | undefined): number | undefined {
+      if (value === undefined) return undefined;
+      if (!/^[1-9]\d{3}$/.test(value)) throw usage(text.year(`--${name}`, value), name);
+      return Number(value);
+    },
     positive(name: string, value: string | undefined): number | undefined {
       if (value === undefined) return undefined;
       const n = Number(value);

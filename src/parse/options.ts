@@ -1,4 +1,4 @@
-import { JixiaoError } from '../errors.js';
+import { jixiaoError, OPTION_FIGURES, OPTION_FORMAT, OPTION_YEAR, OPTIONS_OBJECT } from '../errors.js';
 import { defaultFigureConfig } from '../figures/config.js';
 import type { FigureConfig } from '../figures/types.js';
 
@@ -37,10 +37,10 @@ export function parseSettings(options: unknown): ParseSettings {
   const given = optionsObject(options);
   const { format = 'text', year, figures } = given as ParseOptions;
   if (!FORMATS.includes(format)) {
-    throw optionError('format', `expected "text", "markdown" or "auto", got ${show(format)}`);
+    throw jixiaoError(OPTION_FORMAT, { got: format }, { key: 'format' });
   }
   if (year !== undefined && !(Number.isInteger(year) && year >= 1000 && year <= 9999)) {
-    throw optionError('year', `expected a four-digit year such as 2020, got ${show(year)}`);
+    throw jixiaoError(OPTION_YEAR, { got: year }, { key: 'year' });
   }
   return { format, year, figures: figures === undefined ? defaultFigureConfig() : checkFigures(figures) };
 }
@@ -49,9 +49,7 @@ export function parseSettings(options: unknown): ParseSettings {
 export function optionsObject(options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new JixiaoError(`options: expected an object such as { year: 2020 }, got ${show(options)}`, {
-      code: 'options',
-    });
+    throw jixiaoError(OPTIONS_OBJECT, { got: options });
   }
   return options as Record<string, unknown>;
 }
@@ -67,26 +65,7 @@ function checkFigures(figures: unknown): FigureConfig | false {
     config.parsers.every((p) => typeof p?.find === 'function') &&
     config.refiners.every((r) => typeof r?.refine === 'function');
   if (!valid) {
-    throw optionError(
-      'figures',
-      `expected false or { parsers, refiners } (start from defaultFigureConfig()), got ${show(figures)}`,
-    );
+    throw jixiaoError(OPTION_FIGURES, { got: figures }, { key: 'figures' });
   }
   return config as FigureConfig;
-}
-
-/** A `JixiaoError` (code `options`) about one option. */
-export function optionError(key: string, problem: string): JixiaoError {
-  return new JixiaoError(`option "${key}": ${problem}`, { code: 'options', key });
-}
-
-/** A value as a message shows it: `"2020" (a string)`, `2020.5`, `{}`, `null`. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return `${JSON.stringify(value)} (a string)`;
-  if (typeof value === 'function') return 'a function';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
