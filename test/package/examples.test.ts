@@ -112,9 +112,8 @@ function steps(code: string): Array<{ code: string; says?: string; line: number 
   return out;
 }
 
-/** How many brackets a line of code leaves open (outside strings). */
-function depth(line: string): number {
-  let open = 0;
+/** The positions of a line of code outside its string literals, in order. */
+function* codeAt(line: string): Generator<number> {
   let quote = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
@@ -122,22 +121,24 @@ function depth(line: string): number {
       if (c === '\\') i++;
       else if (c === quote) quote = '';
     } else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if ('([{'.includes(c)) open++;
-    else if (')]}'.includes(c)) open--;
+    else yield i;
+  }
+}
+
+/** How many brackets a line of code leaves open (outside strings). */
+function depth(line: string): number {
+  let open = 0;
+  for (const i of codeAt(line)) {
+    if ('([{'.includes(line[i]!)) open++;
+    else if (')]}'.includes(line[i]!)) open--;
   }
   return open;
 }
 
 /** Where a line's `//` comment starts (outside strings), or -1. */
 function commentStart(line: string): number {
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '/' && line[i + 1] === '/' && (i === 0 || /\s/.test(line[i - 1]!))) return i;
+  for (const i of codeAt(line)) {
+    if (line[i] === '/' && line[i + 1] === '/' && (i === 0 || /\s/.test(line[i - 1]!))) return i;
   }
   return -1;
 }
