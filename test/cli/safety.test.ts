@@ -177,7 +177,7 @@ describe('configuration is found within the project only, and said (issue 12)', 
     const result = jixiao(['check', 'seed.txt'], { cwd: project });
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('.jixiaorc.yaml: not a regular file');
+    expect(result.stderr).toContain('.jixiaorc.yaml：不是普通文件；请删除或改名');
   });
 
   it('--print-config names the file the configuration came from', () => {
