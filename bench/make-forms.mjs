@@ -637,7 +637,7 @@ function gold(id, form) {
         actual: q ? actual : actual + unit,
         weight,
         score,
-        reason: '',
+        reason: null, // the Chongqing form has no column for a reason
         achieved: q ? (ok ? true : null) : ok,
       };
     }

@@ -191,6 +191,14 @@ export const OPTION_FIGURES: ErrorKind<{ got: unknown }> = {
     `选项“figures”应为 false 或 { parsers, refiners }（可从 defaultFigureConfig() 改起），收到 ${show(f.got, 'zh-CN')}`,
 };
 
+/** The `tables` option of `parse`: what is wrong with the layouts given, in both languages. */
+export const OPTION_TABLES: ErrorKind<{ en: string; zh: string }> = {
+  reason: 'option-tables',
+  code: 'options',
+  en: (f) => `option "tables": ${f.en} (pass the \`tables\` that readBytes returned with its text)`,
+  'zh-CN': (f) => `选项“tables”：${f.zh}（请传入 readBytes 随文本一起返回的 tables）`,
+};
+
 export const OPTION_LOCALE: ErrorKind<{ got: unknown }> = {
   reason: 'option-locale',
   code: 'options',

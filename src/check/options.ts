@@ -22,6 +22,7 @@ export type OptionSpecs = Record<string, OptionSpec<unknown>>;
 export type OptionsOf<S extends OptionSpecs> = { [K in keyof S]: S[K] extends OptionSpec<infer T> ? T : never };
 
 /** A number option (`{integer: true}` for whole numbers), at least `min` when given. */
+/* @__NO_SIDE_EFFECTS__ */
 export function numberOption(
   defaultValue: number,
   description: string,
@@ -45,6 +46,7 @@ export function numberOption(
 }
 
 /** A true/false option. */
+/* @__NO_SIDE_EFFECTS__ */
 export function booleanOption(defaultValue: boolean, description: string): OptionSpec<boolean> {
   return {
     default: defaultValue,
@@ -55,6 +57,7 @@ export function booleanOption(defaultValue: boolean, description: string): Optio
 }
 
 /** An object of numbers with exactly the given keys: `{优: 90, 良: 80, 中: 60, 差: 0}`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function numbersOption<K extends string>(
   defaultValue: Record<K, number>,
   description: string,

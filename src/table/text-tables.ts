@@ -71,8 +71,13 @@ function tableLike(split: Split): boolean {
     filled++;
     if (/[。！？]$/.test(cell.text) || (cell.text.length > 12 && SENTENCE.test(cell.text))) prose++;
   }
+  if (filled === 1 && HEADING.test(split.cells.find((c) => c.text)!.text)) return false;
   return filled >= 1 && prose * 2 <= filled && !(filled === 1 && prose === 1);
 }
+
+/** A section heading (`二、项目支出明细情况`, `（一）…`) alone in a row: the table stops for it. */
+const HEADING =
+  /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[)）])/;
 
 /** The cells of one line, by the first separator it has: tab, then `|`, then 2+ spaces. */
 function splitRow(text: string, line: Line): Split | null {

@@ -51,7 +51,7 @@ describe('options are checked once, with an error naming the option', () => {
 
   it('takes good options as before', () => {
     const dates = extract(text, { year: 2019 }).filter((r) => r.kind === 'date');
-    expect(dates.map((d) => d.value)).toEqual(['2020', '2019-09-07']);
+    expect(dates.map((d) => ('value' in d ? d.value : null))).toEqual(['2020', '2019-09-07']);
     expect(extract(text, { figures: false })).toEqual([]);
     expect(parse('## 一、基本情况\n', { format: 'auto' }).data.format).toBe('markdown');
   });

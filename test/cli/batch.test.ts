@@ -235,7 +235,9 @@ describe('jixiao extract', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = csv.slice(1).trim().split('\r\n');
     expect(header).toBe(
-      'file,kind,text,start,end,line,column,value,min,max,approx,unit,currency,yearInferred,qualifier,subject,section,sectionTitle,sentence',
+      'file,kind,text,start,end,line,column,value,min,max,approx,unit,currency,yearInferred,qualifier,subject,section,' +
+        'sectionTitle,sentence,direction,flags,table,row,level1,level2,name,target,comparator,targetValue,actual,' +
+        'actualValue,weight,score,reason,achieved,item,initial,adjusted,executed,rate,rateStated',
     );
     expect(rows.find((r) => r.includes(',money,1342.23万元,'))).toMatch(/,13422300,,,,万元,CNY,/);
     expect(readdirSync(outputs).filter((f) => f.endsWith('.tmp'))).toEqual([]);

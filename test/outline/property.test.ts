@@ -5,7 +5,17 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { check, extract, outline, parse, rules, toMarkdown, type Report, type Section } from '../../src/index.js';
+import {
+  check,
+  extract,
+  outline,
+  parse,
+  rules,
+  toMarkdown,
+  type FigureRecord,
+  type Report,
+  type Section,
+} from '../../src/index.js';
 import { fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree, leaves } from '../helpers/invariants.js';
 
@@ -79,7 +89,7 @@ describe('parse on any input', () => {
     fc.assert(
       fc.property(reportish, (input) => {
         const tree = parse(input);
-        for (const record of extract(tree)) {
+        for (const record of extract(tree) as FigureRecord[]) {
           const source = input.slice(record.start, record.end);
           // A figure's text is its source; an event's is its leaves joined (line breaks between them dropped).
           if (record.kind === 'event') expect(record.text.replace(/\s/g, '')).toBe(source.replace(/\s/g, ''));

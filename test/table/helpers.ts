@@ -8,7 +8,7 @@ import { pdfPageBlocks, pdfRulings, type PdfBlock, type PdfTextItem } from '../.
 import { textTables } from '../../src/table/text.js';
 import { loadPdf } from '../../src/read/pdf.js';
 
-const FORMS = join(import.meta.dirname, '..', '..', 'fixtures', 'forms');
+export const FORMS = join(import.meta.dirname, '..', '..', 'fixtures', 'forms');
 
 // The forms' headings as the official forms write them (fixtures/forms/headings.json, which
 // bench/make-forms.mjs writes the fixtures with).

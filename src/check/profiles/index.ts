@@ -6,8 +6,8 @@ import { readProfile } from './read-profile.js';
 import type { Profile, ProfileInput } from './schema.js';
 
 /** The built-in profiles, checked (defaults filled in). */
-export const profiles: ReadonlyMap<string, Profile> = new Map(
-  BUILTIN_PROFILES.map((p) => {
+export const profiles: ReadonlyMap<string, Profile> = /* @__PURE__ */ new Map(
+  /* @__PURE__ */ BUILTIN_PROFILES.map((p) => {
     const profile = readProfile(p);
     return [profile.id, profile] as const;
   }),
