@@ -1,6 +1,6 @@
 import type { Feature, SheetData } from 'write-excel-file/node';
 import { RECORD_FIELDS, type ExtractRecord, type Locale } from '../index.js';
-import { displayWidth as width } from './terminal.js';
+import { displayWidth as width } from '../text/chars.js';
 
 /** One extracted record with the file it came from. */
 export type Row = { file: string } & ExtractRecord;
