@@ -11,7 +11,7 @@ import type {
   TableRow,
 } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
-import { JixiaoError } from '../errors.js';
+import { jixiaoError, NO_HANDLER } from '../errors.js';
 import { sectionTitle } from '../outline/outline.js';
 import { readYaml } from '../parse/yaml.js';
 import { expandGrid, type GridCell } from '../read/grid.js';
@@ -173,10 +173,7 @@ export function toMdast(tree: Report, options: MarkdownOptions = {}): Root {
   const handle = (node: ReportNode): RootContent[] => {
     const handler = handlers[node.type] as ToMdastHandle | undefined;
     if (!handler) {
-      throw new JixiaoError(
-        `toMarkdown: no handler for a node of type "${node.type}"; pass one: { handlers: { '${node.type}': (node, state) => … } }`,
-        { code: 'options', key: 'handlers' },
-      );
+      throw jixiaoError(NO_HANDLER, { type: node.type }, { key: 'handlers' });
     }
     const out = handler(node, state);
     return out === undefined ? [] : Array.isArray(out) ? out : [out];

@@ -3,7 +3,17 @@ import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { JixiaoError, resolveProfile, resolveSettings, rules } from '../index.js';
+import {
+  CONFIG_MISSING,
+  CONFIG_NOT_FILE,
+  CONFIG_SCHEMA,
+  CONFIG_SETTING,
+  CONFIG_SYNTAX,
+  CONFIG_TOO_LARGE,
+  CONFIG_UNOPENABLE,
+  jixiaoError,
+} from '../errors.js';
+import { JixiaoError, resolveProfile, resolveSettings, rules, type ProfileInput, type RuleSetting } from '../index.js';
 import { ConfigSchema } from '../schema.js';
 import { ENCODINGS } from './read/read-report.js';
 
@@ -11,7 +21,7 @@ import { ENCODINGS } from './read/read-report.js';
  * The CLI's configuration file: the core's options (profile, rules, locale) and what only
  * the command line uses (how files are read, which are left out, when warnings fail).
  */
-export const CliConfigSchema = ConfigSchema.extend({
+const CliConfigSchema = ConfigSchema.extend({
   encoding: z
     .enum(ENCODINGS as ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'])
     .optional()
@@ -21,7 +31,7 @@ export const CliConfigSchema = ConfigSchema.extend({
   ignore: z.array(z.string()).optional().describe('patterns of files to leave out (gitignore syntax)'),
 }).strict();
 
-export type CliConfig = z.output<typeof CliConfigSchema>;
+type CliConfig = z.output<typeof CliConfigSchema>;
 
 const NAMES = ['.jixiaorc.json', '.jixiaorc.yaml', '.jixiaorc.yml', 'package.json'];
 /** No real configuration comes near 1 MB; a larger file is a mistake, not a config. */
@@ -32,9 +42,6 @@ export interface FoundConfig {
   config: CliConfig;
   file?: string;
 }
-
-const configError = (file: string, message: string, key?: string) =>
-  new JixiaoError(`config ${file}: ${message}`, { code: 'config', file, ...(key ? { key } : {}) });
 
 /**
  * Reads a small regular file, or gives `undefined` when there is none. Opened without
@@ -48,13 +55,12 @@ export async function readSmallFile(path: string, limit = MAX_CONFIG_BYTES): Pro
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw configError(path, `cannot open it (${code}); check its permissions`);
+    throw jixiaoError(CONFIG_UNOPENABLE, { file: path, errno: String(code) }, { file: path });
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw configError(path, 'not a regular file; remove it or rename it');
-    if (info.size > limit)
-      throw configError(path, `larger than ${limit / 1024 / 1024} MB; this is not a configuration`);
+    if (!info.isFile()) throw jixiaoError(CONFIG_NOT_FILE, { file: path }, { file: path });
+    if (info.size > limit) throw jixiaoError(CONFIG_TOO_LARGE, { file: path, limit }, { file: path });
     return await handle.readFile('utf8');
   } finally {
     await handle.close();
@@ -114,7 +120,7 @@ export async function findConfig(from: string): Promise<FoundConfig> {
 /** Loads a configuration file named with `--config`. */
 export async function loadConfig(file: string): Promise<FoundConfig> {
   const text = await readSmallFile(file);
-  if (text === undefined) throw configError(file, 'cannot read it (check the path)');
+  if (text === undefined) throw jixiaoError(CONFIG_MISSING, { file }, { file });
   const data = await parseFile(file, text);
   if (basename(file) === 'package.json')
     return { config: validate(file, (data as { jixiao?: unknown })?.jixiao ?? {}, 'jixiao.'), file };
@@ -128,32 +134,48 @@ async function parseFile(file: string, text: string): Promise<unknown> {
     return yaml ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (error) {
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw configError(file, `not valid ${yaml ? 'YAML' : 'JSON'}: ${first}`);
+    throw jixiaoError(CONFIG_SYNTAX, { file, syntax: yaml ? 'YAML' : 'JSON', cause: String(first) }, { file });
   }
 }
 
 /** Validates a config against the schema, then its rules and profile, naming the key at fault. */
 function validate(file: string, data: unknown, prefix = ''): CliConfig {
+  // The core checks rules and profiles first: its messages name the rule or the profile's
+  // key and what it takes, where the schema says only "Invalid input".
+  const given = (data ?? {}) as { rules?: unknown; profile?: unknown };
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  coreChecks(file, prefix, () => {
+    if (isObject(given.rules)) resolveSettings(rules, given.rules as Record<string, RuleSetting>);
+    if (isObject(given.profile) || typeof given.profile === 'string') resolveProfile(given.profile as ProfileInput);
+  });
   const parsed = CliConfigSchema.safeParse(data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = prefix + issue.path.join('.');
+    // The same first issue in Chinese: zod words it in the language it is given.
+    const zh = CliConfigSchema.safeParse(data ?? {}, { error: z.locales.zhCN().localeError }).error?.issues[0];
+    const problem = { en: issue.message, 'zh-CN': zh?.message ?? issue.message };
     const allowed =
       issue.code === 'unrecognized_keys'
-        ? ` (allowed keys: ${Object.keys(CliConfigSchema.shape)
-            .filter((k) => k !== '$schema')
-            .join(', ')})`
-        : '';
-    throw configError(file, `${key ? `"${key}"` : 'the file'}: ${issue.message}${allowed}`, key || undefined);
-  }
-  try {
-    resolveSettings(rules, parsed.data.rules ?? {});
-    if (parsed.data.profile) resolveProfile(parsed.data.profile);
-  } catch (error) {
-    if (!(error instanceof JixiaoError)) throw error;
-    throw configError(file, error.message, error.key ? prefix + error.key : undefined);
+        ? { allowed: Object.keys(CliConfigSchema.shape).filter((k) => k !== '$schema') }
+        : {};
+    throw jixiaoError(CONFIG_SCHEMA, { file, key, problem, ...allowed }, { file, ...(key ? { key } : {}) });
   }
   return parsed.data;
+}
+
+/** Runs the core's checks of a configuration's settings; a mistake is the file's, at `prefix` + its key. */
+function coreChecks(file: string, prefix: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof JixiaoError)) throw error;
+    throw jixiaoError(
+      CONFIG_SETTING,
+      { file, error },
+      { file, cause: error, ...(error.key ? { key: prefix + error.key } : {}) },
+    );
+  }
 }
 
 /** The JSON Schema of the CLI's configuration file (what `jixiao/config.schema.json` should ship). */

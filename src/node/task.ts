@@ -47,7 +47,7 @@ export interface PlainMessage {
 }
 
 /** Something reading noticed that is not an error (a guessed encoding). */
-export interface FileWarning {
+interface FileWarning {
   code: string;
   reason: string;
 }

@@ -2,10 +2,7 @@
  * What a person at a terminal sees: colours when wanted, and a progress bar that never
  * mixes with the results.
  */
-import { displayWidth } from './format/width.js';
-
-// Shared with the workbook layout, which the web console bundles too.
-export { displayWidth };
+import { displayWidth } from '../text/chars.js';
 
 /**
  * Colours on `stream`? `FORCE_COLOR` (not `0`/`false`) turns them on and `NO_COLOR` off

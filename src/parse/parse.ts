@@ -1,7 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
-import { JixiaoError } from '../errors.js';
+import { jixiaoError, NOT_A_REPORT } from '../errors.js';
 import type { Report } from '../tree/schema.js';
 import { fromMdast } from './from-mdast.js';
 import { checkTablesFit, parseSettings, type ParseOptions, type ParseSettings } from './options.js';
@@ -48,10 +48,7 @@ export function parseWith(input: string, settings: ParseSettings): Report {
 export function reportOf(treeOrText: Report | string, settings: ParseSettings): Report {
   if (typeof treeOrText === 'string') return parseWith(treeOrText, settings);
   if (typeof treeOrText === 'object' && treeOrText !== null && treeOrText.type === 'report') return treeOrText;
-  throw new JixiaoError(
-    `expected a report's text or its tree (from parse()), got ${typeof treeOrText === 'object' ? JSON.stringify(treeOrText)?.slice(0, 80) : String(treeOrText)}`,
-    { code: 'options' },
-  );
+  throw jixiaoError(NOT_A_REPORT, { got: treeOrText });
 }
 
 /** ATX headings or YAML front matter at the start (after a byte order mark). */

@@ -1,4 +1,5 @@
 import { readMarker } from '../outline/markers.js';
+import { cjkOrdinal } from '../text/numerals.js';
 import { docxTableGrid, type MammothElement } from './docx-table.js';
 import { gridText, type Grid, type TableLayout } from './grid.js';
 import { ReadFailure, firstLine, loadReader } from './messages.js';
@@ -6,20 +7,12 @@ import { checkZipSize } from './zip.js';
 
 /** GB/T 9704 markers for Word's automatic numbering, by list level. */
 const LEVELS: Array<(n: number) => string> = [
-  (n) => `${cjk(n)}、`,
-  (n) => `（${cjk(n)}）`,
+  (n) => `${cjkOrdinal(n)}、`,
+  (n) => `（${cjkOrdinal(n)}）`,
   (n) => `${n}.`,
   (n) => `（${n}）`,
   (n) => String.fromCodePoint(0x2460 + Math.min(n, 20) - 1),
 ];
-const DIGITS = '〇一二三四五六七八九';
-
-function cjk(n: number): string {
-  if (n < 10) return DIGITS[n]!;
-  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
-  return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
-}
-
 interface Element {
   type: string;
   value?: string;

@@ -1,4 +1,4 @@
-import { JixiaoError } from '../../errors.js';
+import { jixiaoError, UNKNOWN_PROFILE } from '../../errors.js';
 import type { Report } from '../../tree/schema.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { matchProfile, type ProfileMatch } from './match.js';
@@ -49,10 +49,7 @@ export function resolveProfile(given: string | ProfileInput): Profile {
   if (typeof given === 'string') {
     const found = profiles.get(given);
     if (!found) {
-      throw new JixiaoError(
-        `unknown profile "${given}"; use one of ${[...profiles.keys()].join(', ')} or pass a profile object`,
-        { code: 'config', key: 'profile' },
-      );
+      throw jixiaoError(UNKNOWN_PROFILE, { got: given, known: [...profiles.keys()] }, { key: 'profile' });
     }
     return found;
   }

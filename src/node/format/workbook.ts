@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../index.js';
 import { COLUMNS, HEADERS, SHEETS, type Row } from './records.js';
-import { displayWidth as width } from './width.js';
+import { displayWidth as width } from '../../text/chars.js';
 
 /** Kinds whose `value` is a date: `2020-09-07`, `2020-04` or `2020`. */
 const DATE_KINDS = new Set(['date', 'event']);
