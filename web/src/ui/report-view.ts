@@ -215,8 +215,7 @@ const NAMED_BY: Record<FormKind, string> = { indicator: 'name', budget: 'item', 
 const NUMERIC = new Set(['weight', 'score', 'initial', 'adjusted', 'executed', 'rate']);
 
 /** A row of a form fails when a finding points into it, or when it missed its target. */
-export const isFailing = (entry: Details['tables'][number]) =>
-  entry.findings.length > 0 || entry.row.achieved === false;
+const isFailing = (entry: Details['tables'][number]) => entry.findings.length > 0 || entry.row.achieved === false;
 
 function formCell(row: RecordRow, column: string, state: State): Node | string {
   const { t, locale } = state;
