@@ -15,7 +15,7 @@ const BASE = '%SRCROOT%';
  * @example
  *   artifactLocation(['报告', 'a #1.txt']) // { uri: '%E6%8A%A5%E5%91%8A/a%20%231.txt', uriBaseId: '%SRCROOT%' }
  */
-export function artifactLocation(segments: readonly string[]): { uri: string; uriBaseId: string } {
+function artifactLocation(segments: readonly string[]): { uri: string; uriBaseId: string } {
   return { uri: segments.map(encodeURIComponent).join('/'), uriBaseId: BASE };
 }
 

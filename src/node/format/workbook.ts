@@ -12,7 +12,7 @@ const DATE_KINDS = new Set(['date', 'event']);
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** A cell as write-excel-file takes it: typed, so numbers stay numbers and dates are dates. */
-export type Cell = { type: unknown; value: unknown; format?: string; fontWeight?: 'bold' } | null;
+type Cell = { type: unknown; value: unknown; format?: string; fontWeight?: 'bold' } | null;
 
 /** A date value as an Excel date (at UTC midnight), shown as precisely as it was written. */
 function dateCell(value: string): Cell {
@@ -71,7 +71,7 @@ function columnLetter(index: number): string {
 }
 
 /** One sheet as write-excel-file takes it. */
-export interface Sheet {
+interface Sheet {
   sheet: string;
   data: Cell[][];
   columns: Array<{ width: number }>;
