@@ -1,5 +1,5 @@
 import { readMarker } from '../outline/markers.js';
-import { ReadFailure, firstLine } from './messages.js';
+import { ReadFailure, firstLine, loadReader } from './messages.js';
 import { checkZipSize } from './zip.js';
 
 /** GB/T 9704 markers for Word's automatic numbering, by list level. */
@@ -74,7 +74,7 @@ export async function readDocx(
     }
     for (const child of el.children ?? []) visit(child);
   };
-  const { default: mammoth } = await import('mammoth');
+  const { default: mammoth } = await loadReader('.docx', () => import('mammoth'));
   try {
     await mammoth.convertToHtml(
       // Node's mammoth reads `buffer`, its browser build `arrayBuffer`; both hand it to JSZip, which takes bytes.

@@ -5,7 +5,15 @@
  * The readers of .docx (mammoth) and .pdf (pdf.js) are loaded only when such a file comes.
  */
 import { decode, looksBinary, type Encoding } from './decode.js';
-import { ReadFailure, firstLine, reason, type Locale, type ReadErrorCode, type ReadWarningCode } from './messages.js';
+import {
+  ReadFailure,
+  firstLine,
+  loadReader,
+  reason,
+  type Locale,
+  type ReadErrorCode,
+  type ReadWarningCode,
+} from './messages.js';
 
 export { ENCODINGS, type Encoding } from './decode.js';
 export type { Locale, ReadErrorCode, ReadWarningCode } from './messages.js';
@@ -71,14 +79,14 @@ export async function readBytes(bytes: Uint8Array, name: string, options: ReadOp
     if (bytes.length > maxSize)
       throw new ReadFailure('too-large', { what: 'file', size: bytes.length, limit: maxSize });
     if (ext === '.docx') {
-      const { readDocx } = await import('./docx.js');
+      const { readDocx } = await loadReader(ext, () => import('./docx.js'));
       const { text, format } = await readDocx(bytes, limits.maxExpandedSize);
       if (!text.trim()) throw new ReadFailure('empty', { empty: 'document' });
       return { ok: true, text, format, warnings: [] };
     }
     if (ext === '.doc') throw new ReadFailure('unsupported', { ext });
     if (ext === '.pdf') {
-      const { readPdf } = await import('./pdf.js');
+      const { readPdf } = await loadReader(ext, () => import('./pdf.js'));
       const { text, warnings } = await readPdf(bytes, limits);
       if (!text) throw new ReadFailure('pdf-no-text');
       return {

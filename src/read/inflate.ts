@@ -27,7 +27,9 @@ export async function inflatedSize(
 ): Promise<number> {
   let offset = 0;
   let total = 0;
-  const input = new ReadableStream<Uint8Array>({
+  // Typed as what DecompressionStream takes (any BufferSource): with the DOM's and WebWorker's libs a stream of
+  // Uint8Array cannot be piped into it (their BufferSource is over ArrayBuffer only, not SharedArrayBuffer).
+  const input = new ReadableStream<ArrayBufferView | ArrayBuffer>({
     pull(controller) {
       if (offset >= data.length) return controller.close();
       const piece = Math.max(MIN_PIECE, Math.floor((limit - total) / MAX_DEFLATE_RATIO));

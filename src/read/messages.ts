@@ -40,7 +40,7 @@ export interface Detail {
   /** For encoding warnings: how many byte sequences were invalid, and the first one's line. */
   count?: number;
   line?: number;
-  /** For `unsupported`: the extension. */
+  /** For `unsupported`: the extension (with `cause`: its reader could not be loaded). */
   ext?: string;
   /** For `missing-cmap`: the CMap's name. */
   name?: string;
@@ -117,7 +117,11 @@ const EN: Record<ReadErrorCode | ReadWarningCode, Say> = {
   'encrypted-pdf': () =>
     'the PDF is password-protected, so its text cannot be read; ask the submitter for an unprotected copy (or the .docx)',
   'pdf-no-text': () => 'the PDF has no text layer (a scan?); run OCR on it or supply the .docx',
-  unsupported: (d) => `${d.ext ?? 'this'} files cannot be read here; use the jixiao command line, or save it as .docx`,
+  unsupported: (d) =>
+    d.cause
+      ? `cannot load the reader of ${d.ext} files here${cause(d)}; reload the page, or open the page from a web ` +
+        `server (a browser may refuse it to a page opened from a folder), or use the jixiao command line`
+      : `${d.ext ?? 'this'} files cannot be read here; use the jixiao command line, or save it as .docx`,
   'encoding-fallback': (d) =>
     `not valid UTF-8 (${d.count} invalid byte sequences, the first on line ${d.line}), so it was read as GB18030; ` +
     `if the text looks garbled, give its encoding with --encoding`,
@@ -141,7 +145,11 @@ const ZH: Record<ReadErrorCode | ReadWarningCode, Say> = {
   'corrupt-pdf': (d) => `不是有效的 PDF 文件${zhCause(d)}；请重新导出或打印为 PDF，或提供 .docx 原文件`,
   'encrypted-pdf': () => 'PDF 受密码保护，无法读取文字；请向报送单位索取未加密的版本（或 .docx 原文件）',
   'pdf-no-text': () => 'PDF 中没有文字层（可能是扫描件）；请先进行文字识别（OCR），或提供 .docx 原文件',
-  unsupported: (d) => `此处无法读取 ${d.ext ?? ''} 文件；请使用 jixiao 命令行工具，或另存为 .docx`,
+  unsupported: (d) =>
+    d.cause
+      ? `此处无法加载 ${d.ext} 文件的读取程序${zhCause(d)}；请刷新页面，或通过网站服务器打开本页` +
+        `（从本地文件夹打开时，浏览器可能不允许加载），或使用 jixiao 命令行工具`
+      : `此处无法读取 ${d.ext ?? ''} 文件；请使用 jixiao 命令行工具，或另存为 .docx`,
   'encoding-fallback': (d) =>
     `不是有效的 UTF-8 编码（${d.count} 处无效字节，第一处在第 ${d.line} 行），已按 GB18030 读取；` +
     `如文字显示为乱码，请用 --encoding 指定编码`,
@@ -177,4 +185,17 @@ export class ReadFailure extends Error {
 /** The first line of an error's message, short enough to quote. */
 export function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160);
+}
+
+/**
+ * Loads a reader's code (mammoth, pdf.js, the readers themselves): in a browser, a chunk fetched the first time a
+ * file of its kind comes. One that cannot be loaded (a page opened from a folder whose browser refuses the script,
+ * a server missing the file) makes the file `unsupported` here, with the cause, not a fault of the file.
+ */
+export async function loadReader<T>(ext: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    throw new ReadFailure('unsupported', { ext, cause: firstLine(error) });
+  }
 }

@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'unpdf/pdfjs';
-import { ReadFailure, firstLine, type ReadWarningCode } from './messages.js';
+import { ReadFailure, firstLine, loadReader, type ReadWarningCode } from './messages.js';
 import { cmapFactory } from './pdf-cmaps.js';
 import { checkPdfStreams } from './pdf-streams.js';
 
@@ -55,7 +55,7 @@ export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Loa
     throw new ReadFailure('corrupt-pdf', { cause: 'no %PDF header' });
   await checkPdfStreams(bytes, limits.maxExpandedSize);
   supplyTransferToFixedLength();
-  const { getDocument } = await import('unpdf/pdfjs');
+  const { getDocument } = await loadReader('.pdf', () => import('unpdf/pdfjs'));
   const missingCMaps = new Set<string>();
   let document: PDFDocumentProxy;
   try {

@@ -11,7 +11,7 @@ import { check, extract, rules } from '../../src/index.js';
 import { csvCell, toCsv } from '../../web/src/lib/csv.js';
 import { findingsCsv, findingsJson, findingsSarif, type FileFindings } from '../../web/src/lib/findings.js';
 import { columnLabel, sheetName } from '../../web/src/lib/labels.js';
-import { parseRc, rcToJson, severityOf, withSeverity } from '../../web/src/lib/rc.js';
+import { parseRc, rcToJson, settingNamed, severityOf, withSeverity } from '../../web/src/lib/rc.js';
 import {
   FIGURE_COLUMNS,
   figuresCsv,
@@ -23,7 +23,8 @@ import {
 } from '../../web/src/lib/records.js';
 import { lineStarts, segments } from '../../web/src/lib/segments.js';
 import type { Finding, RecordRow } from '../../web/src/protocol.js';
-import { readBytes } from '../../web/src/read.js';
+import { textPdf, wordReport } from '../read/make.js';
+import { readBytes, readOptions } from '../../web/src/read.js';
 
 const seed = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'seed-shaodong-2020.txt'), 'utf8');
 
@@ -187,7 +188,13 @@ describe('findings formats', () => {
   });
 
   it('writes SARIF with relative paths, the rules, and unreadable files as notifications', () => {
-    const info = rules.map((r) => ({ id: r.id, severity: r.severity, summary: r.summary, url: `x/${r.id}.md` }));
+    const info = rules.map((r) => ({
+      id: r.id,
+      severity: r.severity,
+      summary: r.summary,
+      url: `x/${r.id}.md`,
+      docs: `rules/${r.id}.html`,
+    }));
     const log = JSON.parse(findingsSarif(files, info, '9.9.9'));
     const run = log.runs[0];
     expect(run.tool.driver.version).toBe('9.9.9');
@@ -289,31 +296,48 @@ describe('records', () => {
   });
 });
 
-describe('read (until the shared readers land)', () => {
+describe('read: the CLI’s reader with the page’s settings', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
 
-  it('reads UTF-8 and UTF-16 with a BOM, and Markdown as Markdown', async () => {
-    expect(await readBytes(bytes('一、概况\n'), 'a.txt')).toMatchObject({
-      ok: true,
-      text: '一、概况\n',
-      format: 'text',
+  it('holds its JSDoc example, and passes the settings file’s encoding and maxSize to the reader', async () => {
+    expect(readOptions({ rules: {}, locale: 'en', encoding: 'gb18030' })).toEqual({
+      locale: 'en',
+      encoding: 'gb18030',
     });
-    const utf16 = new Uint8Array([0xff, 0xfe, 0x00, 0x4e, 0x01, 0x30]);
-    expect(await readBytes(utf16, 'a.txt')).toMatchObject({ ok: true, text: '一、', encoding: 'utf-16le' });
-    expect(await readBytes(bytes('# 标题'), 'a.MD')).toMatchObject({ ok: true, format: 'markdown' });
+    const options = readOptions({ rules: {}, locale: 'zh-CN', maxSize: 4 });
+    expect(await readBytes(bytes('12345'), 'a.txt', options)).toMatchObject({ ok: false, code: 'too-large' });
+    // GB18030 forced: bytes that would be read as UTF-8 are decoded as GB18030.
+    const forced = readOptions({ rules: {}, locale: 'zh-CN', encoding: 'gb18030' });
+    expect(await readBytes(new Uint8Array([0xc4, 0xbf, 0xc2, 0xbc]), 'a.txt', forced)).toMatchObject({
+      ok: true,
+      text: '目录',
+      encoding: 'gb18030',
+    });
   });
 
-  it('refuses with the CLI’s codes, in the language asked for', async () => {
-    expect(await readBytes(new Uint8Array(), 'a.txt')).toMatchObject({
-      ok: false,
-      code: 'empty',
-      reason: '文件是空的',
-    });
-    expect(await readBytes(bytes(' \n\t'), 'a.txt', { locale: 'en' })).toMatchObject({ ok: false, code: 'empty' });
-    expect(await readBytes(bytes('12345'), 'a.txt', { maxSize: 4 })).toMatchObject({ ok: false, code: 'too-large' });
-    expect(await readBytes(new Uint8Array([1, 0, 2, 0]), 'a.txt')).toMatchObject({ ok: false, code: 'binary' });
-    const docx = await readBytes(bytes('PK'), 'form.docx', { locale: 'en' });
-    expect(docx).toMatchObject({ ok: false, code: 'not-supported' });
-    expect(docx.ok ? '' : docx.reason).toContain('.docx');
+  it('finds the settings key that does what a reason’s CLI flag does (holds its JSDoc example)', async () => {
+    expect(settingNamed('文件大小 60.0 MB，超过上限 50.0 MB；如确需读取，请用 --max-size 调高上限')).toBe('maxSize');
+    // The readers' own sentences: the flags the page has a key for, and those it has none for.
+    const tooLarge = await readBytes(bytes('12345'), 'a.txt', { maxSize: 4, locale: 'en' });
+    expect(!tooLarge.ok && settingNamed(tooLarge.reason)).toBe('maxSize');
+    const gb = await readBytes(new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xbb, 0xf9, 0xb1, 0xbe]), 'a.txt');
+    expect(gb.ok && gb.warnings.map((w) => settingNamed(w.reason))).toEqual(['encoding']);
+    // Limits the page has no key for (nor has the settings file): the reason keeps the CLI's words alone.
+    const expanded = await readBytes(await wordReport(), 'a.docx', { maxExpandedSize: 1000 });
+    expect(expanded).toMatchObject({ ok: false, code: 'too-large' });
+    expect(!expanded.ok && settingNamed(expanded.reason)).toBeUndefined();
+    const pages = await readBytes(textPdf([['Budget'], ['2020']]), 'a.pdf', { maxPages: 1 });
+    expect(pages).toMatchObject({ ok: false, code: 'too-large' });
+    expect(!pages.ok && settingNamed(pages.reason)).toBeUndefined();
+  });
+
+  it('refuses settings the CLI refuses, saying which and what is allowed', () => {
+    const config = { rules: {}, locale: 'zh-CN' as const };
+    expect(() => readOptions({ ...config, encoding: 'big5' })).toThrow(
+      '"encoding" must be one of utf-8, utf-16le, utf-16be, gb18030, not "big5"',
+    );
+    expect(() => readOptions({ ...config, maxSize: '10 MB' })).toThrow('"maxSize" must be a whole number');
+    expect(() => readOptions({ ...config, maxSize: 0 })).toThrow('"maxSize"');
+    expect(() => readOptions({ ...config, maxSize: 1.5 })).toThrow('"maxSize"');
   });
 });

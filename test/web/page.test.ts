@@ -4,108 +4,30 @@
  * `toMarkdown`), never from lists written into the test. Every request the browser makes is recorded, and none
  * may leave 127.0.0.1.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import axe from 'axe-core';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, extract, parse, toMarkdown } from '../../src/index.js';
-import { launchChromium } from '../../web/scripts/chromium.mjs';
-import { serve, type Served } from '../../web/scripts/serve.mjs';
+import { check, extract, parse, rules, toMarkdown } from '../../src/index.js';
+import { readBytes } from '../../src/read/index.js';
+import { inPage } from './browser.js';
+import { BrowserSession, DIST, ROOT, addFiles, fileRow, openFile, shownSource, until } from './browser.js';
 import './matchers.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const DIST = join(ROOT, 'web', 'dist');
 const SEED = join(ROOT, 'fixtures', 'seed-shaodong-2020.txt');
 const seed = readFileSync(SEED, 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'jixiao-web-'));
 
-let browser: Browser;
-let server: Served;
-/** Every URL any page asked for, across all tests. */
-const requested: string[] = [];
-
-/** Why the browser or the page could not be set up: every test fails with it (vitest would skip them). */
-let setupError: Error | undefined;
-
-beforeAll(async () => {
-  try {
-    // A missing Chromium fails every test, with how to install it: the browser tests never skip.
-    browser = await launchChromium();
-    // The page as `npm run web` builds it on a fresh clone: type check, then bundle.
-    await promisify(execFile)('npm', ['run', 'web'], { cwd: ROOT });
-    server = await serve(DIST);
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    setupError = new Error(`${(error as Error).message}\n${stdout}${stderr}`.trim());
-  }
-}, 120_000);
-
+const session = new BrowserSession();
+beforeAll(() => session.start(), 120_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session.close();
   rmSync(work, { recursive: true, force: true });
 });
-
-interface Opened {
-  context: BrowserContext;
-  page: Page;
-  /** Checks that the page threw nothing, then closes it. */
-  done(): Promise<void>;
-}
-
-async function newPage(): Promise<Opened> {
-  if (setupError) throw setupError;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  context.on('request', (request) => requested.push(request.url()));
-  // Anything not for the test server is recorded and refused, so a stray request fails the last test, not the
-  // network.
-  await context.route(
-    (url) => url.protocol !== 'file:' && url.hostname !== '127.0.0.1',
-    (route) => route.abort(),
-  );
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => process.env.DEBUG_WEB && console.error('page:', m.text()));
-  const done = async () => {
-    expect(errors).toEqual([]);
-    await context.close();
-  };
-  return { context, page, done };
-}
-
-/**
- * Waits until an expression is true in the page. In-page code is a string (the tests are type-checked without the
- * DOM library), evaluated through the DevTools protocol: page.waitForFunction would `eval` it, which the page's
- * Content-Security-Policy forbids, as it should.
- */
-async function until(page: Page, expression: string, timeout = 60_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await page.evaluate(expression))) {
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${expression}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Gives the file input these files and waits until the engine has answered for all of them. */
-async function addFiles(page: Page, paths: string[]): Promise<void> {
-  await page.setInputFiles('#file-input', paths);
-  await until(
-    page,
-    `document.querySelectorAll('.files tbody tr').length >= ${paths.length} &&
-     document.querySelectorAll('.files td.pending').length === 0`,
-  );
-}
-
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForSelector('.source');
-}
+const newPage = () => session.newPage();
 
 /** Clicks an export button and returns the file it downloads. */
 async function exported(page: Page, kind: string): Promise<{ name: string; bytes: Buffer }> {
@@ -149,7 +71,7 @@ const offsets = (m: ReturnType<typeof check>[number]) => {
 describe('web console', () => {
   it('shows the seed’s findings, marks each in its source, and its figures', async () => {
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await addFiles(page, [SEED]);
     const expected = check(seed);
@@ -175,7 +97,8 @@ describe('web console', () => {
       await expect(item.locator('.where')).toHaveText(`第 ${m.line} 行第 ${m.column} 列`);
       await expect(item.locator('.message')).toHaveText(m.reason);
       await expect(item.locator('.severity')).toHaveText(m.fatal ? '错误' : '警告');
-      await expect(page.locator('a.docs').nth(i)).toHaveAttribute('href', m.url!);
+      // The rule's page in the build, not GitHub: it opens on an offline intranet.
+      await expect(page.locator('a.docs').nth(i)).toHaveAttribute('href', `rules/${m.ruleId}.html`);
 
       // Clicking it marks exactly its span of the source, and brings it into view.
       await item.click();
@@ -209,9 +132,32 @@ describe('web console', () => {
     await done();
   }, 60_000);
 
+  it('opens a finding’s rule page from the build itself, so the docs work offline', async () => {
+    // Every rule has its page, titled as its docs (docs/rules/<id>.md).
+    for (const rule of rules) {
+      const html = readFileSync(join(DIST, 'rules', `${rule.id}.html`), 'utf8');
+      expect(html).toContain(`<title>${rule.id} · jixiao</title>`);
+      expect(html).toContain(`<h1>${rule.id}</h1>`);
+    }
+    const { context, page, done } = await newPage();
+    await page.goto(session.url());
+    await addFiles(page, [SEED]);
+    await openFile(page, 'seed-shaodong-2020.txt');
+    const first = check(seed)[0]!;
+    const [docs] = await Promise.all([context.waitForEvent('page'), page.locator('a.docs').first().click()]);
+    await docs.waitForLoadState();
+    expect(docs.url()).toBe(`${session.url()}rules/${first.ruleId}.html`);
+    expect(await docs.title()).toBe(`${first.ruleId} · jixiao`);
+    await expect(docs.locator('h1')).toHaveText(first.ruleId!);
+    // The rendered docs: its sections and examples, styled by the build's own stylesheet.
+    await expect(docs.locator('h2').first()).toHaveText('检查什么');
+    expect(await docs.evaluate('getComputedStyle(document.body).maxWidth')).not.toBe('none');
+    await done();
+  });
+
   it('shows the outline as a tree that collapses, and each entry scrolls the source to its section', async () => {
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     await addFiles(page, [SEED]);
     await openFile(page, 'seed-shaodong-2020.txt');
     const tree = parse(seed);
@@ -239,7 +185,7 @@ describe('web console', () => {
 
   it('exports findings, figures and Markdown whose content matches the core', async () => {
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     const md = join(ROOT, 'fixtures', 'seed-shaodong-2020.md');
     await addFiles(page, [SEED, md]);
     await openFile(page, 'seed-shaodong-2020.txt');
@@ -317,7 +263,7 @@ describe('web console', () => {
 
   it('switches to English and back, with messages in the language chosen', async () => {
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     await addFiles(page, [SEED]);
     await openFile(page, 'seed-shaodong-2020.txt');
     await page.click('#language');
@@ -335,7 +281,7 @@ describe('web console', () => {
 
   it('edits rule settings and reads and writes .jixiaorc.json, keeping the keys only the CLI uses', async () => {
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     await addFiles(page, [SEED]);
     await openFile(page, 'seed-shaodong-2020.txt');
     await page.click('#settings');
@@ -399,7 +345,7 @@ describe('web console', () => {
     await context.addInitScript(
       `localStorage.setItem('jixiao.settings', JSON.stringify({ rules: { 'retired-rule': 'error' }, ignore: ['x/**'] }))`,
     );
-    await page.goto(server.url);
+    await page.goto(session.url());
     await expect(page.locator('#status')).toContainText('retired-rule');
     await expect(page.locator('#status')).toContainText('上次保存的设置');
     await addFiles(page, [SEED]);
@@ -409,7 +355,7 @@ describe('web console', () => {
 
   it('reads GB18030 text, and reports files it cannot read with the CLI’s codes while the rest go on', async () => {
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     // GB18030: the seed's first lines, encoded by the test (iconv-lite), must read back exactly.
     const { default: iconv } = await import('iconv-lite');
     const gbText = seed.split('\n').slice(0, 12).join('\n');
@@ -423,17 +369,24 @@ describe('web console', () => {
     writeFileSync(docx, Buffer.from('PK\u0003\u0004 not really a document'));
     await addFiles(page, [gb, empty, binary, docx, SEED]);
 
-    const status = async (name: string) =>
-      (await page
-        .locator('.files tbody tr', { has: page.getByRole('button', { name, exact: true }) })
-        .locator('td')
-        .first()
-        .textContent()) ?? '';
+    const status = async (name: string) => (await fileRow(page, name).locator('td').first().textContent()) ?? '';
+    // The CLI's reader, run here on the same bytes, says the same on each row: code and reason, or its warnings.
+    for (const path of [empty, binary, docx, gb]) {
+      const name = path.slice(work.length + 1);
+      const read = await readBytes(new Uint8Array(readFileSync(path)), name);
+      expect(await status(name)).toBe(
+        read.ok
+          ? `已检查${read.warnings.map((w) => `读取提示（${w.code}） ${inPage(w.reason)}`).join('')}`
+          : `无法读取（${read.code}） ${inPage(read.reason)}`,
+      );
+    }
     expect(await status('empty.txt')).toContain('（empty）');
     expect(await status('photo.txt')).toContain('（binary）');
-    // Until the shared readers land, .docx and .pdf are refused, clearly (phase 2 switches to readBytes).
-    expect(await status('form.docx')).toMatch(/（(not-supported|corrupt-docx)）/);
-    expect(await status('gb18030.txt')).toBe('已检查');
+    expect(await status('form.docx')).toContain('（corrupt-docx）');
+    // Not UTF-8, so read as GB18030: the reader's warning is on the row; it names the CLI's --encoding, so the row
+    // also says what does that here.
+    expect(await status('gb18030.txt')).toContain('读取提示（encoding-fallback）');
+    expect(await status('gb18030.txt')).toContain('（网页中：在“规则设置”中导入设有 encoding 的 .jixiaorc.json）');
     await expect(page.locator('#totals')).toHaveText(
       `共 5 个文件：${check(gbText).filter((m) => m.fatal).length + check(seed).filter((m) => m.fatal).length} 个错误，` +
         `${check(gbText).filter((m) => !m.fatal).length + check(seed).filter((m) => !m.fatal).length} 个警告，3 个文件无法读取`,
@@ -441,11 +394,11 @@ describe('web console', () => {
 
     await openFile(page, 'gb18030.txt');
     await expect(page.locator('.report-head .meta')).toContainText('GB18030');
+    expect(await page.locator('.read-warnings li').allTextContents()).toEqual([
+      expect.stringMatching(/^读取提示（encoding-fallback）：不是有效的 UTF-8 编码/),
+    ]);
     // Each line's text after its line number: together, the text exactly as decoded.
-    const shown = await page.evaluate(
-      `[...document.querySelectorAll('.source .line')].map((l) => [...l.childNodes].slice(1).map((n) => n.textContent).join('')).join('')`,
-    );
-    expect(shown).toBe(gbText);
+    expect(await shownSource(page)).toBe(gbText);
 
     // Filtering: only the unreadable ones.
     await page.getByRole('tab', { name: /^文件列表/ }).click();
@@ -468,7 +421,7 @@ describe('web console', () => {
     writeFileSync(join(folder, '.hidden.txt'), seed);
     writeFileSync(join(folder, 'node_modules', 'x', 'readme.md'), '# x');
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     await page.setInputFiles('#folder-input', folder);
     await until(page, `document.querySelectorAll('.files td.ok').length === 2`);
     expect(await page.locator('.files tbody th').allTextContents()).toEqual([
@@ -516,7 +469,7 @@ describe('web console', () => {
       texts.push(text);
     }
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     // Note, at the moment a click is handled, how many files are done and how many still wait.
     await page.evaluate(`
       window.seen = [];
@@ -563,7 +516,7 @@ describe('web console', () => {
 
   it('passes axe-core’s accessibility checks, and works from the keyboard', async () => {
     const { page, done } = await newPage();
-    await page.goto(server.url);
+    await page.goto(session.url());
     await addFiles(page, [SEED]);
     const audit = async () => {
       // Evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP, as it should.
@@ -595,26 +548,23 @@ describe('web console', () => {
   }, 60_000);
 
   it('works from a plain folder (file://), running the engine on the page when workers are refused', async () => {
-    const { page, done } = await newPage();
-    await page.goto(`file://${join(DIST, 'index.html')}`);
+    const { context, page, done } = await newPage();
+    await page.goto(session.url('file'));
     await addFiles(page, [SEED]);
     await expect(page.locator('.note')).toBeVisible();
     await openFile(page, 'seed-shaodong-2020.txt');
     await expect(page.locator('.finding-go')).toHaveCount(check(seed).length);
+    // The rules' docs open from the folder too: no server, no network.
+    const [docs] = await Promise.all([context.waitForEvent('page'), page.locator('a.docs').first().click()]);
+    await docs.waitForLoadState();
+    expect(docs.url()).toBe(`file://${join(DIST, 'rules', `${check(seed)[0]!.ruleId}.html`)}`);
+    await expect(docs.locator('h1')).toHaveText(check(seed)[0]!.ruleId!);
     await done();
   }, 60_000);
 
   it('made no request to any host but 127.0.0.1', () => {
-    if (setupError) throw setupError;
-    expect(requested.length).toBeGreaterThan(0);
-    const away = requested.filter((url) => {
-      const { protocol, hostname } = new URL(url);
-      return !(protocol === 'blob:' || protocol === 'data:' || protocol === 'file:' || hostname === '127.0.0.1');
-    });
-    expect(away).toEqual([]);
+    session.expectNoRequestAway();
     // The worker's own requests are among those recorded: the engine module it loads.
-    expect(requested.some((url) => /\/assets\/engine-(?!inline)[^/]+\.js$/.test(url))).toBe(true);
-    // The server saw the page and its assets only.
-    expect(server.requests.every((path) => path === '/' || path.startsWith('/assets/'))).toBe(true);
+    expect(session.requested.some((url) => /\/assets\/engine-(?!inline)[^/]+\.js$/.test(url))).toBe(true);
   });
 });

@@ -1,12 +1,11 @@
 /**
  * The engine: reads, parses, checks and extracts every file, keeps the results, and writes exports. It runs in a
  * Web Worker, so a batch of hundreds of files never blocks the page; where a worker cannot start (a page opened
- * from file:// in Chromium) the page loads this same file with a <script> tag and runs it between its own tasks.
+ * from file:// in Chromium) the page loads this same code as classic scripts (web/build.mjs) and runs it between its
+ * own tasks.
  *
- * Everything here uses jixiao's public API (`src/index.ts`) and the page's file reader (`read.ts`).
+ * Everything here uses jixiao's public API (`src/index.ts`) and its readers (`src/read/index.ts`, through `read.ts`).
  */
-import { zipSync } from 'fflate';
-import writeXlsxFile from 'write-excel-file/universal';
 import {
   DOCS_URL,
   check,
@@ -30,6 +29,8 @@ import { columnLabel, sheetName } from './lib/labels.js';
 import type {
   Details,
   EngineConfig,
+  EngineFactory,
+  Envelope,
   ExportKind,
   FileSummary,
   Finding,
@@ -40,7 +41,7 @@ import type {
   Request,
   RuleInfo,
 } from './protocol.js';
-import { readBytes } from './read.js';
+import { readBytes, readOptions } from './read.js';
 
 /** What the engine keeps of one file. */
 interface Entry {
@@ -59,6 +60,8 @@ export const RULES: RuleInfo[] = rules.map((r) => ({
   severity: r.severity,
   summary: r.summary,
   url: `${DOCS_URL}${r.id}.md`,
+  // Rendered by web/build.mjs from docs/rules/<id>.md.
+  docs: `rules/${r.id}.html`,
 }));
 
 /**
@@ -69,8 +72,7 @@ export const RULES: RuleInfo[] = rules.map((r) => ({
 function yielder(): () => Promise<void> {
   const waiting: Array<() => void> = [];
   const channel = new MessageChannel();
-  // The browser's MessagePort (Node's type, which this file is checked against, has no `onmessage`).
-  (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => waiting.shift()?.();
+  channel.port1.onmessage = () => waiting.shift()?.();
   return () =>
     new Promise((resolve) => {
       waiting.push(resolve);
@@ -123,6 +125,7 @@ const stem = (name: string) => name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, 
 export function createEngine(post: Post): (request: Request) => void {
   const entries = new Map<number, Entry>();
   let config: EngineConfig = { rules: {}, locale: 'zh-CN' };
+  let reading = readOptions(config);
   const queue: number[] = [];
   const queued = new Set<number>();
   // The files of the current run (since the queue was last empty) and those of them finished: a file queued again
@@ -155,11 +158,7 @@ export function createEngine(post: Post): (request: Request) => void {
           : `无法读取（${errorText(error)}）；请重新选择该文件`;
       return;
     }
-    const read = await readBytes(bytes, entry.name, {
-      locale: config.locale,
-      ...(config.encoding ? { encoding: config.encoding } : {}),
-      ...(config.maxSize ? { maxSize: config.maxSize } : {}),
-    });
+    const read = await readBytes(bytes, entry.name, reading);
     if (!read.ok) {
       summary.code = read.code;
       summary.reason = read.reason;
@@ -294,6 +293,8 @@ export function createEngine(post: Post): (request: Request) => void {
           sheet: (k) => sheetName(k, config.locale),
           column: (c) => columnLabel(c, config.locale),
         });
+        // The workbook and zip writers are chunks of their own, loaded on the first export that needs them.
+        const { default: writeXlsxFile } = await import('write-excel-file/universal');
         const blob = await writeXlsxFile(sheets as never).toBlob();
         return {
           type: 'file',
@@ -308,6 +309,7 @@ export function createEngine(post: Post): (request: Request) => void {
         if (chosen.length === 1 && readable.length === 1)
           return text(`${one}.md`, 'text/markdown;charset=utf-8', markdown(readable[0]!));
         // Many files: a zip of one Markdown file each, in the folders they came from.
+        const { zipSync } = await import('fflate');
         const files: Record<string, Uint8Array> = {};
         const encoder = new TextEncoder();
         for (const e of readable) {
@@ -338,14 +340,17 @@ export function createEngine(post: Post): (request: Request) => void {
   return (request: Request) => {
     switch (request.type) {
       case 'configure': {
+        let options;
         try {
           resolveSettings(rules, request.config.rules as Record<string, RuleSetting>);
           if (request.config.profile) resolveProfile(request.config.profile as Parameters<typeof resolveProfile>[0]);
+          options = readOptions(request.config);
         } catch (error) {
           post({ type: 'configured', error: errorText(error) });
           return;
         }
         config = request.config;
+        reading = options;
         post({ type: 'configured' });
         enqueue(entries.keys());
         return;
@@ -388,16 +393,15 @@ export function createEngine(post: Post): (request: Request) => void {
   };
 }
 
-// In a worker: answer the page's messages. On a page (the file:// fallback): hand the page `createEngine`.
-const scope = globalThis as unknown as {
-  WorkerGlobalScope?: new () => unknown;
-  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
-  onmessage: ((event: { data: Request }) => void) | null;
-  jixiaoEngine?: typeof createEngine;
-};
-if (scope.WorkerGlobalScope && globalThis instanceof scope.WorkerGlobalScope) {
-  const handle = createEngine((reply, transfer) => scope.postMessage(reply, transfer ?? []));
-  scope.onmessage = (event) => handle(event.data);
+// In a worker: answer the page's messages (in their envelope: pdf.js, once loaded here, talks on this channel too).
+// On a page (the file:// fallback): hand the page `createEngine`.
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  const handle = createEngine((reply, transfer) =>
+    self.postMessage({ jixiao: reply } satisfies Envelope<Reply>, transfer ?? []),
+  );
+  self.onmessage = (event: MessageEvent<Partial<Envelope<Request>> | null>) => {
+    if (event.data?.jixiao) handle(event.data.jixiao);
+  };
 } else {
-  scope.jixiaoEngine = createEngine;
+  (globalThis as { jixiaoEngine?: EngineFactory }).jixiaoEngine = createEngine;
 }

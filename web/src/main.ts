@@ -78,8 +78,8 @@ function engineConfig(rc: Rc): EngineConfig {
     rules: rc.rules,
     locale: state.locale,
     ...(rc.profile ? { profile: rc.profile } : {}),
-    ...(typeof raw.encoding === 'string' ? { encoding: raw.encoding } : {}),
-    ...(typeof raw.maxSize === 'number' ? { maxSize: raw.maxSize } : {}),
+    ...(raw.encoding !== undefined ? { encoding: raw.encoding } : {}),
+    ...(raw.maxSize !== undefined ? { maxSize: raw.maxSize } : {}),
   };
 }
 

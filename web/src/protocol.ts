@@ -9,7 +9,10 @@ export interface RuleInfo {
   id: string;
   severity: 'warn' | 'error';
   summary: { zh: string; en: string };
+  /** Its docs page online (in exports, as the CLI gives it). */
   url: string;
+  /** Its docs page in the build, relative to the page (`rules/<id>.html`): the page links there, offline too. */
+  docs: string;
 }
 
 export interface ProfileInfo {
@@ -92,8 +95,9 @@ export interface EngineConfig {
   profile?: string | Record<string, unknown>;
   rules: Record<string, unknown>;
   locale: Locale;
-  encoding?: string;
-  maxSize?: number;
+  /** `encoding` and `maxSize` as the settings file has them: the engine checks them (`readOptions`). */
+  encoding?: unknown;
+  maxSize?: unknown;
 }
 
 export type ExportKind =
@@ -113,6 +117,15 @@ export type Reply =
   | { type: 'details'; details: Details }
   | { type: 'file'; name: string; mime: string; bytes: Uint8Array; skipped?: string[] }
   | { type: 'failed'; message: string };
+
+/**
+ * What crosses between the page and the engine's worker: each message in an envelope of its own, so each side can
+ * tell jixiao's from others'. pdf.js, once its module loads in the worker, posts its own `{action: 'ready'}` to the
+ * page and listens to the page's messages.
+ */
+export interface Envelope<T> {
+  jixiao: T;
+}
 
 /** Sends a reply to the page, handing over the buffers listed (a worker's `postMessage`). */
 export type Post = (reply: Reply, transfer?: ArrayBuffer[]) => void;

@@ -97,3 +97,20 @@ export function rcToJson(rc: Rc): string {
   put('locale', rc.locale);
   return JSON.stringify(out, null, 2) + '\n';
 }
+
+/** The CLI's flags the readers' reasons name, and the key of the settings file that does the same in the page. */
+const FLAG_KEYS: ReadonlyArray<[RegExp, string]> = [
+  [/--max-size\b/, 'maxSize'],
+  [/--encoding\b/, 'encoding'],
+];
+
+/**
+ * The settings-file key that does in the page what the CLI flag named in a reader's reason does (the page shows the
+ * CLI's reasons, which name its flags), or undefined when the reason names none the page has.
+ *
+ * @example
+ *   settingNamed('文件大小 60.0 MB，超过上限 50.0 MB；如确需读取，请用 --max-size 调高上限') // 'maxSize'
+ */
+export function settingNamed(reason: string): string | undefined {
+  return FLAG_KEYS.find(([flag]) => flag.test(reason))?.[1];
+}

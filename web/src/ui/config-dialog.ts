@@ -74,7 +74,15 @@ export function configDialogContent(
             return h(
               'tr',
               {},
-              h('th', { scope: 'row' }, h('code', {}, rule.id)),
+              h(
+                'th',
+                { scope: 'row' },
+                h(
+                  'a',
+                  { href: rule.docs, target: '_blank', rel: 'noopener noreferrer', 'aria-label': t.ruleDocs(rule.id) },
+                  h('code', {}, rule.id),
+                ),
+              ),
               h('td', {}, locale === 'en' ? rule.summary.en : rule.summary.zh),
               h(
                 'td',

@@ -3,7 +3,7 @@
  * opened from file://; browsers before module workers fail to start it), loads the engine's classic build with a
  * <script> tag and runs it on the page. Requests wait until the engine is ready, so none is lost in the switch.
  */
-import type { EngineFactory, Reply, Request } from '../protocol.js';
+import type { EngineFactory, Envelope, Reply, Request } from '../protocol.js';
 
 /** The engine, relative to the page (set by the build; the names carry a content hash): a module for a worker… */
 declare const __ENGINE__: string;
@@ -42,14 +42,16 @@ export function startEngine(onReply: (reply: Reply) => void, onInline: () => voi
   try {
     const worker = new Worker(url, { type: 'module' });
     let started = false;
-    worker.onmessage = (event: MessageEvent<Reply>) => {
-      if (!started && event.data.type === 'ready') {
+    worker.onmessage = (event: MessageEvent<Partial<Envelope<Reply>> | null>) => {
+      const reply = event.data?.jixiao;
+      if (!reply) return; // not the engine's (pdf.js says it is ready, say)
+      if (!started && reply.type === 'ready') {
         started = true;
-        onReply(event.data);
-        ready((request) => worker.postMessage(request));
+        onReply(reply);
+        ready((request) => worker.postMessage({ jixiao: request } satisfies Envelope<Request>));
         return;
       }
-      onReply(event.data);
+      onReply(reply);
     };
     worker.onerror = (event) => {
       if (started) return onReply({ type: 'failed', message: event.message || 'worker error' });

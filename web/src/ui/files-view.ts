@@ -1,6 +1,14 @@
 /** The batch: every file with its counts, sortable and filterable. */
+import type { Strings } from '../i18n.js';
+import { settingNamed } from '../lib/rc.js';
 import { h } from './dom.js';
 import type { Actions, FileRow, Show, SortKey, State } from './state.js';
+
+/** A reader's reason as the CLI gives it, and where it names a CLI flag, what does the same in the page. */
+export const readReason = (t: Strings, reason: string): string => {
+  const key = settingNamed(reason);
+  return key ? reason + t.inPage(key) : reason;
+};
 
 const collator = (locale: string) => new Intl.Collator(locale, { numeric: true });
 
@@ -238,8 +246,14 @@ export class FilesTable {
         { class: s ? (s.ok ? 'ok' : 'unreadable') : 'pending' },
         s
           ? s.ok
-            ? t.statusOk
-            : [h('strong', {}, `${t.cannotRead}（${s.code}）`), ' ', s.reason ?? '']
+            ? [
+                t.statusOk,
+                // What the reader noticed (read as GB18030, a missing CMap): on the row, not only in the report.
+                ...s.readWarnings.map((w) =>
+                  h('span', { class: 'read-warning' }, `${t.readWarning}（${w.code}）`, ' ', readReason(t, w.reason)),
+                ),
+              ]
+            : [h('strong', {}, `${t.cannotRead}（${s.code}）`), ' ', readReason(t, s.reason ?? '')]
           : t.statusPending,
       ),
       h('td', { class: `num${s?.ok && s.errors ? ' has-errors' : ''}` }, s?.ok ? s.errors : ''),

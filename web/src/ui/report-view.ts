@@ -9,6 +9,7 @@ import { tableColumns } from '../lib/records.js';
 import { lineStarts, segments } from '../lib/segments.js';
 import type { Details, OutlineNode, RecordRow } from '../protocol.js';
 import { h, tablist } from './dom.js';
+import { readReason } from './files-view.js';
 import type { Actions, Panel, State } from './state.js';
 
 const APPROX: Record<string, string> = { over: '>', about: '≈', under: '<' };
@@ -144,7 +145,8 @@ function findingsPanel(details: Details, state: State, actions: Actions): HTMLEl
         h(
           'a',
           {
-            href: f.url,
+            // The rule's page in the build (offline too); the online one for a rule the engine did not list.
+            href: state.rules.find((r) => r.id === f.ruleId)?.docs ?? f.url,
             target: '_blank',
             rel: 'noopener noreferrer',
             class: 'docs',
@@ -312,7 +314,7 @@ export function reportView(state: State, actions: Actions, onTip: (mark: HTMLEle
       'div',
       { class: 'report-error' },
       h('h2', {}, row.name),
-      h('p', { role: 'alert' }, `${t.cannotRead}（${s.code}）：${s.reason}`),
+      h('p', { role: 'alert' }, `${t.cannotRead}（${s.code}）：${readReason(t, s.reason ?? '')}`),
     );
   if (!details || details.id !== row.id || !s) return h('p', { class: 'empty' }, t.statusPending);
   return h(
@@ -333,7 +335,7 @@ export function reportView(state: State, actions: Actions, onTip: (mark: HTMLEle
         ? h(
             'ul',
             { class: 'read-warnings' },
-            s.readWarnings.map((w) => h('li', {}, `${w.code}: ${w.reason}`)),
+            s.readWarnings.map((w) => h('li', {}, `${t.readWarning}（${w.code}）：${readReason(t, w.reason)}`)),
           )
         : null,
     ),
