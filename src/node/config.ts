@@ -2,26 +2,21 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
 import { JixiaoError, resolveProfile, resolveSettings, rules } from '../index.js';
-import { ConfigSchema } from '../schema.js';
-import { ENCODINGS } from './read/read-report.js';
+import type { Config } from '../check/config.js';
+import { ENCODINGS, type Encoding } from './read/read-report.js';
 
 /**
  * The CLI's configuration file: the core's options (profile, rules, locale) and what only
  * the command line uses (how files are read, which are left out, when warnings fail).
+ * Its JSON Schema is made from the zod schema in config-schema.ts; here it is checked by
+ * hand (see {@link checkConfig}), so that the CLI does not load zod.
  */
-export const CliConfigSchema = ConfigSchema.extend({
-  encoding: z
-    .enum(ENCODINGS as ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'])
-    .optional()
-    .describe('decode text files in this encoding instead of detecting it'),
-  maxSize: z.number().int().positive().optional().describe('refuse files larger than this many bytes'),
-  maxWarnings: z.number().int().min(0).optional().describe('exit 1 when there are more warnings than this'),
-  ignore: z.array(z.string()).optional().describe('patterns of files to leave out (gitignore syntax)'),
-}).strict();
-
-export type CliConfig = z.output<typeof CliConfigSchema>;
+export interface CliConfig extends Config {
+  encoding?: Encoding | undefined;
+  maxSize?: number | undefined;
+  ignore?: string[] | undefined;
+}
 
 const NAMES = ['.jixiaorc.json', '.jixiaorc.yaml', '.jixiaorc.yml', 'package.json'];
 /** No real configuration comes near 1 MB; a larger file is a mistake, not a config. */
@@ -132,31 +127,79 @@ async function parseFile(file: string, text: string): Promise<unknown> {
   }
 }
 
-/** Validates a config against the schema, then its rules and profile, naming the key at fault. */
-function validate(file: string, data: unknown, prefix = ''): CliConfig {
-  const parsed = CliConfigSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = prefix + issue.path.join('.');
-    const allowed =
-      issue.code === 'unrecognized_keys'
-        ? ` (allowed keys: ${Object.keys(CliConfigSchema.shape)
-            .filter((k) => k !== '$schema')
-            .join(', ')})`
-        : '';
-    throw configError(file, `${key ? `"${key}"` : 'the file'}: ${issue.message}${allowed}`, key || undefined);
+/** The keys a configuration may have, in the order the error for an unknown key lists them. */
+const KEYS = ['$schema', 'profile', 'rules', 'locale', 'maxWarnings', 'encoding', 'maxSize', 'ignore'] as const;
+
+const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isWhole = (value: unknown): value is number => Number.isSafeInteger(value);
+const expected = (what: string, value: unknown) =>
+  `expected ${what}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : JSON.stringify(value)}`;
+
+/**
+ * What is wrong with a configuration's shape, as the key at fault and a problem, or
+ * undefined: the checks of the zod schema in config-schema.ts, written out (a test holds
+ * the two to the same answers). The rules' options and the profile are checked after, by
+ * the core's own readers, as they are for options given in code.
+ */
+export function checkConfig(data: unknown): { key: string; problem: string } | undefined {
+  if (!isObject(data)) return { key: '', problem: expected('an object', data) };
+  for (const key of Object.keys(data)) {
+    if (!(KEYS as readonly string[]).includes(key)) {
+      const allowed = KEYS.filter((k) => k !== '$schema').join(', ');
+      return { key, problem: `unknown key (allowed keys: ${allowed})` };
+    }
   }
+  const { $schema, profile, rules, locale, maxWarnings, encoding, maxSize, ignore } = data;
+  if ($schema !== undefined && typeof $schema !== 'string')
+    return { key: '$schema', problem: expected('a string', $schema) };
+  if (profile !== undefined && typeof profile !== 'string' && !isObject(profile))
+    return { key: 'profile', problem: expected('a built-in profile id or a profile object', profile) };
+  if (rules !== undefined) {
+    if (!isObject(rules)) return { key: 'rules', problem: expected('an object of rule settings', rules) };
+    for (const [id, setting] of Object.entries(rules)) {
+      const ok = Array.isArray(setting)
+        ? setting.length >= 1 && setting.length <= 2 && SEVERITIES.has(setting[0])
+        : SEVERITIES.has(setting);
+      if (!ok)
+        return {
+          key: `rules.${id}`,
+          problem: expected('"off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]', setting),
+        };
+    }
+  }
+  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en')
+    return { key: 'locale', problem: expected('"zh-CN" or "en"', locale) };
+  if (maxWarnings !== undefined && !(isWhole(maxWarnings) && maxWarnings >= 0))
+    return { key: 'maxWarnings', problem: expected('a whole number, 0 or more', maxWarnings) };
+  if (encoding !== undefined && !(ENCODINGS as readonly unknown[]).includes(encoding))
+    return { key: 'encoding', problem: expected(`one of ${ENCODINGS.map((e) => `"${e}"`).join(', ')}`, encoding) };
+  if (maxSize !== undefined && !(isWhole(maxSize) && maxSize > 0))
+    return { key: 'maxSize', problem: expected('a whole number of bytes, more than 0', maxSize) };
+  if (ignore !== undefined) {
+    if (!Array.isArray(ignore)) return { key: 'ignore', problem: expected('an array of patterns', ignore) };
+    const index = ignore.findIndex((p) => typeof p !== 'string');
+    if (index >= 0) return { key: `ignore.${index}`, problem: expected('a pattern (a string)', ignore[index]) };
+  }
+  return undefined;
+}
+
+/** Validates a config's shape, then its rules and profile, naming the key at fault. */
+function validate(file: string, data: unknown, prefix = ''): CliConfig {
+  const wrong = checkConfig(data ?? {});
+  if (wrong) {
+    const key = prefix + wrong.key;
+    throw configError(file, `${key ? `"${key}"` : 'the file'}: ${wrong.problem}`, key || undefined);
+  }
+  const config = (data ?? {}) as CliConfig;
   try {
-    resolveSettings(rules, parsed.data.rules ?? {});
-    if (parsed.data.profile) resolveProfile(parsed.data.profile);
+    resolveSettings(rules, config.rules ?? {});
+    if (config.profile) resolveProfile(config.profile);
   } catch (error) {
     if (!(error instanceof JixiaoError)) throw error;
     throw configError(file, error.message, error.key ? prefix + error.key : undefined);
   }
-  return parsed.data;
-}
-
-/** The JSON Schema of the CLI's configuration file (what `jixiao/config.schema.json` should ship). */
-export function cliConfigJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(CliConfigSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  return config;
 }
