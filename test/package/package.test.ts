@@ -131,11 +131,13 @@ describe('the browser bundle (esbuild, minified, gzip)', () => {
    * Issue 16's targets: `import {parse}` at most 50 KB, the whole core at most 60 KB. The whole core
    * met its target (57.9 KB) until the figures of issue 15 and the fix API (applyFixes, fixOf) were
    * merged (64.9 KB, mostly figures/ and check/): until it shrinks back, the test holds it where it is,
-   * so it cannot grow unnoticed. Lower CORE_CEILING to the target when it fits again.
+   * so it cannot grow unnoticed. Lower CORE_CEILING to the target when it fits again. Issue 14 measured
+   * 64,989 B (63.5 KiB): 85 KB of the 194 KB minified are micromark and the mdast utilities, 105 KB
+   * jixiao's own code (docs/benchmarks.md, Weight).
    */
   const PARSE_TARGET = 50 * 1024;
   const CORE_TARGET = 60 * 1024;
-  const CORE_CEILING = 65 * 1024;
+  const CORE_CEILING = 63.5 * 1024;
 
   it('is at most 50 KB for parse, and the whole core no larger than it is (target 60 KB), with no zod in it', async () => {
     const parse = await bundle("export { parse } from 'jixiao';");
