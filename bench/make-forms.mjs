@@ -26,6 +26,8 @@ import {
 } from 'docx';
 
 const OUT = 'fixtures/forms';
+/** The forms' headings as the official forms write them; the table tests read them too. */
+const HEADINGS = JSON.parse(fs.readFileSync(new URL('../fixtures/forms/headings.json', import.meta.url), 'utf8'));
 const FONT = 'WenQuanYi Zen Hei';
 
 // ---------------------------------------------------------------------------------------
@@ -472,9 +474,7 @@ function layout10(form) {
   rows.push({ part: 'info', cells: [c('项目名称', 1, 2), c(info.项目名称, 1, n - 2)] });
   rows.push({ cells: [c('主管部门', 1, 2), c(info.主管部门, 1, 3), c('实施单位', 1, 2), c(info.实施单位, 1, n - 7)] });
   const scored = form.budgetScores !== false;
-  const heads = scored
-    ? ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']
-    : ['年初预算数', '全年预算数', '全年执行数', '执行率'];
+  const heads = scored ? HEADINGS['10-budget'] : ['年初预算数', '全年预算数', '全年执行数', '执行率'];
   const itemSpan = n - 1 - heads.length;
   rows.push({
     part: 'budget',
@@ -500,7 +500,7 @@ function layout10(form) {
         '得分',
         '偏差原因分析及改进措施',
       ]
-    : ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
+    : HEADINGS['10'];
   const list = form.indicators;
   rows.push({ part: 'indicators', cells: [c('绩效指标', list.length + 1), ...head.map((h) => c(h))] });
   list.forEach((ind, i) => {
@@ -547,19 +547,7 @@ function layoutSichuan(form) {
     ),
   });
   for (const b of form.budget) rows.push({ cells: b.map((v, i) => c(v, 1, i === 7 ? 3 : 1)) });
-  const head = [
-    '一级指标',
-    '二级指标',
-    '三级指标',
-    '指标性质',
-    '指标值',
-    '度量单位',
-    '完成值',
-    '权重',
-    '得分',
-    '未完成原因分析',
-  ];
-  rows.push({ part: 'indicators', cells: head.map((h) => c(h)) });
+  rows.push({ part: 'indicators', cells: HEADINGS.sichuan.map((h) => c(h)) });
   const list = form.indicators;
   list.forEach((ind, i) => {
     const [l1, l2, name, target, actual, weight, score, reason] = ind;
@@ -625,19 +613,7 @@ function layoutChongqing(form) {
     ],
   });
   rows.push({ cells: [c(form.goal[0], 1, 3), c(form.goal[1], 1, 2), c(form.goal[2], 1, 3)] });
-  const head = [
-    '指标名称',
-    '计量单位',
-    '指标性质',
-    '年初指标值',
-    '调整指标值',
-    '全年完成值',
-    '得分系数（%）',
-    '指标权重（分）',
-    '指标得分（分）',
-    '是否核心指标',
-  ];
-  rows.push({ part: 'indicators', cells: head.map((h) => c(h)) });
+  rows.push({ part: 'indicators', cells: HEADINGS.chongqing.map((h) => c(h)) });
   for (const ind of form.indicators) rows.push({ cells: ind.slice(0, 10).map((v) => c(v)) });
   return { rows, widths: [1900, 700, 700, 800, 800, 800, 800, 900, 900, 800], width: 10 };
 }
@@ -661,7 +637,7 @@ function gold(id, form) {
         actual: q ? actual : actual + unit,
         weight,
         score,
-        reason: '',
+        reason: null, // the Chongqing form has no column for a reason
         achieved: q ? (ok ? true : null) : ok,
       };
     }

@@ -9,7 +9,8 @@
 export { parse } from './parse/parse.js';
 export type { ParseOptions } from './parse/options.js';
 export { outline, sectionTitle, type OutlineEntry } from './outline/outline.js';
-export { extract, type FigureRecord } from './extract/extract.js';
+export { extract, indicators, RECORD_FIELDS, type ExtractRecord, type FigureRecord } from './extract/extract.js';
+export type { BudgetRecord, Comparator, IndicatorRecord, TableRecord, TotalRecord } from './table/types.js';
 export { defaultFigureConfig } from './figures/config.js';
 export { inferFiscalYear } from './figures/fiscal-year.js';
 export type { FigureConfig, FigureContext, FigureParser, FigureRefiner, Found } from './figures/types.js';
@@ -88,6 +89,10 @@ export type {
   ReportTitle,
   Section,
   SectionTitle,
+  TableCellNode,
+  TableNode,
+  TableRowNode,
+  TableSource,
   Template,
   TextNode,
   Toc,

@@ -1,5 +1,6 @@
 import { VFileMessage } from 'vfile-message';
-import { optionError, optionsObject, parseSettings, show, type ParseOptions } from '../parse/options.js';
+import { jixiaoError, OPTION_LOCALE, OPTION_RULES } from '../errors.js';
+import { optionsObject, parseSettings, type ParseOptions } from '../parse/options.js';
 import { reportOf } from '../parse/parse.js';
 import type { ReportNode, Report } from '../tree/schema.js';
 import { readDirectives } from './directives.js';
@@ -45,15 +46,12 @@ const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export function check(treeOrText: Report | string, options?: CheckOptions): VFileMessage[] {
   const given = optionsObject(options) as CheckOptions;
   const locale = given.locale ?? 'zh-CN';
-  if (!LOCALES.includes(locale)) throw optionError('locale', `expected "zh-CN" or "en", got ${show(locale)}`);
+  if (!LOCALES.includes(locale)) throw jixiaoError(OPTION_LOCALE, { got: locale }, { key: 'locale' });
   if (
     given.rules !== undefined &&
     (typeof given.rules !== 'object' || given.rules === null || Array.isArray(given.rules))
   ) {
-    throw optionError(
-      'rules',
-      `expected an object of rule settings such as { 'no-template-text': 'off' }, got ${show(given.rules)}`,
-    );
+    throw jixiaoError(OPTION_RULES, { got: given.rules }, { key: 'rules' });
   }
   const settings = settingsOf(given.rules);
   const profile = given.profile === undefined ? undefined : resolveProfile(given.profile);

@@ -1,3 +1,4 @@
+import { cjkOrdinal } from '../text/numerals.js';
 import type { MarkerStyle } from '../tree/schema.js';
 
 /**
@@ -78,26 +79,6 @@ export function applyFixes<M extends FixableMessage>(
   if (applied.length === 0) return { text, applied };
   parts.push(text.slice(at));
   return { text: parts.join(''), applied };
-}
-
-const CJK_DIGITS = '〇一二三四五六七八九';
-
-/** An ordinal as a Chinese numeral, the way markers write them: 一, 十, 十二, 二十, 一百零五. */
-function cjkOrdinal(n: number): string {
-  if (n < 10) return CJK_DIGITS[n]!;
-  if (n < 100) {
-    const tens = Math.floor(n / 10);
-    return `${tens === 1 ? '' : CJK_DIGITS[tens]}十${n % 10 ? CJK_DIGITS[n % 10] : ''}`;
-  }
-  const rest = n % 100;
-  const hundreds = `${CJK_DIGITS[Math.floor(n / 100)]}百`;
-  if (rest === 0) return hundreds;
-  return (
-    hundreds +
-    (rest < 10
-      ? `零${CJK_DIGITS[rest]}`
-      : `${CJK_DIGITS[Math.floor(rest / 10)]}十${rest % 10 ? CJK_DIGITS[rest % 10] : ''}`)
-  );
 }
 
 const FULL_WIDTH_ZERO = 0xff10;

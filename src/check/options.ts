@@ -3,13 +3,14 @@
  * and zod would be most of its bundle (454 KB of 609 KB minified). A rule declares each
  * option with its default; `readOptions` checks what users give and fills in the rest.
  */
+import type { OptionProblem, Worded } from '../errors.js';
 
 /** One option of a rule: its default, what it means, and what values it takes. */
 export interface OptionSpec<T> {
   default: T;
   description: string;
-  /** What a valid value is, for messages: `a number ≥ 0`. */
-  expected: string;
+  /** What a valid value is, for messages: `{en: 'a number ≥ 0', 'zh-CN': '不小于 0 的数'}`. */
+  expected: Worded;
   /** True when `value` is valid. */
   accepts(value: unknown): boolean;
 }
@@ -21,16 +22,21 @@ export type OptionSpecs = Record<string, OptionSpec<unknown>>;
 export type OptionsOf<S extends OptionSpecs> = { [K in keyof S]: S[K] extends OptionSpec<infer T> ? T : never };
 
 /** A number option (`{integer: true}` for whole numbers), at least `min` when given. */
+/* @__NO_SIDE_EFFECTS__ */
 export function numberOption(
   defaultValue: number,
   description: string,
   { min, integer = false }: { min?: number; integer?: boolean } = {},
 ): OptionSpec<number> {
   const kind = integer ? 'a whole number' : 'a number';
+  const zh = integer ? '整数' : '数';
   return {
     default: defaultValue,
     description,
-    expected: min === undefined ? kind : `${kind} ≥ ${min}`,
+    expected: {
+      en: min === undefined ? kind : `${kind} ≥ ${min}`,
+      'zh-CN': min === undefined ? zh : `不小于 ${min} 的${zh}`,
+    },
     accepts: (value) =>
       typeof value === 'number' &&
       Number.isFinite(value) &&
@@ -40,11 +46,18 @@ export function numberOption(
 }
 
 /** A true/false option. */
+/* @__NO_SIDE_EFFECTS__ */
 export function booleanOption(defaultValue: boolean, description: string): OptionSpec<boolean> {
-  return { default: defaultValue, description, expected: 'true or false', accepts: (v) => typeof v === 'boolean' };
+  return {
+    default: defaultValue,
+    description,
+    expected: { en: 'true or false', 'zh-CN': 'true 或 false' },
+    accepts: (v) => typeof v === 'boolean',
+  };
 }
 
 /** An object of numbers with exactly the given keys: `{优: 90, 良: 80, 中: 60, 差: 0}`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function numbersOption<K extends string>(
   defaultValue: Record<K, number>,
   description: string,
@@ -53,7 +66,10 @@ export function numbersOption<K extends string>(
   return {
     default: defaultValue,
     description,
-    expected: `an object of numbers with exactly the keys ${keys.join(', ')}`,
+    expected: {
+      en: `an object of numbers with exactly the keys ${keys.join(', ')}`,
+      'zh-CN': `恰好以 ${keys.join('、')} 为键、以数为值的对象`,
+    },
     accepts(value) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
       const given = Object.keys(value);
@@ -67,28 +83,25 @@ export function numbersOption<K extends string>(
 
 /**
  * Checks a rule's options as given (`undefined` or an object) against its specs: the
- * options with defaults filled in, or the problem, worded for a message.
+ * options with defaults filled in, or the problem, for a message (`rule-options` in errors.ts words it).
  *
  * @example
  *   readOptions({ tolerance: numberOption(1, 'points', { min: 0 }) }, { tolerance: 0.5 })
  *   // {ok: true, options: {tolerance: 0.5}}
  *   readOptions({ tolerance: numberOption(1, 'points', { min: 0 }) }, { tolerance: -1 })
- *   // {ok: false, problem: '"tolerance" must be a number ≥ 0, got -1'}
+ *   // {ok: false, problem: {kind: 'value', option: 'tolerance', expected: {en: 'a number ≥ 0', …}, got: -1}}
  */
 export function readOptions<S extends OptionSpecs>(
   specs: S,
   given: unknown,
-): { ok: true; options: OptionsOf<S> } | { ok: false; problem: string } {
+): { ok: true; options: OptionsOf<S> } | { ok: false; problem: OptionProblem } {
   const names = Object.keys(specs);
   if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) {
-    return { ok: false, problem: `expected an object of options, got ${JSON.stringify(given)}` };
+    return { ok: false, problem: { kind: 'not-object', got: given } };
   }
   const values = (given ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(values)) {
-    if (!(key in specs)) {
-      const known = names.length > 0 ? `it takes ${names.map((n) => `"${n}"`).join(', ')}` : 'it takes no options';
-      return { ok: false, problem: `unknown option "${key}"; ${known}` };
-    }
+    if (!(key in specs)) return { ok: false, problem: { kind: 'unknown', option: key, known: names } };
   }
   const options: Record<string, unknown> = {};
   for (const name of names) {
@@ -96,7 +109,7 @@ export function readOptions<S extends OptionSpecs>(
     const value = values[name];
     if (value === undefined) options[name] = spec.default;
     else if (spec.accepts(value)) options[name] = value;
-    else return { ok: false, problem: `"${name}" must be ${spec.expected}, got ${JSON.stringify(value)}` };
+    else return { ok: false, problem: { kind: 'value', option: name, expected: spec.expected, got: value } };
   }
   return { ok: true, options: options as OptionsOf<S> };
 }

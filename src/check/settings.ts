@@ -1,4 +1,4 @@
-import { JixiaoError } from '../errors.js';
+import { jixiaoError, RULE_OPTIONS, RULE_SEVERITY, UNKNOWN_RULE } from '../errors.js';
 import { readOptions } from './options.js';
 import type { Rule, RuleSetting, Severity } from './types.js';
 
@@ -20,10 +20,7 @@ const NAMES: Record<string, Severity> = {
 function severityOf(id: string, given: unknown): Severity {
   const found = NAMES[String(given)];
   if (found === undefined || (typeof given !== 'string' && typeof given !== 'number')) {
-    throw new JixiaoError(
-      `rule "${id}": unknown severity ${JSON.stringify(given)}; use "off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]`,
-      { code: 'config', key: `rules.${id}` },
-    );
+    throw jixiaoError(RULE_SEVERITY, { rule: id, got: given }, { key: `rules.${id}` });
   }
   return found;
 }
@@ -45,10 +42,7 @@ export function resolveSettings(
   const byId = new Map(rules.map((r) => [r.id, r]));
   for (const id of Object.keys(given)) {
     if (!byId.has(id)) {
-      throw new JixiaoError(`unknown rule "${id}"; known rules: ${[...byId.keys()].join(', ')}`, {
-        code: 'config',
-        key: `rules.${id}`,
-      });
+      throw jixiaoError(UNKNOWN_RULE, { rule: id, known: [...byId.keys()] }, { key: `rules.${id}` });
     }
   }
   const out = new Map<string, Resolved>();
@@ -59,10 +53,7 @@ export function resolveSettings(
     const severity = severityOf(rule.id, severityInput);
     const read = readOptions(rule.options, optionsInput);
     if (!read.ok) {
-      throw new JixiaoError(
-        `rule "${rule.id}": invalid options: ${read.problem}. See docs/rules/${rule.id}.md for the options it takes.`,
-        { code: 'config', key: `rules.${rule.id}` },
-      );
+      throw jixiaoError(RULE_OPTIONS, { rule: rule.id, problem: read.problem }, { key: `rules.${rule.id}` });
     }
     out.set(rule.id, { severity, options: read.options });
   }

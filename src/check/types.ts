@@ -57,6 +57,7 @@ export interface Rule<Specs extends OptionSpecs = OptionSpecs> {
 }
 
 /** Defines a rule, inferring the type of its options from their specs. */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineRule<S extends OptionSpecs>(rule: Rule<S>): Rule<S> {
   return rule;
 }

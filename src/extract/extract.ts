@@ -3,6 +3,8 @@ import { parseSettings, type ParseOptions } from '../parse/options.js';
 import { reportOf } from '../parse/parse.js';
 import { charSet, inSet } from '../text/chars.js';
 import { sectionTitle } from '../outline/outline.js';
+import { formRows } from '../table/forms.js';
+import type { IndicatorRecord, TableRecord } from '../table/types.js';
 import type {
   Approx,
   DateFigure,
@@ -53,19 +55,83 @@ export interface FigureRecord {
   flags: string | null;
 }
 
+/**
+ * What `extract()` gives: figures, and the rows of self-evaluation forms (indicator, budget,
+ * total). Each kind's fields that the others lack are typed as absent on them, so code written
+ * for figure records (`records.find((r) => r.kind === 'money')?.value`) compiles unchanged:
+ * on a table record `value` is `undefined`.
+ */
+export type ExtractRecord = Exclusive<FigureRecord | TableRecord>;
+
+/** Every member of a union, with the fields only other members have typed as absent. */
+type Exclusive<T, All = T> = T extends unknown ? T & Partial<Record<Exclude<FieldOf<All>, keyof T>, undefined>> : never;
+
+/**
+ * The order of the fields of every record kind, for columns: the fields of figure records,
+ * then those only table records have (`unit`, positions and sections are shared). The CLI's
+ * CSV and workbook use it, so a file has the same columns whatever it holds.
+ */
+export const RECORD_FIELDS: readonly string[] = [
+  'kind',
+  'text',
+  'start',
+  'end',
+  'line',
+  'column',
+  'value',
+  'min',
+  'max',
+  'approx',
+  'unit',
+  'currency',
+  'yearInferred',
+  'qualifier',
+  'subject',
+  'section',
+  'sectionTitle',
+  'sentence',
+  'direction',
+  'flags',
+  'table',
+  'row',
+  'level1',
+  'level2',
+  'name',
+  'target',
+  'comparator',
+  'targetValue',
+  'actual',
+  'actualValue',
+  'weight',
+  'score',
+  'reason',
+  'achieved',
+  'item',
+  'initial',
+  'adjusted',
+  'executed',
+  'rate',
+  'rateStated',
+] satisfies ReadonlyArray<FieldOf<ExtractRecord>>;
+
+/** Every field name of any record kind. */
+type FieldOf<T> = T extends unknown ? keyof T : never;
+
 type Leaf = InlineLeaf;
 const SENTENCE_END = charSet('。！？；!?;\n');
 /** A sentence reaches at most this far either side of its figure. */
 const MAX_SENTENCE = 200;
 
 /**
- * Every figure of a report, in document order, as flat records.
+ * Every figure of a report, in document order, as flat records; and the rows of its
+ * self-evaluation forms (自评表): indicator, budget and total records (see `indicators`), each
+ * just before the figures of its row.
  *
  * @example
  *   extract('（三）…邵东共收到各界人士捐款捐物折合人民币1342.23万元。')
  *   // [{kind: 'money', text: '1342.23万元', value: 13422300, unit: '万元', currency: 'CNY', …}]
  */
-export function extract(treeOrText: Report | string, options?: ParseOptions): FigureRecord[] {
+export function extract(treeOrText: Report | string, options?: ParseOptions): ExtractRecord[] {
   const tree = reportOf(treeOrText, parseSettings(options));
   const out: FigureRecord[] = [];
   // The section path and title are the same for every block of a section: made once.
@@ -82,6 +148,9 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Fi
         walk(node.children, 1, inner);
       } else if (node.type === 'list') {
         for (const item of node.children) block(item, place, out);
+      } else if (node.type === 'table') {
+        // Each cell on its own: a cell is a sentence's limit.
+        for (const row of node.children) for (const cell of row.children) block(cell, place, out);
       } else if ('children' in node) {
         block(node, place, out);
       }
@@ -90,6 +159,41 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Fi
   walk(tree.children, 0, { section: null, title: null });
   // Document order; an event comes just before the date that opens it.
   out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
+  const rows = formRows(tree);
+  if (rows.length === 0) return out;
+  // A form's row goes just before the first figure at or after its start.
+  const all: ExtractRecord[] = [];
+  let k = 0;
+  for (const { record } of rows) {
+    const at = record.start ?? Infinity;
+    while (k < out.length && out[k]!.start < at) all.push(out[k++]!);
+    all.push(record);
+  }
+  while (k < out.length) all.push(out[k++]!);
+  return all;
+}
+
+/**
+ * The indicator rows of a report's self-evaluation forms (自评表), one flat record per row:
+ * 一级/二级 labels filled down from merged or blank cells, the target and actual as written
+ * (comparator, value and unit put together when the form splits them), weight, score,
+ * reason, whether the target was met, and where the row stands. Columns are found from the
+ * header's wording; tables that are no form give nothing. `extract()` gives these records
+ * too, with the budget rows and the total.
+ *
+ * @example
+ *   const head = '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n';
+ *   const form = head + '产出指标\t数量指标\t新建机耕道路\t≥40公里\t36公里\t10\t8\n';
+ *   indicators(form)[0]
+ *   // {kind: 'indicator', level1: '产出指标', level2: '数量指标', name: '新建机耕道路', target: '≥40公里',
+ *   //  comparator: '≥', targetValue: 40, actual: '36公里', actualValue: 36, unit: '公里', weight: 10,
+ *   //  score: 8, reason: null, achieved: false, table: 0, row: 1, start: 33, end: 65, line: 2, column: 1,
+ *   //  section: null, sectionTitle: null}
+ */
+export function indicators(treeOrText: Report | string, options?: ParseOptions): IndicatorRecord[] {
+  const tree = reportOf(treeOrText, parseSettings(options));
+  const out: IndicatorRecord[] = [];
+  for (const { record } of formRows(tree)) if (record.kind === 'indicator') out.push(record);
   return out;
 }
 

@@ -15,7 +15,8 @@ import type { FigureConfig, FigureParser, FigureRefiner } from './types.js';
  * @example
  *   const config = defaultFigureConfig();
  *   config.parsers.push(myPhoneNumberParser);
- *   parse(text, { figures: config });
+ *   config.parsers.map((p) => p.name) // ['docRef', 'date', 'money', 'percent', 'measure', 'count', 'phone']
+ *   extract(parse('全年支出520万元。', { figures: config })).map((r) => r.text) // ['520万元', …]
  */
 export function defaultFigureConfig(): FigureConfig {
   return {

@@ -133,10 +133,7 @@ function directionBefore(text: string, start: number, from: number): Direction |
 /**
  * Reads a number at `i` with a range and an inner qualifier, or `undefined` when no
  * number starts there (or `i` is inside another number or a Latin word). Nothing is read
- * at or after `to`.
- *
- * @example
- *   readQuantity('民营企业70余个', 4, 0, 9) // low 70, approx 'over', end after 余
+ * at or after `to`. In `民营企业70余个` at 4: the number 70, approx `over`, ending after 余.
  */
 function readQuantity(text: string, i: number, from: number, to: number): Quantity | undefined {
   if (!numberBoundary(text, i)) return undefined;
@@ -328,7 +325,13 @@ export function startsIn(ctx: FigureContext, shared: SharedWork): readonly numbe
  * figure it makes, or `undefined`. The loop and the sharing are written once, here.
  *
  * @example
- *   const perMille = quantityParser('per-mille', (ctx, q) => ctx.text[q.end] === '‰' ? … : undefined)
+ *   const perMille = quantityParser('per-mille', (ctx, q, i) => {
+ *     if (ctx.text[q.end] !== '‰') return undefined;
+ *     const fields = quantityFields(ctx.text, q, ctx.from, i, -3, q.approx, true);
+ *     return plainQuantity('percent', ctx.text, i, q.end + 1, fields, '‰');
+ *   });
+ *   const found = perMille.find({ text: '出生率12‰，死亡率3‰', from: 0, to: 12, year: undefined })
+ *   found.map((f) => [f.value, f.amount]) // [['12‰', 0.012], ['3‰', 0.003]]
  */
 export function quantityParser(
   name: string,

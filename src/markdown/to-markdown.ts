@@ -1,3 +1,4 @@
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown as mdastToMarkdown, type Options as StringifyOptions } from 'mdast-util-to-markdown';
 import type { Report } from '../tree/schema.js';
 import { toMdast, type MarkdownOptions } from './to-mdast.js';
@@ -7,7 +8,8 @@ import { toMdast, type MarkdownOptions } from './to-mdast.js';
  * takes them), chosen so the Markdown of a report reads like the report: `-` bullets,
  * `*` emphasis, fenced code, one space after a bullet, no blank lines inside lists. YAML
  * front matter is written between `---` fences, and a line starting with `--` is escaped
- * so it cannot read as one (what remark-frontmatter adds).
+ * so it cannot read as one (what remark-frontmatter adds). Tables are written as GFM tables
+ * (what remark-gfm adds), so the Markdown must be read with GFM tables to get them back.
  */
 export const STRINGIFY: StringifyOptions = {
   bullet: '-',
@@ -19,6 +21,7 @@ export const STRINGIFY: StringifyOptions = {
   incrementListMarker: false,
   handlers: { yaml: (node) => `---${node.value ? `\n${node.value}` : ''}\n---` },
   unsafe: [{ atBreak: true, character: '-', after: '-' }],
+  extensions: [/* @__PURE__ */ gfmTableToMarkdown()],
 };
 
 /**

@@ -1,8 +1,20 @@
-import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type {
+  BlockContent,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  TableCell,
+  TableRow,
+} from 'mdast';
 import type { VFileMessage } from 'vfile-message';
-import { JixiaoError } from '../errors.js';
+import { jixiaoError, NO_HANDLER } from '../errors.js';
 import { sectionTitle } from '../outline/outline.js';
 import { readYaml } from '../parse/yaml.js';
+import { expandGrid, type GridCell } from '../read/grid.js';
 import { pushAll } from '../tree/arrays.js';
 import type {
   Event,
@@ -14,6 +26,8 @@ import type {
   Report,
   ReportNode,
   Section,
+  TableCellNode,
+  TableNode,
 } from '../tree/schema.js';
 
 /** Options for {@link toMdast} and `toMarkdown`. */
@@ -114,6 +128,9 @@ const HANDLERS: ToMdastHandlers = {
     else children.unshift({ type: 'text', value: head });
     return listItem([paragraph(children)]);
   },
+  table: (node, state) => table(node, state),
+  tableRow: (node, state) => ({ type: 'tableRow', children: node.children.map((c) => cell(c, state)) }),
+  tableCell: (node, state) => cell(node, state),
   html: (node) => ({ type: 'html', value: node.value }),
   // The node holds the front matter as written, fences included; mdast's `yaml` holds what is between them.
   yaml: (node) => ({ type: 'yaml', value: readYaml(node.value, 0)?.value ?? node.value }),
@@ -156,10 +173,7 @@ export function toMdast(tree: Report, options: MarkdownOptions = {}): Root {
   const handle = (node: ReportNode): RootContent[] => {
     const handler = handlers[node.type] as ToMdastHandle | undefined;
     if (!handler) {
-      throw new JixiaoError(
-        `toMarkdown: no handler for a node of type "${node.type}"; pass one: { handlers: { '${node.type}': (node, state) => … } }`,
-        { code: 'options', key: 'handlers' },
-      );
+      throw jixiaoError(NO_HANDLER, { type: node.type }, { key: 'handlers' });
     }
     const out = handler(node, state);
     return out === undefined ? [] : Array.isArray(out) ? out : [out];
@@ -220,6 +234,38 @@ function heading(section: Section, depth: number, state: ToMdastState): Heading 
   if (depth <= MAX_HEADING) return { type: 'heading', depth: depth as Heading['depth'], children };
   // Deeper than Markdown allows: a bold lead-in paragraph, never a failure.
   return { type: 'paragraph', children: [{ type: 'strong', children }] };
+}
+
+/**
+ * A table as a GFM table: merged cells written out, a slot covered by a span left as an empty
+ * cell (GFM has no spans), every row as wide as the widest.
+ */
+function table(node: TableNode, state: ToMdastState): RootContent {
+  const nodes = new Map<GridCell, TableCellNode>();
+  const grid = {
+    rows: node.children.map((row) =>
+      row.children.map((c) => {
+        const gridCell: GridCell = { text: '', rowSpan: c.rowSpan ?? 1, colSpan: c.colSpan ?? 1 };
+        nodes.set(gridCell, c);
+        return gridCell;
+      }),
+    ),
+  };
+  const rows: TableRow[] = expandGrid(grid).map((slots, r) => ({
+    type: 'tableRow',
+    children: slots.map((slot, c) =>
+      slot && slot.row === r && slot.col === c
+        ? cell(nodes.get(slot.cell)!, state)
+        : { type: 'tableCell', children: [] },
+    ),
+  }));
+  const width = rows[0]?.children.length ?? 0;
+  const align = node.align && node.align.length === width ? node.align : new Array<null>(width).fill(null);
+  return { type: 'table', align, children: rows };
+}
+
+function cell(node: TableCellNode, state: ToMdastState): TableCell {
+  return { type: 'tableCell', children: state.phrasing(node.children) };
 }
 
 /** CommonMark backslash escapes of ASCII punctuation, undone. */

@@ -3,7 +3,7 @@ import { JixiaoError } from '../index.js';
 import type { CliText } from './text.js';
 
 /** The options every batch command takes. */
-export const COMMON = {
+const COMMON = {
   help: { type: 'boolean', short: 'h' },
   config: { type: 'string' },
   'print-config': { type: 'string' },
@@ -132,6 +132,12 @@ export function values(text: CliText) {
     wholeNumber(name: string, value: string | undefined, min = 0): number | undefined {
       if (value === undefined) return undefined;
       if (!/^\d+$/.test(value) || Number(value) < min) throw usage(text.wholeNumber(`--${name}`, min, value), name);
+      return Number(value);
+    },
+    /** A report's year: four digits, as the core takes it (`--year 99999` once failed inside a worker). */
+    year(name: string, value: string | undefined): number | undefined {
+      if (value === undefined) return undefined;
+      if (!/^[1-9]\d{3}$/.test(value)) throw usage(text.year(`--${name}`, value), name);
       return Number(value);
     },
     positive(name: string, value: string | undefined): number | undefined {

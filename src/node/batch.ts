@@ -113,7 +113,7 @@ export async function prepare(
   };
   const expanded = parse.size('max-expanded-size', values['max-expanded-size']);
   const jobsFlag = parse.wholeNumber('jobs', values.jobs, 1);
-  const year = parse.wholeNumber('year', values.year, 1900);
+  const year = parse.year('year', values.year);
   const forced = encodingFlag(context.text, values.encoding) ?? found.config.encoding;
   // The workers load while the files are found: those started early if their limits are right.
   const limitsOf = { maxMemoryMb: limits.maxMemoryMb, timeoutMs: limits.timeoutMs };

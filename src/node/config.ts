@@ -2,8 +2,19 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { JixiaoError, resolveProfile, resolveSettings, rules } from '../index.js';
+import {
+  CONFIG_MISSING,
+  CONFIG_NOT_FILE,
+  CONFIG_SCHEMA,
+  CONFIG_SETTING,
+  CONFIG_SYNTAX,
+  CONFIG_TOO_LARGE,
+  CONFIG_UNOPENABLE,
+  jixiaoError,
+} from '../errors.js';
+import { JixiaoError, resolveProfile, resolveSettings, rules, type ProfileInput, type RuleSetting } from '../index.js';
 import type { Config } from '../check/config.js';
+import type { Worded } from '../errors.js';
 import { ENCODINGS, type Encoding } from './read/read-report.js';
 
 /**
@@ -28,9 +39,6 @@ export interface FoundConfig {
   file?: string;
 }
 
-const configError = (file: string, message: string, key?: string) =>
-  new JixiaoError(`config ${file}: ${message}`, { code: 'config', file, ...(key ? { key } : {}) });
-
 /**
  * Reads a small regular file, or gives `undefined` when there is none. Opened without
  * blocking and checked before reading, so a FIFO or a device named like a config file
@@ -43,13 +51,12 @@ export async function readSmallFile(path: string, limit = MAX_CONFIG_BYTES): Pro
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw configError(path, `cannot open it (${code}); check its permissions`);
+    throw jixiaoError(CONFIG_UNOPENABLE, { file: path, errno: String(code) }, { file: path });
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw configError(path, 'not a regular file; remove it or rename it');
-    if (info.size > limit)
-      throw configError(path, `larger than ${limit / 1024 / 1024} MB; this is not a configuration`);
+    if (!info.isFile()) throw jixiaoError(CONFIG_NOT_FILE, { file: path }, { file: path });
+    if (info.size > limit) throw jixiaoError(CONFIG_TOO_LARGE, { file: path, limit }, { file: path });
     return await handle.readFile('utf8');
   } finally {
     await handle.close();
@@ -109,7 +116,7 @@ export async function findConfig(from: string): Promise<FoundConfig> {
 /** Loads a configuration file named with `--config`. */
 export async function loadConfig(file: string): Promise<FoundConfig> {
   const text = await readSmallFile(file);
-  if (text === undefined) throw configError(file, 'cannot read it (check the path)');
+  if (text === undefined) throw jixiaoError(CONFIG_MISSING, { file }, { file });
   const data = await parseFile(file, text);
   if (basename(file) === 'package.json')
     return { config: validate(file, (data as { jixiao?: unknown })?.jixiao ?? {}, 'jixiao.'), file };
@@ -123,7 +130,7 @@ async function parseFile(file: string, text: string): Promise<unknown> {
     return yaml ? (await import('yaml')).parse(text) : JSON.parse(text);
   } catch (error) {
     const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw configError(file, `not valid ${yaml ? 'YAML' : 'JSON'}: ${first}`);
+    throw jixiaoError(CONFIG_SYNTAX, { file, syntax: yaml ? 'YAML' : 'JSON', cause: String(first) }, { file });
   }
 }
 
@@ -135,30 +142,51 @@ const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isWhole = (value: unknown): value is number => Number.isSafeInteger(value);
-const expected = (what: string, value: unknown) =>
-  `expected ${what}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : JSON.stringify(value)}`;
+const shown = (value: unknown) => (value === undefined ? 'undefined' : JSON.stringify(value));
+/** "expected …, got …" in both languages. */
+const expected = (en: string, zh: string, value: unknown): Worded => ({
+  en: `expected ${en}, got ${shown(value)}`,
+  'zh-CN': `应为${zh}，收到 ${shown(value)}`,
+});
+
+/** What is wrong with a configuration's shape: the key at fault (empty: the file) and the problem. */
+export interface ConfigProblem {
+  key: string;
+  problem: Worded;
+  allowed?: readonly string[];
+}
 
 /**
- * What is wrong with a configuration's shape, as the key at fault and a problem, or
- * undefined: the checks of the zod schema in config-schema.ts, written out (a test holds
- * the two to the same answers). The rules' options and the profile are checked after, by
- * the core's own readers, as they are for options given in code.
+ * What is wrong with a configuration's shape, or undefined: the checks of the zod schema in
+ * config-schema.ts written out, so that the CLI needs no zod (a test holds the two to the same
+ * answers and keys). Unknown keys are worded as zod words them. The rules' options and the
+ * profile are checked by the core's own readers, as they are for options given in code.
  */
-export function checkConfig(data: unknown): { key: string; problem: string } | undefined {
-  if (!isObject(data)) return { key: '', problem: expected('an object', data) };
-  for (const key of Object.keys(data)) {
-    if (!(KEYS as readonly string[]).includes(key)) {
-      const allowed = KEYS.filter((k) => k !== '$schema').join(', ');
-      return { key, problem: `unknown key (allowed keys: ${allowed})` };
-    }
+export function checkConfig(data: unknown): ConfigProblem | undefined {
+  if (!isObject(data)) return { key: '', problem: expected('an object', '对象', data) };
+  const unknown = Object.keys(data).filter((key) => !(KEYS as readonly string[]).includes(key));
+  if (unknown.length) {
+    const list = unknown.map((key) => JSON.stringify(key)).join(', ');
+    return {
+      key: '',
+      problem: {
+        en: `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${list}`,
+        'zh-CN': `出现未知的键(key): ${list}`,
+      },
+      allowed: KEYS.filter((k) => k !== '$schema'),
+    };
   }
   const { $schema, profile, rules, locale, maxWarnings, encoding, maxSize, ignore } = data;
   if ($schema !== undefined && typeof $schema !== 'string')
-    return { key: '$schema', problem: expected('a string', $schema) };
+    return { key: '$schema', problem: expected('a string', '字符串', $schema) };
   if (profile !== undefined && typeof profile !== 'string' && !isObject(profile))
-    return { key: 'profile', problem: expected('a built-in profile id or a profile object', profile) };
+    return {
+      key: 'profile',
+      problem: expected('a built-in profile id or a profile object', '内置报告类型的 id 或报告类型对象', profile),
+    };
   if (rules !== undefined) {
-    if (!isObject(rules)) return { key: 'rules', problem: expected('an object of rule settings', rules) };
+    if (!isObject(rules))
+      return { key: 'rules', problem: expected('an object of rule settings', '规则设置的对象', rules) };
     for (const [id, setting] of Object.entries(rules)) {
       const ok = Array.isArray(setting)
         ? setting.length >= 1 && setting.length <= 2 && SEVERITIES.has(setting[0])
@@ -166,40 +194,69 @@ export function checkConfig(data: unknown): { key: string; problem: string } | u
       if (!ok)
         return {
           key: `rules.${id}`,
-          problem: expected('"off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]', setting),
+          problem: expected(
+            '"off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]',
+            ' "off"、"warn"、"error"（或 0、1、2），或 [级别, 选项]',
+            setting,
+          ),
         };
     }
   }
   if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en')
-    return { key: 'locale', problem: expected('"zh-CN" or "en"', locale) };
+    return { key: 'locale', problem: expected('"zh-CN" or "en"', ' "zh-CN" 或 "en"', locale) };
   if (maxWarnings !== undefined && !(isWhole(maxWarnings) && maxWarnings >= 0))
-    return { key: 'maxWarnings', problem: expected('a whole number, 0 or more', maxWarnings) };
-  if (encoding !== undefined && !(ENCODINGS as readonly unknown[]).includes(encoding))
-    return { key: 'encoding', problem: expected(`one of ${ENCODINGS.map((e) => `"${e}"`).join(', ')}`, encoding) };
+    return { key: 'maxWarnings', problem: expected('a whole number, 0 or more', '不小于 0 的整数', maxWarnings) };
+  if (encoding !== undefined && !(ENCODINGS as readonly unknown[]).includes(encoding)) {
+    const list = ENCODINGS.map((e) => `"${e}"`);
+    return { key: 'encoding', problem: expected(`one of ${list.join(', ')}`, ` ${list.join('、')} 之一`, encoding) };
+  }
   if (maxSize !== undefined && !(isWhole(maxSize) && maxSize > 0))
-    return { key: 'maxSize', problem: expected('a whole number of bytes, more than 0', maxSize) };
+    return {
+      key: 'maxSize',
+      problem: expected('a whole number of bytes, more than 0', '大于 0 的整数（字节）', maxSize),
+    };
   if (ignore !== undefined) {
-    if (!Array.isArray(ignore)) return { key: 'ignore', problem: expected('an array of patterns', ignore) };
+    if (!Array.isArray(ignore))
+      return { key: 'ignore', problem: expected('an array of patterns', '模式的数组', ignore) };
     const index = ignore.findIndex((p) => typeof p !== 'string');
-    if (index >= 0) return { key: `ignore.${index}`, problem: expected('a pattern (a string)', ignore[index]) };
+    if (index >= 0)
+      return { key: `ignore.${index}`, problem: expected('a pattern (a string)', '模式（字符串）', ignore[index]) };
   }
   return undefined;
 }
 
-/** Validates a config's shape, then its rules and profile, naming the key at fault. */
+/** Checks a config's rules and profile (the core), then its shape, naming the key at fault. */
 function validate(file: string, data: unknown, prefix = ''): CliConfig {
+  // The core checks rules and profiles first: its messages name the rule or the profile's
+  // key and what it takes.
+  const given = (data ?? {}) as { rules?: unknown; profile?: unknown };
+  coreChecks(file, prefix, () => {
+    if (isObject(given.rules)) resolveSettings(rules, given.rules as Record<string, RuleSetting>);
+    if (isObject(given.profile) || typeof given.profile === 'string') resolveProfile(given.profile as ProfileInput);
+  });
   const wrong = checkConfig(data ?? {});
   if (wrong) {
     const key = prefix + wrong.key;
-    throw configError(file, `${key ? `"${key}"` : 'the file'}: ${wrong.problem}`, key || undefined);
+    const allowed = wrong.allowed ? { allowed: wrong.allowed } : {};
+    throw jixiaoError(
+      CONFIG_SCHEMA,
+      { file, key, problem: wrong.problem, ...allowed },
+      { file, ...(key ? { key } : {}) },
+    );
   }
-  const config = (data ?? {}) as CliConfig;
+  return (data ?? {}) as CliConfig;
+}
+
+/** Runs the core's checks of a configuration's settings; a mistake is the file's, at `prefix` + its key. */
+function coreChecks(file: string, prefix: string, run: () => void): void {
   try {
-    resolveSettings(rules, config.rules ?? {});
-    if (config.profile) resolveProfile(config.profile);
+    run();
   } catch (error) {
     if (!(error instanceof JixiaoError)) throw error;
-    throw configError(file, error.message, error.key ? prefix + error.key : undefined);
+    throw jixiaoError(
+      CONFIG_SETTING,
+      { file, error },
+      { file, cause: error, ...(error.key ? { key: prefix + error.key } : {}) },
+    );
   }
-  return config;
 }

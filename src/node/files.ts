@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { readSmallFile, searchFolders } from './config.js';
 
 /** The kinds of file a folder is searched for. */
-export const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'docx', 'doc', 'pdf'];
+const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'docx', 'doc', 'pdf'];
 
 /** A file to process, with the folder it was found under (for mirroring output folders). */
 export interface Input {
@@ -51,7 +51,7 @@ function ignores(sets: Rules[], file: string): boolean {
  * The ignore rules of the working folder: `.jixiaoignore` (the nearest, up to the
  * project root) and the given patterns.
  */
-export async function ignoreRules(cwd: string, patterns: string[] = []): Promise<Rules[]> {
+async function ignoreRules(cwd: string, patterns: string[] = []): Promise<Rules[]> {
   const sets: Rules[] = [];
   if (patterns.length) sets.push({ dir: cwd, rules: ignore().add(patterns) });
   for (const dir of await searchFolders(cwd)) {

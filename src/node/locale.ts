@@ -1,6 +1,6 @@
 import type { Locale } from '../index.js';
 
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 /**
  * The language the environment asks for, the POSIX way: the first of `LC_ALL`,

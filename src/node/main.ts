@@ -83,8 +83,9 @@ export async function main(argv: string[], pool?: Pool): Promise<Exit> {
   } catch (error) {
     await pool?.close();
     if (!(error instanceof JixiaoError)) throw error;
-    // The command is named once, here; messages never repeat it.
-    context.stderr.write(`jixiao ${command}: ${error.message}\n`);
+    // The command is named once, here; messages never repeat it. In the user's language:
+    // context.locale is the configuration's once it is read.
+    context.stderr.write(`jixiao ${command}: ${error.messageIn(context.locale)}\n`);
     if (error.code === 'usage') context.stderr.write(`${context.text.usageHint(command)}\n`);
     return 2;
   }

@@ -1,32 +1,16 @@
 import type { Feature, SheetData } from 'write-excel-file/node';
-import type { FigureRecord, Locale } from '../index.js';
-import { displayWidth as width } from './terminal.js';
+import { RECORD_FIELDS, type ExtractRecord, type Locale } from '../index.js';
+import { displayWidth as width } from '../text/chars.js';
 
 /** One extracted record with the file it came from. */
-export type Row = { file: string } & FigureRecord;
+export type Row = { file: string } & ExtractRecord;
 
-/** The CSV and JSON Lines columns, in order: `file`, then every field of `extract()`. */
-export const COLUMNS: string[] = [
-  'file',
-  'kind',
-  'text',
-  'start',
-  'end',
-  'line',
-  'column',
-  'value',
-  'min',
-  'max',
-  'approx',
-  'unit',
-  'currency',
-  'yearInferred',
-  'qualifier',
-  'subject',
-  'section',
-  'sectionTitle',
-  'sentence',
-];
+/**
+ * The CSV columns, in order: `file`, then every field of every kind of record `extract()`
+ * gives (figures' fields, then those only the rows of self-evaluation forms have), so every
+ * CSV has the same columns whatever its files hold.
+ */
+export const COLUMNS: string[] = ['file', ...RECORD_FIELDS];
 
 /**
  * Neutralises a text cell that a spreadsheet would run as a formula (OWASP, CSV
@@ -83,8 +67,8 @@ const SHEETS: Record<Locale, Record<string, string>> = {
   },
 };
 
-/** Column headers by field; a field not listed is headed by its name. */
-const HEADERS: Record<Locale, Record<string, string>> = {
+/** Column headers by field, every column in both languages (a test checks). */
+export const HEADERS: Record<Locale, Record<string, string>> = {
   'zh-CN': {
     file: '文件',
     kind: '类型',
@@ -105,6 +89,28 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     section: '章节',
     sectionTitle: '章节标题',
     sentence: '所在句子',
+    direction: '增减',
+    flags: '标记',
+    table: '表格序号',
+    row: '行序号',
+    level1: '一级指标',
+    level2: '二级指标',
+    name: '指标名称',
+    target: '年度指标值',
+    comparator: '比较方式',
+    targetValue: '指标数值',
+    actual: '实际完成值',
+    actualValue: '完成数值',
+    weight: '分值',
+    score: '得分',
+    reason: '偏差原因',
+    achieved: '是否完成',
+    item: '资金项目',
+    initial: '年初预算数（元）',
+    adjusted: '全年预算数（元）',
+    executed: '全年执行数（元）',
+    rate: '执行率（%）',
+    rateStated: '执行率为填报值',
   },
   en: {
     file: 'File',
@@ -126,6 +132,28 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     section: 'Section',
     sectionTitle: 'Section title',
     sentence: 'Sentence',
+    direction: 'Direction',
+    flags: 'Flags',
+    table: 'Table',
+    row: 'Row',
+    level1: 'Level 1',
+    level2: 'Level 2',
+    name: 'Indicator',
+    target: 'Target',
+    comparator: 'Comparator',
+    targetValue: 'Target value',
+    actual: 'Actual',
+    actualValue: 'Actual value',
+    weight: 'Weight',
+    score: 'Score',
+    reason: 'Reason',
+    achieved: 'Achieved',
+    item: 'Item',
+    initial: 'Initial budget (yuan)',
+    adjusted: 'Full-year budget (yuan)',
+    executed: 'Executed (yuan)',
+    rate: 'Execution rate (%)',
+    rateStated: 'Rate as stated',
   },
 };
 

@@ -6,7 +6,7 @@ import {
   parse,
   toMarkdown,
   type CheckOptions,
-  type FigureRecord,
+  type ExtractRecord,
   type Report,
 } from '../index.js';
 import { fixFile, type FixOutcome } from './fix.js';
@@ -47,7 +47,7 @@ export interface PlainMessage {
 }
 
 /** Something reading noticed that is not an error (a guessed encoding). */
-export interface FileWarning {
+interface FileWarning {
   code: string;
   reason: string;
 }
@@ -57,7 +57,7 @@ export type TaskResult =
       path: string;
       ok: true;
       messages?: PlainMessage[];
-      records?: FigureRecord[];
+      records?: ExtractRecord[];
       warnings?: FileWarning[];
       fix?: FixOutcome;
     }
@@ -72,7 +72,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
   const base = { path, ok: true as const, ...(warnings?.length ? { warnings } : {}) };
   try {
     const options = { format: input.format, ...(task.check?.year ? { year: task.check.year } : {}) };
-    const tree = parse(input.text, options);
+    // The tables a Word or PDF reader found (with their merged cells) stand in its text.
+    const tree = parse(input.text, input.tables ? { ...options, tables: input.tables } : options);
     if (task.command === 'extract') return { ...base, records: extract(tree) };
     if (task.command === 'convert') {
       writeOutput(task, tree);

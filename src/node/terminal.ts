@@ -2,6 +2,7 @@
  * What a person at a terminal sees: colours when wanted, and a progress bar that never
  * mixes with the results.
  */
+import { displayWidth } from '../text/chars.js';
 
 /**
  * Colours on `stream`? `FORCE_COLOR` (not `0`/`false`) turns them on and `NO_COLOR` off
@@ -37,26 +38,6 @@ export function paint(color: boolean, styles: Style | Style[], text: string): st
   for (const style of Array.isArray(styles) ? styles : [styles])
     out = `\u001b[${SGR[style][0]}m${out}\u001b[${SGR[style][1]}m`;
   return out;
-}
-
-/** Columns `text` takes on a terminal: East Asian wide and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    width +=
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x20000 && code <= 0x3fffd)
-        ? 2
-        : 1;
-  }
-  return width;
 }
 
 /** The fewest files worth a progress bar: smaller batches finish before it helps. */

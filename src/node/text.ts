@@ -27,6 +27,7 @@ export interface CliText {
   unexpectedValue(option: string): string;
   wholeNumber(option: string, min: number, got: string): string;
   positiveNumber(option: string, got: string): string;
+  year(option: string, got: string): string;
   size(option: string, got: string): string;
   oneOf(option: string, allowed: readonly string[], got: string | undefined): string;
   ruleFlag(got: string): string;
@@ -360,6 +361,7 @@ function zh(version: string): CliText {
     unexpectedValue: (option) => `${option} 不带值`,
     wholeNumber: (option, min, got) => `${option} 需要一个${min ? `不小于 ${min} 的` : ''}整数（收到 ${quote(got)}）`,
     positiveNumber: (option, got) => `${option} 需要一个正数（收到 ${quote(got)}）`,
+    year: (option, got) => `${option} 需要四位数的年度，如 2020（收到 ${quote(got)}）`,
     size: (option, got) => `${option} 需要一个大小，如 500000、500kb 或 10mb（收到 ${quote(got)}）`,
     oneOf: (option, allowed, got) =>
       `${option} 只能是 ${allowed.join('、')}（收到 ${got === undefined ? '空值' : quote(got)}）`,
@@ -423,6 +425,7 @@ function en(version: string): CliText {
     unexpectedValue: (option) => `${option} takes no value`,
     wholeNumber: (option, min, got) => `${option} takes a whole number${min ? ` from ${min}` : ''} (got ${quote(got)})`,
     positiveNumber: (option, got) => `${option} takes a positive number (got ${quote(got)})`,
+    year: (option, got) => `${option} takes a four-digit year such as 2020 (got ${quote(got)})`,
     size: (option, got) => `${option} takes a size such as 500000, 500kb or 10mb (got ${quote(got)})`,
     oneOf: (option, allowed, got) =>
       `${option} must be ${allowed.join(' or ')} (got ${got === undefined ? 'nothing' : quote(got)})`,

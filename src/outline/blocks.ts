@@ -47,6 +47,7 @@ function paragraphs(input: string, fragments: Fragment[], each: (start: number, 
   }
 }
 
+/** Whether `next` continues the paragraph of `prev`: the next line, which `prev` ends mid-sentence. */
 function joins(input: string, prev: Fragment, next: Fragment): boolean {
   if (next.item || next.line.index !== prev.line.index + 1 || next.start !== next.line.from) return false;
   if (prev.end !== prev.line.to || PARAGRAPH_END.has(input[prev.end - 1]!)) return false;
@@ -58,9 +59,9 @@ function joins(input: string, prev: Fragment, next: Fragment): boolean {
 
 /**
  * Turns the content fragments of one section (or of the report before its first
- * section) into blocks: paragraphs, and lists where items are enumerated.
+ * section) into blocks: paragraphs, and lists where items are enumerated. Appends the
+ * blocks to `out` (a new list by default) and returns it: no copy of a long list.
  */
-/** Appends the blocks to `out` (a new list by default) and returns it: no copy of a long list. */
 export function bodyBlocks(b: Builder, fragments: Fragment[], out: FlowContent[] = []): FlowContent[] {
   const prose: Fragment[] = [];
   const flush = () => {
@@ -97,6 +98,7 @@ function isPageNumber(input: string, f: Fragment): boolean {
     labelKind(input.slice(f.start, f.end)) === 'pageNumber'
   );
 }
+
 /** `第 123 页 ， 共 456 页` is the longest page number. */
 const MAX_PAGE_NUMBER = 24;
 

@@ -38,7 +38,7 @@ export interface Candidate extends MarkerMatch {
 }
 
 /** Longest title a heading plausibly has, in characters. */
-export const MAX_TITLE = 40;
+const MAX_TITLE = 40;
 /** How far a title is looked for after its marker. */
 const MAX_TITLE_SCAN = 3 * MAX_TITLE;
 /** A line this long with several gaps is a flattened page, not a line of prose. */
@@ -53,7 +53,7 @@ const CLAUSE = charSet('，,；;');
 const COLON = new Set(['：', ':']);
 
 /** True for a line that is a whole page flattened into one line (words joined by spaces). */
-export function isFlatLine(input: string, line: Line): boolean {
+function isFlatLine(input: string, line: Line): boolean {
   if (line.to - line.from < FLAT_LINE) return false;
   let gaps = 0;
   for (let i = line.from + 1; i < line.to; i++) {

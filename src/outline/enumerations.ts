@@ -16,7 +16,8 @@ const LIST_STYLES = new Set(['enumeration', 'arabic-paren', 'circled', 'arabic',
  *
  * @returns the item markers in order, or `undefined` when the paragraph holds no list
  * @example
- *   findEnumeration('共三项：一是加强理论武装。二是完善机制。', 0, 20) // markers 一是, 二是
+ *   const text = '共两项：一是加强理论武装。二是完善机制。';
+ *   findEnumeration(text, 0, text.length)?.map((m) => text.slice(m.start, m.end)) // ['一是', '二是']
  */
 export function findEnumeration(input: string, from: number, to: number): MarkerMatch[] | undefined {
   const found: MarkerMatch[] = [];

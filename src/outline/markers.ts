@@ -68,11 +68,12 @@ const YEAR_DIGITS = 4;
 /**
  * Reads a heading or list marker at `i` (`一、`, `（一）`, `1.`, `1、`, `（1）`, `1)`, `①`,
  * `㈠`, `第一部分`, `1.2`), or returns `undefined`. Only the marker's own shape is
- * judged here; whether it heads a section is decided from its context later.
+ * judged here; whether it heads a section is decided from its context later. A number
+ * (`1.5万元`) is no marker.
  *
  * @example
  *   readMarker('（三）疫情防控', 0, 8) // {start: 0, end: 3, style: 'cjk-paren', ordinal: 3, level: 1}
- *   readMarker('1.5万元', 0, 5) // undefined: a number, not a marker
+ *   readMarker('1.5万元', 0, 5) // undefined
  */
 export function readMarker(text: string, i: number, end: number): MarkerMatch | undefined {
   if (i >= end) return undefined;

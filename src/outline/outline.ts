@@ -33,7 +33,14 @@ export function outline(tree: Report): OutlineEntry[] {
   return out;
 }
 
-/** A section's title as plain text. */
+/**
+ * A section's title as plain text: its heading without the marker, white space at its ends
+ * or a closing `。`/`：`.
+ *
+ * @example
+ *   const [section] = parse('（一）项目概况：').children
+ *   section.type === 'section' && sectionTitle(section) // '项目概况'
+ */
 export function sectionTitle(section: Section): string {
   let title = '';
   for (const child of section.children[0].children) if (child.type !== 'marker') title += child.value;

@@ -46,12 +46,13 @@ const MAX_PLACEHOLDER = 16;
 const STRIP = /[（()）【】[\]。.，,；;：:！!、]/g;
 
 /**
- * The kind of placeholder `text` is, or `undefined` when it is real content.
+ * The kind of placeholder `text` is, or `undefined` when it is real content (a sentence
+ * such as `无重大问题。`, however short).
  *
  * @example
  *   placeholderKind('保密') // 'withheld'
  *   placeholderKind('（略）') // 'omitted'
- *   placeholderKind('无重大问题。') // undefined: a real sentence
+ *   placeholderKind('无重大问题。') // undefined
  */
 export function placeholderKind(text: string): Exclude<PlaceholderKind, 'template' | 'empty'> | undefined {
   // Real content is long: count its characters before building anything.

@@ -1,4 +1,5 @@
 import { isDigit } from '../text/chars.js';
+import { findLastIndex } from '../tree/arrays.js';
 import type { Candidate } from './candidates.js';
 
 /** A candidate accepted as a section heading, with its depth in the outline. */
@@ -37,7 +38,9 @@ interface Level {
  *    sentence never opens a section.
  *
  * @example
- *   // 一、… 2、… （一）… 三、  →  depths 1, 1, 2, 1
+ *   const text = '一、基本情况\n2、主要职能\n（一）人员编制\n三、存在的问题';
+ *   const { headings } = decideHeadings(findCandidates(text, splitLines(text), () => false));
+ *   headings.map((h) => `${text.slice(h.cand.start, h.cand.end)} ${h.depth}`) // ['一、 1', '2、 1', '（一） 2', '三、 1']
  */
 export function decideHeadings(candidates: Candidate[]): Decision {
   const itemSet = voteRuns(candidates.filter((c) => c.place === 'lineStart'));
@@ -57,7 +60,7 @@ export function decideHeadings(candidates: Candidate[]): Decision {
   return { headings, items };
 
   function place(cand: Candidate, strict: boolean): void {
-    const same = findLast(stack, (l) => l.style === cand.style && l.level === cand.level);
+    const same = findLastIndex(stack, (l) => l.style === cand.style && l.level === cand.level);
     if (same >= 0) {
       if (strict && cand.ordinal !== stack[same]!.last + 1) return;
       stack.length = same;
@@ -65,7 +68,7 @@ export function decideHeadings(candidates: Candidate[]): Decision {
     }
     if (cand.ordinal !== 1) {
       // A marker written in the wrong style but continuing an open level's numbering.
-      const sibling = findLast(stack, (l) => l.last === cand.ordinal - 1 && l.rank < cand.rank);
+      const sibling = findLastIndex(stack, (l) => l.last === cand.ordinal - 1 && l.rank < cand.rank);
       if (sibling >= 0 && !strict) {
         const { style, rank } = stack[sibling]!;
         stack.length = sibling;
@@ -159,9 +162,4 @@ function deepenOrphans(headings: Heading[]): void {
 
 function startsWithDigit(cand: Candidate): boolean {
   return isDigit(cand.titleChar);
-}
-
-function findLast<T>(list: T[], test: (item: T) => boolean): number {
-  for (let i = list.length - 1; i >= 0; i--) if (test(list[i]!)) return i;
-  return -1;
 }

@@ -31,7 +31,7 @@ const NONE: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
  * `input`), sorted and not overlapping.
  *
  * @example
- *   findTemplateText('说明情况（200字以内）', 0, 13) // [[4, 13]]
+ *   findTemplateText('说明情况（200字以内）') // [[4, 12]]
  */
 export function findTemplateText(input: string, from = 0, to = input.length): ReadonlyArray<readonly [number, number]> {
   let triggered = false;

@@ -153,8 +153,12 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
     if (start < end) out.push({ type: 'text', value: input.slice(start, end), position: position(start, end) });
   }
 
-  /** Figures and template text in `[start, end)` as nodes, in document order. */
-  function pieces(start: number, end: number): readonly InlineLeaf[] {
+  /**
+   * Figures and template text in `[start, end)` as nodes, in document order. Figures are read
+   * from `lookback` on (a table cell's row before it: `基本支出总额 | 864.2万` is money), and
+   * those starting before `start` are left to their own span.
+   */
+  function pieces(start: number, end: number, lookback = start): readonly InlineLeaf[] {
     const templates = findTemplateText(input, start, end);
     // Most spans of short lines have neither: the list is made only when something is found.
     let out: InlineLeaf[] | undefined;
@@ -163,9 +167,12 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
       const span = templates[t];
       const s = span ? span[0] : end;
       if (options.figures && cursor < s) {
-        const found = recognize(options.figures, { input, from: cursor, to: s, year: options.year }, builtIn);
-        for (let k = 0; k < found.length; k++)
+        const from = cursor === start ? Math.min(lookback, start) : cursor;
+        const found = recognize(options.figures, { input, from, to: s, year: options.year }, builtIn);
+        for (let k = 0; k < found.length; k++) {
+          if (found[k]!.start < cursor) continue;
           (out ??= []).push(toNode(found[k]!, position(found[k]!.start, found[k]!.end), builtIn));
+        }
       }
       if (!span) break;
       (out ??= []).push({
@@ -207,7 +214,7 @@ export function builder(input: string, at: Locator, options: BuildOptions = { fi
   return {
     input,
     position,
-    inline: (start, end) => leaves(start, end, pieces(start, end)),
+    inline: (start, end, lookback) => leaves(start, end, pieces(start, end, lookback)),
     prose(start, end) {
       const found = pieces(start, end);
       if (found.length === 0) return leaves(start, end, found);

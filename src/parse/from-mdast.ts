@@ -1,4 +1,4 @@
-import type { Heading, List, Root, RootContent } from 'mdast';
+import type { Heading, List, Root, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
 import { inferFiscalYear } from '../figures/fiscal-year.js';
 import { assembler } from '../outline/assemble.js';
@@ -14,6 +14,8 @@ import { builder } from './build.js';
 import type { ParseSettings } from './options.js';
 import { parseText } from './parse-text.js';
 import { readYaml, yamlYear } from './yaml.js';
+import type { TableLayout } from '../read/grid.js';
+import { tableNode } from './tables.js';
 
 /** A node of the mdast with the span it covers in the source. */
 interface Spanned {
@@ -32,6 +34,8 @@ interface Spanned {
  * no headings, lists or front matter (a report pasted as paragraphs) is read as text.
  * YAML front matter is read from the source, with or without remark-frontmatter. Positions
  * point into the Markdown, byte order mark included (micromark counts from after it).
+ * GFM tables (remark-gfm's, or `parse`'s own reading) become table nodes; the tables a reader
+ * gives (`settings.tables`) take the place of whatever Markdown read in their lines.
  */
 export function fromMdast(tree: Root, file: VFile | string, settings: ParseSettings): Report {
   const markdown = typeof file === 'string' ? file : String(file.value ?? '');
@@ -105,11 +109,24 @@ export function fromMdast(tree: Root, file: VFile | string, settings: ParseSetti
   // A setext heading's span holds the link definitions its paragraph began with, which
   // are nodes of their own before it: a node starts after the one before ends.
   let previousEnd = 0;
+  const given = settings.tables ?? [];
+  let nextGiven = 0;
   for (let i = 0; i < top.length; i++) {
     const node = top[i]!;
     const [nodeStart, end] = range(node);
+    // A reader's tables go where they stand; Markdown nodes inside them are theirs.
+    while (nextGiven < given.length && given[nextGiven]!.start < end) {
+      const t = given[nextGiven++]!;
+      out.block(tableNode(b, t), line(t.start, t.end));
+      previousEnd = Math.max(previousEnd, t.end);
+    }
+    if (end <= previousEnd) continue;
     const start = Math.max(nodeStart, previousEnd);
     previousEnd = end;
+    if (node.type === 'table') {
+      out.block(tableNode(b, gfmLayout(node, range, start, end)), line(start, end));
+      continue;
+    }
     if (node === titleNode) {
       const [from, to] = titleRange!;
       out.root({ type: 'reportTitle', children: b.inline(from, to), position: b.position(from, to) });
@@ -168,8 +185,35 @@ export function fromMdast(tree: Root, file: VFile | string, settings: ParseSetti
     }
     out.emit(fragment(start, end));
   }
+  for (; nextGiven < given.length; nextGiven++) {
+    const t = given[nextGiven]!;
+    out.block(tableNode(b, t), line(t.start, t.end));
+  }
   const { children, data } = out.finish(fiscalYear);
   return { type: 'report', data: { format: 'markdown', ...data }, children, position: at.position(0, markdown.length) };
+}
+
+/** Where a GFM table's rows and cells stand: a cell's content from its first child to its last. */
+function gfmLayout(node: Table, range: (node: Spanned) => [number, number], start: number, end: number): TableLayout {
+  return {
+    source: 'gfm',
+    start,
+    end,
+    align: node.align ?? undefined,
+    rows: node.children.map((row) => {
+      const [rowStart, rowEnd] = range(row);
+      return {
+        start: rowStart,
+        end: rowEnd,
+        cells: row.children.map((cell) => {
+          const first = cell.children[0];
+          const last = cell.children[cell.children.length - 1];
+          const [s, e] = first && last ? [range(first)[0], range(last)[1]] : [range(cell)[0], range(cell)[0]];
+          return { start: s, end: e, rowSpan: 1, colSpan: 1 };
+        }),
+      };
+    }),
+  };
 }
 
 function section(b: Builder, from: number, to: number, start: number, depth: number): Section {

@@ -1,6 +1,7 @@
-import { JixiaoError } from '../errors.js';
+import { jixiaoError, OPTION_FIGURES, OPTION_FORMAT, OPTION_TABLES, OPTION_YEAR, OPTIONS_OBJECT } from '../errors.js';
 import { defaultFigureConfig } from '../figures/config.js';
 import type { FigureConfig } from '../figures/types.js';
+import type { TableLayout } from '../read/grid.js';
 
 /** Options for {@link parse}. */
 export interface ParseOptions {
@@ -13,6 +14,13 @@ export interface ParseOptions {
   year?: number;
   /** Figure recognisers (see `defaultFigureConfig()`), or `false` to leave figures as plain text. */
   figures?: FigureConfig | false;
+  /**
+   * Where the input's tables stand, as `readBytes` gives them for a .docx or .pdf (tab-separated
+   * lines in its text): table nodes are made from them, merged cells kept, and no other table is
+   * looked for. Without them, tables are found in the text itself (lines separated by tabs, `|` or
+   * runs of spaces, forms flattened into one line) and, in Markdown, GFM tables are read.
+   */
+  tables?: readonly TableLayout[];
 }
 
 /** {@link ParseOptions} checked, with defaults filled in: what the parse stage works with. */
@@ -20,6 +28,7 @@ export interface ParseSettings {
   format: 'text' | 'markdown' | 'auto';
   year: number | undefined;
   figures: FigureConfig | false;
+  tables: readonly TableLayout[] | undefined;
 }
 
 const FORMATS: ReadonlyArray<ParseSettings['format']> = ['text', 'markdown', 'auto'];
@@ -35,23 +44,110 @@ const FORMATS: ReadonlyArray<ParseSettings['format']> = ['text', 'markdown', 'au
  */
 export function parseSettings(options: unknown): ParseSettings {
   const given = optionsObject(options);
-  const { format = 'text', year, figures } = given as ParseOptions;
+  const { format = 'text', year, figures, tables } = given as ParseOptions;
   if (!FORMATS.includes(format)) {
-    throw optionError('format', `expected "text", "markdown" or "auto", got ${show(format)}`);
+    throw jixiaoError(OPTION_FORMAT, { got: format }, { key: 'format' });
   }
   if (year !== undefined && !(Number.isInteger(year) && year >= 1000 && year <= 9999)) {
-    throw optionError('year', `expected a four-digit year such as 2020, got ${show(year)}`);
+    throw jixiaoError(OPTION_YEAR, { got: year }, { key: 'year' });
   }
-  return { format, year, figures: figures === undefined ? defaultFigureConfig() : checkFigures(figures) };
+  return {
+    format,
+    year,
+    figures: figures === undefined ? defaultFigureConfig() : checkFigures(figures),
+    tables: tables === undefined ? undefined : checkTables(tables),
+  };
+}
+
+const SOURCES = new Set(['gfm', 'docx', 'pdf', 'tab', 'pipe', 'spaces', 'flattened']);
+
+/**
+ * Checks the tables a reader gave: in order, not overlapping, each row inside its table and
+ * each cell inside its row, spans of at least 1. Whether they fit the text is checked when
+ * the text comes ({@link checkTablesFit}).
+ */
+function checkTables(tables: unknown): readonly TableLayout[] {
+  const fail = (en: string, zh: string) => jixiaoError(OPTION_TABLES, { en, zh }, { key: 'tables' });
+  const shown = (value: unknown) => {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  };
+  if (!Array.isArray(tables)) throw fail(`expected an array, got ${shown(tables)}`, `应为数组，收到 ${shown(tables)}`);
+  const offset = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  let last = 0;
+  tables.forEach((t: Partial<TableLayout> | null, i) => {
+    const where = { en: `table ${i}`, zh: `第 ${i} 个表格` };
+    if (typeof t !== 'object' || t === null || !offset(t.start) || !offset(t.end) || t.end! < t.start!)
+      throw fail(
+        `${where.en}: expected { source, start, end, rows } with start ≤ end, got ${shown(t)}`,
+        `${where.zh}应为 start ≤ end 的 { source, start, end, rows }，收到 ${shown(t)}`,
+      );
+    if (!SOURCES.has(t.source as string))
+      throw fail(`${where.en}: unknown source ${shown(t.source)}`, `${where.zh}的 source ${shown(t.source)} 无法识别`);
+    if (t.start! < last)
+      throw fail(
+        `${where.en} starts at ${t.start}, inside or before the table before it`,
+        `${where.zh}起于 ${t.start}，落在前一个表格之内或之前`,
+      );
+    last = t.end!;
+    if (!Array.isArray(t.rows))
+      throw fail(`${where.en}: expected rows, got ${shown(t.rows)}`, `${where.zh}应有 rows，收到 ${shown(t.rows)}`);
+    let cursor = t.start!;
+    t.rows.forEach((row, r) => {
+      if (
+        !row ||
+        !offset(row.start) ||
+        !offset(row.end) ||
+        row.start < cursor ||
+        row.end < row.start ||
+        row.end > t.end!
+      )
+        throw fail(
+          `${where.en}, row ${r}: expected start ≤ end within the table, after the row before`,
+          `${where.zh}第 ${r} 行应在表格之内、前一行之后，且 start ≤ end`,
+        );
+      if (!Array.isArray(row.cells))
+        throw fail(`${where.en}, row ${r}: expected cells`, `${where.zh}第 ${r} 行应有 cells`);
+      let at = row.start;
+      row.cells.forEach((c, k) => {
+        const span = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+        if (!c || !offset(c.start) || !offset(c.end) || c.start < at || c.end < c.start || c.end > row.end)
+          throw fail(
+            `${where.en}, row ${r}, cell ${k}: expected start ≤ end within the row, after the cell before`,
+            `${where.zh}第 ${r} 行第 ${k} 格应在该行之内、前一格之后，且 start ≤ end`,
+          );
+        if (!span(c.rowSpan) || !span(c.colSpan))
+          throw fail(
+            `${where.en}, row ${r}, cell ${k}: expected rowSpan and colSpan of 1 or more`,
+            `${where.zh}第 ${r} 行第 ${k} 格的 rowSpan 和 colSpan 应不小于 1`,
+          );
+        at = c.end;
+      });
+      cursor = row.end;
+    });
+  });
+  return tables as readonly TableLayout[];
+}
+
+/** Throws unless the tables end within the text they were given with. */
+export function checkTablesFit(tables: readonly TableLayout[] | undefined, text: string): void {
+  const last = tables?.[tables.length - 1];
+  if (last && last.end > text.length)
+    throw jixiaoError(
+      OPTION_TABLES,
+      {
+        en: `table ${tables!.length - 1} ends at ${last.end}, past the end of the text (${text.length})`,
+        zh: `第 ${tables!.length - 1} 个表格止于 ${last.end}，超出了文本的长度（${text.length}）`,
+      },
+      { key: 'tables' },
+    );
 }
 
 /** The options object itself: absent, or a plain object. */
 export function optionsObject(options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new JixiaoError(`options: expected an object such as { year: 2020 }, got ${show(options)}`, {
-      code: 'options',
-    });
+    throw jixiaoError(OPTIONS_OBJECT, { got: options });
   }
   return options as Record<string, unknown>;
 }
@@ -67,26 +163,7 @@ function checkFigures(figures: unknown): FigureConfig | false {
     config.parsers.every((p) => typeof p?.find === 'function') &&
     config.refiners.every((r) => typeof r?.refine === 'function');
   if (!valid) {
-    throw optionError(
-      'figures',
-      `expected false or { parsers, refiners } (start from defaultFigureConfig()), got ${show(figures)}`,
-    );
+    throw jixiaoError(OPTION_FIGURES, { got: figures }, { key: 'figures' });
   }
   return config as FigureConfig;
-}
-
-/** A `JixiaoError` (code `options`) about one option. */
-export function optionError(key: string, problem: string): JixiaoError {
-  return new JixiaoError(`option "${key}": ${problem}`, { code: 'options', key });
-}
-
-/** A value as a message shows it: `"2020" (a string)`, `2020.5`, `{}`, `null`. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return `${JSON.stringify(value)} (a string)`;
-  if (typeof value === 'function') return 'a function';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

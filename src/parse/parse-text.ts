@@ -10,8 +10,11 @@ import { pushAll } from '../tree/arrays.js';
 import type { Builder } from '../tree/builder.js';
 import { locator } from '../tree/position.js';
 import type { FlowContent, Report, Section, SectionTitle } from '../tree/schema.js';
+import { textLayouts } from '../table/text.js';
+import type { TableLayout } from '../read/grid.js';
 import { builder } from './build.js';
 import type { ParseSettings } from './options.js';
+import { tableAt, tableNode } from './tables.js';
 
 /** Punctuation that closes a run-in title and belongs to the heading, not the body. */
 const TITLE_DELIMITER = new Set([...'。：:，,；;、．.']);
@@ -20,8 +23,9 @@ const TITLE_DELIMITER = new Set([...'。：:，,；;、．.']);
 const NO_HEADINGS: readonly Heading[] = Object.freeze([]);
 
 /**
- * Reads a report written as plain text: the title block, tables of contents, numbered
- * headings decided over the whole text (outline/), content between them as blocks.
+ * Reads a report written as plain text: the title block, tables of contents, tables (a
+ * reader's, or found in the text: delimited lines, flattened forms), numbered headings
+ * decided over the whole text (outline/) outside them, content between them as blocks.
  */
 export function parseText(text: string, settings: ParseSettings): Report {
   const at = locator(text);
@@ -41,15 +45,21 @@ export function parseText(text: string, settings: ParseSettings): Report {
   // The line of an offset: the locator's search over line starts (the same lines as splitLines).
   const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(at.point(offset).line - 1));
 
-  const candidates = findCandidates(text, lines, taken);
+  // Tables are claimed first: no heading, list or paragraph is made of what is in one.
+  const tables = (settings.tables ?? textLayouts(text)).filter(
+    (t) => !taken(t.start) && !(tocs.length > 0 && inToc(at.point(t.end).line - 1)),
+  );
+  const candidates = findCandidates(text, lines, taken).filter((c) => tableAt(tables, c.start) < 0);
   const { headings, items } = decideHeadings(candidates);
   const itemStarts = new Set(items.map((c) => c.start));
 
   // Walk the lines once, cutting them into title, table of contents, headings and content.
   const tree = assembler(b, titleText, title?.lastLine ?? -1);
   const byLine = groupByLine(headings);
+  let next = 0;
+  let resume = -1;
   for (const line of lines) {
-    if (line.blank) continue;
+    if (line.blank || line.to <= resume) continue;
     const tocEnd = tocEnds.get(line.index);
     if (tocEnd !== undefined) {
       tree.block(tocNode(b, lines.slice(line.index, tocEnd + 1)), line);
@@ -57,24 +67,50 @@ export function parseText(text: string, settings: ParseSettings): Report {
     }
     if (inToc(line.index)) continue;
 
-    let cursor = line.from;
+    let cursor = Math.max(line.from, resume);
     if (title && line.index <= title.lastLine && cursor < titleEnd) {
       cursor = skipSpace(text, emitTitle(b, title, line, tree), line.to);
     }
     const onLine = byLine.get(line.index) ?? NO_HEADINGS;
-    for (const h of onLine) {
-      if (h.cand.start < cursor) continue;
-      if (cursor < h.cand.start) tree.emit(fragment(text, line, cursor, h.cand.start, itemStarts));
-      const { node, bodyStart } = sectionFor(b, h, nextHeadingStart(onLine, h));
-      tree.open(node);
-      cursor = skipSpace(text, bodyStart, line.to);
-      // A glued heading's body may be inside its title: the body runs in, whatever follows.
-      node.runIn = cursor < line.to || h.cand.place === 'glued';
+    // The line's content, cut at the tables that start on it (a flattened form: text, table, text).
+    for (;;) {
+      const table: TableLayout | undefined = tables[next];
+      const to = table && table.start < line.to ? table.start : line.to;
+      content(b, tree, line, onLine, cursor, to, itemStarts);
+      if (to === line.to) break;
+      tree.block(tableNode(b, table!), line);
+      next++;
+      resume = table!.end;
+      if (resume >= line.to) break;
+      cursor = skipSpace(text, resume, line.to);
     }
-    if (cursor < line.to) tree.emit(fragment(text, line, cursor, line.to, itemStarts));
   }
   const { children, data } = tree.finish(fiscalYear);
   return { type: 'report', data: { format: 'text', ...data }, children, position: at.position(0, text.length) };
+}
+
+/** The headings and content fragments of `[cursor, to)`, part of one line; returns where it stopped. */
+function content(
+  b: Builder,
+  tree: Assembler,
+  line: Line,
+  onLine: readonly Heading[],
+  cursor: number,
+  to: number,
+  itemStarts: Set<number>,
+): number {
+  const text = b.input;
+  for (const h of onLine) {
+    if (h.cand.start < cursor || h.cand.start >= to) continue;
+    if (cursor < h.cand.start) tree.emit(fragment(text, line, cursor, h.cand.start, itemStarts));
+    const { node, bodyStart } = sectionFor(b, h, Math.min(to, nextHeadingStart(onLine, h)));
+    tree.open(node);
+    cursor = skipSpace(text, bodyStart, to);
+    // A glued heading's body may be inside its title: the body runs in, whatever follows.
+    node.runIn = cursor < line.to || h.cand.place === 'glued';
+  }
+  if (cursor < to) tree.emit(fragment(text, line, cursor, to, itemStarts));
+  return to;
 }
 
 function fragment(input: string, line: Line, start: number, end: number, items: Set<number>): Fragment {

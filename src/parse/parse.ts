@@ -1,8 +1,10 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { JixiaoError } from '../errors.js';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { jixiaoError, NOT_A_REPORT } from '../errors.js';
 import type { Report } from '../tree/schema.js';
 import { fromMdast } from './from-mdast.js';
-import { parseSettings, type ParseOptions, type ParseSettings } from './options.js';
+import { checkTablesFit, parseSettings, type ParseOptions, type ParseSettings } from './options.js';
 import { parseText } from './parse-text.js';
 
 export type { ParseOptions } from './options.js';
@@ -26,9 +28,15 @@ export function parse(input: string, options?: ParseOptions): Report {
 export function parseWith(input: string, settings: ParseSettings): Report {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const { format } = settings;
+  checkTablesFit(settings.tables, text);
   if (format === 'markdown' || (format === 'auto' && LOOKS_LIKE_MARKDOWN.test(text))) {
-    // What `unified().use(remarkParse).use(remarkJixiao)` does: remark-parse is one call to `fromMarkdown`.
-    return fromMdast(fromMarkdown(text), text, settings);
+    // What `unified().use(remarkParse).use(remarkGfm).use(remarkJixiao)` does: remark-parse is one call to
+    // `fromMarkdown`; of remark-gfm, only tables make a difference to the report tree.
+    return fromMdast(
+      fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] }),
+      text,
+      settings,
+    );
   }
   return parseText(text, settings);
 }
@@ -40,10 +48,7 @@ export function parseWith(input: string, settings: ParseSettings): Report {
 export function reportOf(treeOrText: Report | string, settings: ParseSettings): Report {
   if (typeof treeOrText === 'string') return parseWith(treeOrText, settings);
   if (typeof treeOrText === 'object' && treeOrText !== null && treeOrText.type === 'report') return treeOrText;
-  throw new JixiaoError(
-    `expected a report's text or its tree (from parse()), got ${typeof treeOrText === 'object' ? JSON.stringify(treeOrText)?.slice(0, 80) : String(treeOrText)}`,
-    { code: 'options' },
-  );
+  throw jixiaoError(NOT_A_REPORT, { got: treeOrText });
 }
 
 /** ATX headings or YAML front matter at the start (after a byte order mark). */

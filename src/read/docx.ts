@@ -1,23 +1,18 @@
 import { readMarker } from '../outline/markers.js';
+import { cjkOrdinal } from '../text/numerals.js';
+import { docxTableGrid, type MammothElement } from './docx-table.js';
+import { gridText, type Grid, type TableLayout } from './grid.js';
 import { ReadFailure, firstLine, loadReader } from './messages.js';
 import { checkZipSize } from './zip.js';
 
 /** GB/T 9704 markers for Word's automatic numbering, by list level. */
 const LEVELS: Array<(n: number) => string> = [
-  (n) => `${cjk(n)}、`,
-  (n) => `（${cjk(n)}）`,
+  (n) => `${cjkOrdinal(n)}、`,
+  (n) => `（${cjkOrdinal(n)}）`,
   (n) => `${n}.`,
   (n) => `（${n}）`,
   (n) => String.fromCodePoint(0x2460 + Math.min(n, 20) - 1),
 ];
-const DIGITS = '〇一二三四五六七八九';
-
-function cjk(n: number): string {
-  if (n < 10) return DIGITS[n]!;
-  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
-  return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
-}
-
 interface Element {
   type: string;
   value?: string;
@@ -29,7 +24,8 @@ interface Element {
 /**
  * Reads a .docx through mammoth's document model, keeping what the outline needs:
  * paragraphs one per line, Word's automatic list numbering written out as markers
- * (`一、`, `（一）`, `1.` by level), headings, and table rows as `cell | cell` lines.
+ * (`一、`, `（一）`, `1.` by level), headings, and tables: written as tab-separated lines (one
+ * per row, a slot covered by a merged cell left empty) and described in `tables`, merged cells kept.
  * When headings carry no marker of their own, they are written as Markdown headings
  * so their level survives; the result says which. A package that unpacks to more than
  * `maxExpandedSize` bytes is refused before mammoth inflates it. Throws `ReadFailure`
@@ -38,14 +34,14 @@ interface Element {
 export async function readDocx(
   bytes: Uint8Array,
   maxExpandedSize: number,
-): Promise<{ text: string; format: 'text' | 'markdown' }> {
+): Promise<{ text: string; format: 'text' | 'markdown'; tables: TableLayout[] }> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ReadFailure('corrupt-docx', { cause: 'not a zip package' });
   try {
     await checkZipSize(bytes, maxExpandedSize);
   } catch (error) {
     throw error instanceof ReadFailure ? error : new ReadFailure('corrupt-docx', { cause: firstLine(error) });
   }
-  const paragraphs: Array<{ text: string; heading: number; numbered: boolean; level: number }> = [];
+  const paragraphs: Array<{ text: string; heading: number; numbered: boolean; level: number; grid?: Grid }> = [];
   const counters: number[] = [];
   const text = (el: Element): string =>
     el.type === 'text' ? (el.value ?? '') : el.type === 'tab' ? '\t' : (el.children ?? []).map(text).join('');
@@ -66,10 +62,9 @@ export async function readDocx(
       return;
     }
     if (el.type === 'table') {
-      for (const row of el.children ?? []) {
-        const cells = (row.children ?? []).map((cell) => text(cell).replace(/\s+/g, ' ').trim());
-        if (cells.some(Boolean)) paragraphs.push({ text: cells.join(' | '), heading: 0, numbered: false, level: 0 });
-      }
+      const grid = docxTableGrid(el as MammothElement);
+      if (grid.rows.some((row) => row.some((cell) => cell.text.trim())))
+        paragraphs.push({ text: '', heading: 0, numbered: false, level: 0, grid });
       return;
     }
     for (const child of el.children ?? []) visit(child);
@@ -94,12 +89,20 @@ export async function readDocx(
   // then numbered paragraphs become headings too, one level per numbering level.
   const headings = paragraphs.filter((p) => p.heading > 1);
   const markdown = headings.some((p) => !readMarker(p.text, 0, p.text.length));
-  const lines = paragraphs.map((p) => {
-    if (!markdown) return p.text;
-    const level = p.heading > 0 ? p.heading : p.numbered ? p.level + 2 : 0;
-    return level > 0 ? `${'#'.repeat(Math.min(level, 6))} ${p.text}` : p.text;
-  });
-  return { text: lines.join(markdown ? '\n\n' : '\n') + '\n', format: markdown ? 'markdown' : 'text' };
+  let out = '';
+  const tables: TableLayout[] = [];
+  for (const p of paragraphs) {
+    if (out) out += markdown ? '\n\n' : '\n';
+    if (p.grid) {
+      const { text: lines, table } = gridText(p.grid, out.length, 'docx');
+      tables.push(table);
+      out += lines.slice(0, -1);
+      continue;
+    }
+    const level = markdown ? (p.heading > 0 ? p.heading : p.numbered ? p.level + 2 : 0) : 0;
+    out += level > 0 ? `${'#'.repeat(Math.min(level, 6))} ${p.text}` : p.text;
+  }
+  return { text: out + '\n', format: markdown ? 'markdown' : 'text', tables };
 }
 
 /** Word's built-in heading styles, in English and Chinese: Title → 1, Heading 1 → 2 … */

@@ -1,3 +1,5 @@
+import type { TableSource } from '../tree/schema.js';
+
 /**
  * The table shape every reader hands on: rows of cells with their spans, as HTML and
  * Word have them. A cell covered by a span from above or from the left is absent from
@@ -114,4 +116,70 @@ function digit(code: number): boolean {
 /** ASCII letter or digit: the characters between which a space is a real word break. */
 function wordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * Where a table stands in the text a reader returned: the table, each row (a line) and each
+ * cell as UTF-16 offsets into that text (end exclusive), with the cells' spans. Rows list the
+ * cells that start in them, as {@link Grid} does; `parse(text, {tables})` builds table nodes
+ * from them, so merged cells survive the trip through text.
+ */
+export interface TableLayout {
+  source: TableSource;
+  start: number;
+  end: number;
+  /** The PDF page the table starts on. */
+  page?: number;
+  /** Column alignment of a GFM table. */
+  align?: Array<'left' | 'right' | 'center' | null>;
+  /** Where the table stands on its PDF page (PDF user space, y up). */
+  bbox?: { x0: number; y0: number; x1: number; y1: number };
+  rows: Array<{ start: number; end: number; cells: LayoutCell[] }>;
+}
+
+/** A cell of a {@link TableLayout}: its offsets and spans. */
+export interface LayoutCell {
+  start: number;
+  end: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+/**
+ * Writes a grid as text, one line per row with its slots separated by tabs (a slot covered
+ * by a merged cell left empty), and says where each cell went: what the Word and PDF readers
+ * put in their text for a table. `at` is the offset the text will stand at. Tabs and line
+ * breaks inside a cell become spaces, so a cell stays on its line.
+ *
+ * @example
+ *   const cell = (text: string, colSpan = 1) => ({text, rowSpan: 1, colSpan});
+ *   const {text, table} = gridText({rows: [[cell('合计', 2), cell('100')]]}, 0, 'docx');
+ *   text // '合计\t\t100\n'
+ *   table.rows[0].cells[1] // {start: 4, end: 7, rowSpan: 1, colSpan: 1}
+ */
+export function gridText(grid: Grid, at: number, source: TableSource): { text: string; table: TableLayout } {
+  const slots = expandGrid(grid);
+  let text = '';
+  const rows: TableLayout['rows'] = [];
+  for (let r = 0; r < slots.length; r++) {
+    const row = slots[r]!;
+    const start = at + text.length;
+    const cells: LayoutCell[] = [];
+    for (let c = 0; c < row.length; c++) {
+      if (c > 0) text += '\t';
+      const slot = row[c];
+      if (!slot || slot.row !== r || slot.col !== c) continue;
+      const value = slot.cell.text.replace(/[\t\r\n]+/g, ' ');
+      cells.push({
+        start: at + text.length,
+        end: at + text.length + value.length,
+        rowSpan: Math.max(1, Math.min(slot.cell.rowSpan, slots.length - r)),
+        colSpan: Math.max(1, slot.cell.colSpan),
+      });
+      text += value;
+    }
+    rows.push({ start, end: at + text.length, cells });
+    text += '\n';
+  }
+  return { text, table: { source, start: at, end: at + Math.max(0, text.length - 1), rows } };
 }

@@ -5,6 +5,7 @@
  * The readers of .docx (mammoth) and .pdf (pdf.js) are loaded only when such a file comes.
  */
 import { decode, looksBinary, type Encoding } from './decode.js';
+import type { TableLayout } from './grid.js';
 import {
   ReadFailure,
   firstLine,
@@ -17,6 +18,7 @@ import {
 
 export { ENCODINGS, type Encoding } from './decode.js';
 export type { Locale, ReadErrorCode, ReadWarningCode } from './messages.js';
+export type { TableLayout, LayoutCell } from './grid.js';
 
 /** 50 MB: no real report comes near it, and it keeps a stray video out of the batch. */
 export const DEFAULT_MAX_SIZE = 50 * 1024 * 1024;
@@ -45,7 +47,18 @@ export interface ReadWarning {
 }
 
 export type ReadResult =
-  | { ok: true; text: string; format: 'text' | 'markdown'; encoding?: Encoding; warnings: ReadWarning[] }
+  | {
+      ok: true;
+      text: string;
+      format: 'text' | 'markdown';
+      /**
+       * The tables of a .docx or .pdf, where they stand in `text` (as tab-separated lines):
+       * pass them to `parse(text, {format, tables})` so merged cells are kept.
+       */
+      tables?: TableLayout[];
+      encoding?: Encoding;
+      warnings: ReadWarning[];
+    }
   | { ok: false; code: ReadErrorCode; reason: string };
 
 /** The extension of a file name, lower case, with its dot ('' when none). */
@@ -80,19 +93,20 @@ export async function readBytes(bytes: Uint8Array, name: string, options: ReadOp
       throw new ReadFailure('too-large', { what: 'file', size: bytes.length, limit: maxSize });
     if (ext === '.docx') {
       const { readDocx } = await loadReader(ext, () => import('./docx.js'));
-      const { text, format } = await readDocx(bytes, limits.maxExpandedSize);
+      const { text, format, tables } = await readDocx(bytes, limits.maxExpandedSize);
       if (!text.trim()) throw new ReadFailure('empty', { empty: 'document' });
-      return { ok: true, text, format, warnings: [] };
+      return { ok: true, text, format, tables, warnings: [] };
     }
     if (ext === '.doc') throw new ReadFailure('unsupported', { ext });
     if (ext === '.pdf') {
       const { readPdf } = await loadReader(ext, () => import('./pdf.js'));
-      const { text, warnings } = await readPdf(bytes, limits);
+      const { text, tables, warnings } = await readPdf(bytes, limits);
       if (!text) throw new ReadFailure('pdf-no-text');
       return {
         ok: true,
         text,
         format: 'text',
+        tables,
         warnings: warnings.map((w) => ({ code: w.code, reason: reason(w.code, locale, { name: w.name }) })),
       };
     }

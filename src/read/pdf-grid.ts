@@ -491,6 +491,20 @@ interface TextLine {
   glyphs: Glyph[];
 }
 
+/**
+ * The text of glyphs on one line, left to right: a gap wider than a quarter em is a space,
+ * then the spaces a PDF puts inside CJK words and figures are closed up (`closeUp`); those
+ * between Latin words and numbers stay (`Budget execution 2020`).
+ */
+function spacedText(glyphs: readonly Glyph[]): string {
+  let text = '';
+  for (let i = 0; i < glyphs.length; i++) {
+    if (i > 0 && glyphs[i]!.x0 - glyphs[i - 1]!.x1 > glyphs[i]!.size * 0.25) text += ' ';
+    text += glyphs[i]!.text;
+  }
+  return closeUp(text);
+}
+
 /** Groups glyphs into lines by baseline; within a line a gap wider than a quarter em is a space. */
 function textLines(glyphs: Glyph[]): TextLine[] {
   const sorted = glyphs.slice().sort((a, b) => a.base - b.base || a.x0 - b.x0);
@@ -502,13 +516,8 @@ function textLines(glyphs: Glyph[]): TextLine[] {
   }
   return lines.map((line) => {
     line.sort((a, b) => a.x0 - b.x0);
-    let text = '';
-    for (let i = 0; i < line.length; i++) {
-      if (i > 0 && line[i]!.x0 - line[i - 1]!.x1 > line[i]!.size * 0.25) text += ' ';
-      text += line[i]!.text;
-    }
     return {
-      text: closeUp(text),
+      text: spacedText(line),
       base: line[0]!.base,
       x0: line[0]!.x0,
       x1: line[line.length - 1]!.x1,
@@ -567,7 +576,7 @@ function looseBlocks(glyphs: Glyph[], page: number): Array<{ top: number; block:
       top: line.base - line.size,
       block: {
         type: 'line',
-        text: chunks.map((c) => closeUp(c.glyphs.map((g) => g.text).join(''))).join(' '),
+        text: chunks.map((c) => spacedText(c.glyphs)).join(' '),
         page,
         bbox: { x0: line.x0, y0: -line.base, x1: line.x1, y1: -line.base + line.size },
       },

@@ -1,6 +1,8 @@
 import type { PDFDocumentProxy } from 'unpdf/pdfjs';
 import { ReadFailure, firstLine, loadReader, type ReadWarningCode } from './messages.js';
+import { gridText, type TableLayout } from './grid.js';
 import { cmapFactory } from './pdf-cmaps.js';
+import { pdfPageBlocks, pdfRulings, type PdfTextItem } from './pdf-grid.js';
 import { checkPdfStreams } from './pdf-streams.js';
 
 /** Limits on one PDF. */
@@ -20,6 +22,8 @@ export interface LoadedPdf {
   document: PDFDocumentProxy;
   /** CMaps the PDF asked for that jixiao does not ship (filled as pages are read). */
   missingCMaps: Set<string>;
+  /** pdf.js's operator codes (`OPS.constructPath` …), for reading the drawing of a page's ruling lines. */
+  OPS: Record<string, number>;
 }
 
 /**
@@ -55,7 +59,7 @@ export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Loa
     throw new ReadFailure('corrupt-pdf', { cause: 'no %PDF header' });
   await checkPdfStreams(bytes, limits.maxExpandedSize);
   supplyTransferToFixedLength();
-  const { getDocument } = await loadReader('.pdf', () => import('unpdf/pdfjs'));
+  const { getDocument, OPS } = await loadReader('.pdf', () => import('unpdf/pdfjs'));
   const missingCMaps = new Set<string>();
   let document: PDFDocumentProxy;
   try {
@@ -81,33 +85,41 @@ export async function loadPdf(bytes: Uint8Array, limits: PdfLimits): Promise<Loa
     await document.destroy();
     throw new ReadFailure('too-large', { what: 'pages', size: document.numPages, limit: limits.maxPages });
   }
-  return { document, missingCMaps };
+  return { document, missingCMaps, OPS: OPS as unknown as Record<string, number> };
 }
 
 /**
- * Extracts the text layer of a PDF, one line per text line. Line-wrapped sentences are
- * re-joined later by the parser's paragraph rules (a line cut mid-sentence joins the
- * next). A PDF with no text layer (a scan) gives ''. Throws `ReadFailure`.
+ * Extracts the text layer of a PDF, page by page in reading order: lines of text rebuilt from
+ * where their characters stand (the spaces a PDF puts inside words and figures closed up),
+ * and tables (from the page's ruling lines, or from the text's columns where it has none)
+ * written as tab-separated lines and described in `tables`, merged cells kept. Line-wrapped
+ * sentences are re-joined later by the parser's paragraph rules (a line cut mid-sentence joins
+ * the next). A PDF with no text layer (a scan) gives ''. Throws `ReadFailure`.
  */
 export async function readPdf(
   bytes: Uint8Array,
   limits: PdfLimits,
-): Promise<{ text: string; warnings: Array<{ code: ReadWarningCode; name: string }> }> {
-  const { document, missingCMaps } = await loadPdf(bytes, limits);
-  const lines: string[] = [];
+): Promise<{ text: string; tables: TableLayout[]; warnings: Array<{ code: ReadWarningCode; name: string }> }> {
+  const { document, missingCMaps, OPS } = await loadPdf(bytes, limits);
+  let text = '';
+  const tables: TableLayout[] = [];
   try {
     for (let page = 1; page <= document.numPages; page++) {
-      const content = await (await document.getPage(page)).getTextContent();
-      let line = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        line += item.str;
-        if (item.hasEOL) {
-          lines.push(line);
-          line = '';
+      const proxy = await document.getPage(page);
+      const items = (await proxy.getTextContent()).items.filter(
+        (item): item is PdfTextItem & typeof item => 'str' in item,
+      );
+      const ops = await proxy.getOperatorList();
+      const segments = pdfRulings(ops.fnArray, ops.argsArray, OPS);
+      for (const block of pdfPageBlocks(items, segments, { page })) {
+        if (block.type === 'line') {
+          text += block.text + '\n';
+          continue;
         }
+        const { text: lines, table } = gridText(block, text.length, 'pdf');
+        tables.push({ ...table, page, bbox: block.bbox });
+        text += lines;
       }
-      if (line) lines.push(line);
     }
   } catch (error) {
     throw new ReadFailure('corrupt-pdf', { cause: firstLine(error) });
@@ -115,5 +127,5 @@ export async function readPdf(
     await document.destroy();
   }
   const warnings = [...missingCMaps].map((name) => ({ code: 'missing-cmap' as const, name }));
-  return { text: lines.join('\n').trim() ? lines.join('\n') + '\n' : '', warnings };
+  return text.trim() ? { text, tables, warnings } : { text: '', tables: [], warnings };
 }

@@ -87,7 +87,7 @@ function gridRecords(
     }
     // A caption row (`单位：万元`) states the unit for the budget rows below it.
     if (own.length === 1 && moneyScale(own[0]!.text) !== null) caption = moneyScale(own[0]!.text);
-    const place = { table, row: r, ...span(own) };
+    const place = { table, row: r, ...span(own), ...NOWHERE };
     if (isTotalLabel(own.find((c) => !isBlank(c.text))!.text)) {
       // 合计 under a budget header sums the amounts: a budget row. Elsewhere it closes the form.
       const sum = section?.kind === 'budget' ? budgetRow(section, fields(grid, section, row, r), place) : null;
@@ -119,6 +119,9 @@ function ownCells(row: Array<Slot | null>, r: number): GridCell[] {
   }
   return cells;
 }
+
+/** What a grid alone cannot say: the tree stage fills it in (`formRows`). */
+const NOWHERE = { line: null, column: null, section: null, sectionTitle: null };
 
 function span(cells: GridCell[]): { start: number | null; end: number | null } {
   let start: number | null = null;
@@ -405,7 +408,7 @@ function indicatorRow(section: Section, cells: Field[], place: Place): Indicator
     unit,
     weight,
     score,
-    reason: value(section, cells, 'reason'),
+    reason: section.at.reason === undefined ? null : value(section, cells, 'reason'),
     achieved: achieved(
       { comparator: comparator === '定性' ? null : comparator, value: tq.value, unit: tq.unit || unitText },
       { comparator: null, value: aq.value, unit: aq.unit || unitText },
@@ -418,7 +421,7 @@ function indicatorRow(section: Section, cells: Field[], place: Place): Indicator
 
 const VALUE_ROLES: Role[] = ['target', 'targetInitial', 'targetAdjusted', 'actual', 'weight', 'score'];
 
-type Place = Pick<TableRecord, 'table' | 'row' | 'start' | 'end'>;
+type Place = Pick<TableRecord, 'table' | 'row' | 'start' | 'end' | 'line' | 'column' | 'section' | 'sectionTitle'>;
 
 function budgetRow(section: Section, cells: Field[], place: Place): BudgetRecord | null {
   const amount = (role: Role) => {
@@ -448,6 +451,7 @@ function budgetRow(section: Section, cells: Field[], place: Place): BudgetRecord
   }
   item = item.replace(/^其中\s*[:：]?\s*/, '').trim();
   let rate = readNumber(value(section, cells, 'rate'));
+  const rateStated = rate !== null;
   const base = adjusted ?? initial;
   if (rate === null && executed !== null && base) rate = Math.round((executed / base) * 10000) / 100;
   return {
@@ -457,6 +461,7 @@ function budgetRow(section: Section, cells: Field[], place: Place): BudgetRecord
     adjusted,
     executed,
     rate,
+    rateStated,
     weight: readNumber(value(section, cells, 'weight')),
     score: readNumber(value(section, cells, 'score')),
     ...place,

@@ -1,4 +1,5 @@
 import type { Grid, GridCell } from '../read/grid.js';
+import { displayWidth } from '../text/chars.js';
 import { splitLines, type Line } from '../text/lines.js';
 
 /** How the cells of a text table are separated. */
@@ -70,8 +71,13 @@ function tableLike(split: Split): boolean {
     filled++;
     if (/[。！？]$/.test(cell.text) || (cell.text.length > 12 && SENTENCE.test(cell.text))) prose++;
   }
+  if (filled === 1 && HEADING.test(split.cells.find((c) => c.text)!.text)) return false;
   return filled >= 1 && prose * 2 <= filled && !(filled === 1 && prose === 1);
 }
+
+/** A section heading (`二、项目支出明细情况`, `（一）…`) alone in a row: the table stops for it. */
+const HEADING =
+  /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[)）])/;
 
 /** The cells of one line, by the first separator it has: tab, then `|`, then 2+ spaces. */
 function splitRow(text: string, line: Line): Split | null {
@@ -192,23 +198,4 @@ function lineUp(text: string, table: TextTable): void {
     if (!ok) continue;
     table.rows[r] = anchors.map((_, k) => placed[k] ?? { text: '', rowSpan: 1, colSpan: 1 });
   }
-}
-
-/** Columns `[from, to)` takes in a monospaced editor: CJK and full-width characters count two. */
-function displayWidth(text: string, from: number, to: number): number {
-  let width = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    width +=
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6)
-        ? 2
-        : 1;
-  }
-  return width;
 }

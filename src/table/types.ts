@@ -1,13 +1,23 @@
 /** How an indicator's target reads: at least, at most, exactly, or a qualitative (定性) wording. */
 export type Comparator = '≥' | '≤' | '=' | '定性';
 
-/** Where a record came from: the table (0-based, in the order given) and its row in that table's grid. */
+/**
+ * Where a record came from: the table (0-based, in document order) and its row in that table,
+ * and where the row stands in the input, as for figure records (`null` when not known: a grid
+ * read on its own).
+ */
 interface Place {
   table: number;
   row: number;
-  /** UTF-16 offsets of the row in the text the table was read from, end exclusive; `null` when unknown. */
+  /** UTF-16 offsets of the row's cells in the input, end exclusive. */
   start: number | null;
   end: number | null;
+  /** 1-based line and column of `start`. */
+  line: number | null;
+  column: number | null;
+  /** The marker path of the enclosing sections (`二、`), as for figures. */
+  section: string | null;
+  sectionTitle: string | null;
 }
 
 /**
@@ -32,8 +42,8 @@ export interface IndicatorRecord extends Place {
   weight: number | null;
   /** 得分. */
   score: number | null;
-  /** 偏差原因分析及改进措施 / 未完成原因分析, `''` when empty. */
-  reason: string;
+  /** 偏差原因分析及改进措施 / 未完成原因分析, `''` when empty; `null` when the form has no such column. */
+  reason: string | null;
   /** Whether the actual value meets the target (comparators respected); `null` when they cannot be compared. */
   achieved: boolean | null;
 }
@@ -48,6 +58,8 @@ export interface BudgetRecord extends Place {
   executed: number | null;
   /** The execution rate as a percent number: as written, or executed ÷ adjusted when the cell is empty. */
   rate: number | null;
+  /** True when `rate` is written in the form, false when it was computed. */
+  rateStated: boolean;
   weight: number | null;
   score: number | null;
 }

@@ -67,13 +67,17 @@ export function squash(text: string): string {
 /**
  * A set of characters (BMP code units) as a bit table: membership is two array reads
  * and a shift, with no hashing and no string made. 8 KiB per set.
- *
- * @example
- *   const END = charSet('。！？');
- *   inSet(END, text.charCodeAt(i))
  */
 export type CharSet = Uint32Array;
 
+/**
+ * The {@link CharSet} of these characters.
+ *
+ * @example
+ *   const END = charSet('。！？');
+ *   inSet(END, '完成。'.charCodeAt(2)) // true
+ *   inSet(END, '，'.charCodeAt(0)) // false
+ */
 export function charSet(chars: string): CharSet {
   const set = new Uint32Array(2048);
   for (let i = 0; i < chars.length; i++) {
@@ -86,4 +90,38 @@ export function charSet(chars: string): CharSet {
 /** True when `code` (a UTF-16 code unit, as `charCodeAt` gives) is in `set`. */
 export function inSet(set: CharSet, code: number): boolean {
   return ((set[code >>> 5]! >>> (code & 31)) & 1) === 1;
+}
+
+/**
+ * Columns `text` (from `from` to `to`, UTF-16 offsets) takes on a terminal or in a
+ * monospaced editor: East Asian wide and full-width characters take two, others one.
+ *
+ * @example
+ *   displayWidth('共3个文件') // 9
+ *   displayWidth('（一）基本情况', 0, 3) // 6
+ */
+export function displayWidth(text: string, from = 0, to = text.length): number {
+  let width = 0;
+  for (let i = from; i < to; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return width;
 }

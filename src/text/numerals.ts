@@ -294,3 +294,30 @@ export function readCjkPair(text: string, i: number, end = text.length): [CjkNum
     { end: j, digits: b.digits, scale: 0 },
   ];
 }
+
+const CJK_DIGITS = '〇一二三四五六七八九';
+
+/**
+ * An ordinal (0 to 999) as a Chinese numeral, the way markers and Word's numbering write
+ * them: 一, 十, 十二, 二十, 一百零五.
+ *
+ * @example
+ *   cjkOrdinal(12) // '十二'
+ *   cjkOrdinal(105) // '一百零五'
+ */
+export function cjkOrdinal(n: number): string {
+  if (n < 10) return CJK_DIGITS[n]!;
+  if (n < 100) {
+    const tens = Math.floor(n / 10);
+    return `${tens === 1 ? '' : CJK_DIGITS[tens]}十${n % 10 ? CJK_DIGITS[n % 10] : ''}`;
+  }
+  const rest = n % 100;
+  const hundreds = `${CJK_DIGITS[Math.floor(n / 100)]}百`;
+  if (rest === 0) return hundreds;
+  return (
+    hundreds +
+    (rest < 10
+      ? `零${CJK_DIGITS[rest]}`
+      : `${CJK_DIGITS[Math.floor(rest / 10)]}十${rest % 10 ? CJK_DIGITS[rest % 10] : ''}`)
+  );
+}

@@ -11,8 +11,11 @@ export interface Builder {
   /** The original input, which every offset points into. */
   readonly input: string;
   position(start: number, end: number): Position;
-  /** Leaves covering `[start, end)` (outer white space left out): text, template text and figures. */
-  inline(start: number, end: number): InlineLeaf[];
+  /**
+   * Leaves covering `[start, end)` (outer white space left out): text, template text and figures.
+   * `lookback` (before `start`) is context figures may be read with, never part of a leaf.
+   */
+  inline(start: number, end: number, lookback?: number): InlineLeaf[];
   /** Like `inline`, with clauses headed by a date wrapped in `event` nodes (for prose). */
   prose(start: number, end: number): Array<InlineLeaf | Event>;
 }

@@ -295,6 +295,43 @@ export const SectionTitleSchema = z.object({
   ...positioned,
 });
 
+/** A cell of a table: its content as phrasing, figures recognised within the cell (none crosses a cell boundary). */
+export const TableCellSchema = z.object({
+  type: z.literal('tableCell'),
+  rowSpan: z.number().int().min(2).optional().describe('rows the cell covers, when more than one (a merged cell)'),
+  colSpan: z.number().int().min(2).optional().describe('columns the cell covers, when more than one'),
+  children: z.array(InlineLeafSchema),
+  ...positioned,
+});
+
+/** A row of a table: the cells that start in it, left to right (a slot covered by a span from above has none). */
+export const TableRowSchema = z.object({
+  type: z.literal('tableRow'),
+  children: z.array(TableCellSchema),
+  ...positioned,
+});
+
+/** Where a table came from: a GFM table, a Word or PDF table, text lines (tabs, `|`, spaces), or a flattened form. */
+export const TableSourceSchema = z
+  .enum(['gfm', 'docx', 'pdf', 'tab', 'pipe', 'spaces', 'flattened'])
+  .describe('how the table was written in the input');
+
+/**
+ * A table, shaped like mdast's GFM table (`table` → `tableRow` → `tableCell`), plus merged cells
+ * (`rowSpan`/`colSpan`). Self-evaluation forms (自评表) are tables; `indicators()` reads their rows.
+ */
+export const TableSchema = z.object({
+  type: z.literal('table'),
+  align: z
+    .array(z.enum(['left', 'right', 'center']).nullable())
+    .optional()
+    .describe('column alignment, as GFM writes it (`:--`, `:-:`, `--:`)'),
+  source: TableSourceSchema.optional(),
+  page: z.number().int().min(1).optional().describe('the PDF page the table starts on'),
+  children: z.array(TableRowSchema),
+  ...positioned,
+});
+
 /** A numbered section: its head, then everything up to the next heading of its depth or above. */
 export const SectionSchema = z.object({
   type: z.literal('section'),
@@ -318,6 +355,7 @@ type FlowContentUnion = z.ZodDiscriminatedUnion<
     typeof ParagraphSchema,
     typeof PlaceholderSchema,
     typeof ListSchema,
+    typeof TableSchema,
     typeof HtmlSchema,
     typeof YamlSchema,
     typeof SectionSchema,
@@ -334,6 +372,7 @@ export const FlowContentSchema: FlowContentUnion = z.discriminatedUnion('type', 
   ParagraphSchema,
   PlaceholderSchema,
   ListSchema,
+  TableSchema,
   HtmlSchema,
   YamlSchema,
   SectionSchema,
@@ -441,6 +480,19 @@ export interface ListItemNode extends Omit<z.infer<typeof ListItemSchema>, 'chil
 export interface ListNode extends Omit<z.infer<typeof ListSchema>, 'children'> {
   children: ListItemNode[];
 }
+/** A table cell (`tableCell`). Named so as not to clash with mdast's `TableCell`. */
+export interface TableCellNode extends Omit<z.infer<typeof TableCellSchema>, 'children'> {
+  children: InlineLeaf[];
+}
+/** A table row (`tableRow`). Named so as not to clash with mdast's `TableRow`. */
+export interface TableRowNode extends Omit<z.infer<typeof TableRowSchema>, 'children'> {
+  children: TableCellNode[];
+}
+export type TableSource = z.infer<typeof TableSourceSchema>;
+/** A table (`table`). Named so as not to clash with mdast's `Table`. */
+export interface TableNode extends Omit<z.infer<typeof TableSchema>, 'children'> {
+  children: TableRowNode[];
+}
 export interface SectionTitle extends Omit<z.infer<typeof SectionTitleSchema>, 'children'> {
   children: Array<Marker | InlineLeaf>;
 }
@@ -449,7 +501,17 @@ export interface Section extends Omit<z.infer<typeof SectionSchema>, 'children'>
 }
 /** Anything that can stand in the report or in a section body. */
 export type FlowContent =
-  ReportTitle | Label | Field | Toc | ParagraphNode | Placeholder | ListNode | HtmlNode | YamlNode | Section;
+  | ReportTitle
+  | Label
+  | Field
+  | Toc
+  | ParagraphNode
+  | Placeholder
+  | ListNode
+  | TableNode
+  | HtmlNode
+  | YamlNode
+  | Section;
 export interface FiscalYear extends z.infer<typeof FiscalYearSchema> {}
 export interface ReportData extends z.infer<typeof ReportDataSchema> {}
 /** The root. */
@@ -458,7 +520,8 @@ export interface Report extends Omit<z.infer<typeof ReportSchema>, 'children' | 
   children: FlowContent[];
 }
 /** Every node type of the tree. Named so as not to clash with unist's and mdast's `Node`. */
-export type ReportNode = Report | FlowContent | SectionTitle | ListItemNode | Phrasing | Marker;
+export type ReportNode =
+  Report | FlowContent | SectionTitle | ListItemNode | TableRowNode | TableCellNode | Phrasing | Marker;
 
 // The restated children are exactly what the schemas say (a compile error otherwise).
 true satisfies Same<Event['children'], Children<typeof EventSchema>>;
@@ -470,6 +533,9 @@ true satisfies Same<Toc['children'], Children<typeof TocSchema>>;
 true satisfies Same<ParagraphNode['children'], Children<typeof ParagraphSchema>>;
 true satisfies Same<ListItemNode['children'], Children<typeof ListItemSchema>>;
 true satisfies Same<ListNode['children'], Children<typeof ListSchema>>;
+true satisfies Same<TableCellNode['children'], Children<typeof TableCellSchema>>;
+true satisfies Same<TableRowNode['children'], Children<typeof TableRowSchema>>;
+true satisfies Same<TableNode['children'], Children<typeof TableSchema>>;
 true satisfies Same<SectionTitle['children'], Children<typeof SectionTitleSchema>>;
 true satisfies Same<Section['children'], Children<typeof SectionSchema>>;
 true satisfies Same<Report['children'], Children<typeof ReportSchema>>;

@@ -1,3 +1,5 @@
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { check, type CheckOptions } from '../check/check.js';
@@ -54,7 +56,8 @@ export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = funct
  * A remark plugin: turns the mdast tree from remark-parse into a report tree, so
  * `unified().use(remarkParse).use(remarkJixiao)` reads Markdown reports: the same tree as
  * `parse(markdown, {format: 'markdown'})`, with or without remark-frontmatter. Positions
- * point into the Markdown source.
+ * point into the Markdown source. Like remark-gfm, it teaches remark-parse GFM tables
+ * (a self-evaluation form is one), so the two paths agree without remark-gfm.
  *
  * @example
  *   const processor = unified().use(remarkParse).use(remarkJixiao)
@@ -63,5 +66,10 @@ export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = funct
  */
 export const remarkJixiao: Plugin<[ParseOptions?], Root, Report> = function (options) {
   const settings = parseSettings(options);
+  // remark-parse reads these lists from the processor's data (remark-gfm adds to them the same way);
+  // their types are remark-parse's, which the core does not depend on.
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
   return (tree: Root, file: VFile) => fromMdast(tree, file, settings);
 };

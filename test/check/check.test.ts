@@ -97,7 +97,7 @@ describe('configuration', () => {
 
   it('lists every rule in the recommended preset', () => {
     expect(Object.keys(recommended())).toEqual(rules.map((r) => r.id));
-    expect(Object.keys(recommended())).toHaveLength(13);
+    expect(Object.keys(recommended())).toHaveLength(20);
   });
 });
 
@@ -120,6 +120,26 @@ describe('profiles', () => {
   it('lets one heading fill two slots', () => {
     const text = '一、基本情况\n略述。\n二、存在的问题及改进措施\n资金拨付偏慢，下一步加快拨付。\n';
     expect(check(text, { profile: 'generic' }).filter((m) => m.ruleId === 'required-section')).toEqual([]);
+  });
+
+  it('takes 问题及改进措施 and its kin for the problems (and the measures) of every built-in profile', () => {
+    const missing = (heading: string, profile: string) =>
+      check(
+        `一、基本情况\n项目按计划实施。\n二、绩效自评结果\n自评得分95分。\n三、${heading}\n部分资金拨付滞后，将加快进度。`,
+        {
+          profile,
+        },
+      )
+        .filter((m) => m.ruleId === 'required-section')
+        .map((m) => String(m.reason));
+    for (const heading of ['问题及改进措施', '存在的问题及整改措施', '问题和建议']) {
+      expect(missing(heading, 'generic'), heading).toEqual([]);
+      for (const profile of ['hunan-dept-overall', 'mof-project-2020'])
+        expect(
+          missing(heading, profile).filter((r) => r.includes('问题')),
+          `${heading} in ${profile}`,
+        ).toEqual([]);
+    }
   });
 
   it('ships a JSON Schema for profiles', () => {

@@ -51,7 +51,7 @@ describe('options are checked once, with an error naming the option', () => {
 
   it('takes good options as before', () => {
     const dates = extract(text, { year: 2019 }).filter((r) => r.kind === 'date');
-    expect(dates.map((d) => d.value)).toEqual(['2020', '2019-09-07']);
+    expect(dates.map((d) => ('value' in d ? d.value : null))).toEqual(['2020', '2019-09-07']);
     expect(extract(text, { figures: false })).toEqual([]);
     expect(parse('## 一、基本情况\n', { format: 'auto' }).data.format).toBe('markdown');
   });
@@ -118,5 +118,44 @@ describe('options are checked once, with an error naming the option', () => {
       'no-placeholder-section',
     );
     expect(ids({ 'no-placeholder-section': ['error', {}] })).toContain('no-placeholder-section');
+  });
+});
+
+describe('errors in both languages', () => {
+  it('tell each mistake in Chinese with messageIn, and in English as the message', () => {
+    const cases: Array<[() => unknown, string]> = [
+      [() => parse(text, { year: '2020' } as never), '选项“year”应为四位数的年度，如 2020，收到 "2020"（字符串）'],
+      [() => parse(text, 2020 as never), '选项应为一个对象，如 { year: 2020 }，收到 2020'],
+      [() => check(text, { locale: 'fr' as never }), '选项“locale”应为 "zh-CN" 或 "en"，收到 "fr"（字符串）'],
+      [() => check(text, { rules: { 'no-such-rule': 'error' } as never }), '没有规则“no-such-rule”；现有规则：'],
+      [
+        () => check(text, { rules: { 'date-out-of-range': ['error', { maxYearsAfter: 1.5 }] } }),
+        '规则“date-out-of-range”的选项无效：“maxYearsAfter”应为不小于 0 的整数，收到 1.5。可用的选项见 docs/rules/date-out-of-range.md。',
+      ],
+      [
+        () => check(text, { rules: { 'numbering-style': ['warn', { strict: true }] } as never }),
+        '规则“numbering-style”的选项无效：没有选项“strict”；该规则没有选项。',
+      ],
+      [() => check(text, { profile: 'hunan' }), '没有报告类型（profile）“hunan”；请用 hunan-dept-overall、'],
+      [
+        () => check(text, { profile: { id: 'city', name: '某市', slots: [{ id: 'goals', title: '' }] } }),
+        '报告类型（profile）无效：“slots.0.title”不能为空',
+      ],
+    ];
+    for (const [run, zh] of cases) {
+      const error = thrown(run);
+      expect(error.messageIn('zh-CN')).toContain(zh);
+      expect(error.messageIn('en')).toBe(error.message);
+      expect(error.message).not.toMatch(/[\u4e00-\u9fff]/u); // the library's message stays English
+    }
+  });
+
+  it('say their own message in any language when made with one', () => {
+    const error = new JixiaoError('something wrong', { code: 'options' });
+    expect([error.messageIn('zh-CN'), error.messageIn('en'), error.reason]).toEqual([
+      'something wrong',
+      'something wrong',
+      undefined,
+    ]);
   });
 });

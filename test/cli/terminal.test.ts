@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/node/terminal.js';
+import { displayWidth } from '../../src/text/chars.js';
 import { inTerminal, jixiao } from '../helpers/cli.js';
 import { fixture } from '../helpers/fixtures.js';
 

@@ -5,7 +5,7 @@ import { escapeControl } from '../../src/node/format/escape.js';
 import { environmentLocale, localeFlag } from '../../src/node/locale.js';
 import { neutralise } from '../../src/node/output.js';
 import { defaultJobs } from '../../src/node/pool.js';
-import { displayWidth } from '../../src/node/terminal.js';
+import { displayWidth } from '../../src/text/chars.js';
 
 describe('the CLI’s small parts', () => {
   it('suggests an option one typo away, and nothing for a word far from all', () => {

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { jixiao } from '../helpers/cli.js';
-import { fixture } from '../helpers/fixtures.js';
+import { COLUMNS, HEADERS } from '../../src/node/output.js';
+import { fixture, FIXTURES } from '../helpers/fixtures.js';
 
 /** A workbook read back: each sheet's name and rows of cell values (strings resolved), and its raw XML. */
 function readWorkbook(path: string) {
@@ -82,6 +83,23 @@ describe('extract --format xlsx', () => {
     });
     // A column no date uses (currency) is not on the date sheet.
     expect(header(sheets.find((s) => s.name === '日期')!.rows)).not.toContain('币种');
+  });
+
+  it('gives a self-evaluation form its indicator, budget and total sheets, every column headed in Chinese', () => {
+    const out = join(dir, 'form.xlsx');
+    const form = join(dir, 'form');
+    mkdirSync(form);
+    writeFileSync(join(form, 'roads.txt'), readFileSync(join(FIXTURES, 'forms', 'roads-tab.txt')));
+    expect(jixiao(['extract', form, '-f', 'xlsx', '-o', out]).status).toBe(0);
+    const { sheets } = readWorkbook(out);
+    expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['指标', '预算', '总分']));
+    const indicators = sheets.find((s) => s.name === '指标')!;
+    expect(header(indicators.rows)).toEqual(expect.arrayContaining(['一级指标', '二级指标', '指标名称', '年度指标值']));
+    expect(indicators.rows).toHaveLength(1 + 8);
+    // No column anywhere is headed by its field name.
+    for (const sheet of sheets) for (const title of header(sheet.rows)) expect(title).toMatch(/[\u4e00-\u9fff]/);
+    expect(Object.keys(HEADERS['zh-CN']).sort()).toEqual([...COLUMNS].sort());
+    expect(Object.keys(HEADERS.en).sort()).toEqual([...COLUMNS].sort());
   });
 
   it('freezes the header, filters every column, fits the widths, and has real dates, no formula, no link', () => {

@@ -2,7 +2,7 @@ import { extract, type FigureRecord } from '../../src/index.js';
 
 /** Figures of `text` read with a pinned fiscal year (never the clock). */
 export function figures(text: string, year = 2020): FigureRecord[] {
-  return extract(text, { year }).filter((r) => r.kind !== 'event');
+  return extract(text, { year }).filter((r): r is FigureRecord => 'text' in r && r.kind !== 'event');
 }
 
 /** The one figure of a kind in `text`; fails when there is not exactly one. */

@@ -8,6 +8,7 @@ import {
   type FlowContent,
   type Found,
   type Section,
+  type FigureRecord,
 } from '../../src/index.js';
 import { fixture } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
@@ -16,7 +17,7 @@ const seed = fixture('seed-shaodong-2020.txt');
 
 describe('the seed', () => {
   const tree = parse(seed);
-  const records = extract(tree);
+  const records = extract(tree) as FigureRecord[];
   const of = (kind: string) => records.filter((r) => r.kind === kind).map((r) => [r.text, r.value]);
 
   it('knows the fiscal year is 2020 from the document number it cites', () => {
@@ -170,7 +171,7 @@ describe('inferFiscalYear', () => {
   it('lets the caller override it', () => {
     const tree = parse('9月7日，召开会议。', { year: 2019 });
     expect(tree.data.fiscalYear).toEqual({ year: 2019, source: 'option', evidence: '2019' });
-    expect(extract(tree).find((r) => r.kind === 'date')?.value).toBe('2019-09-07');
+    expect((extract(tree) as FigureRecord[]).find((r) => r.kind === 'date')?.value).toBe('2019-09-07');
   });
 
   it('can leave figures as plain text', () => {
@@ -196,7 +197,7 @@ describe('figure configuration', () => {
       },
     });
     config.refiners.unshift({ name: 'no-money', refine: (found) => found.filter((f) => f.type !== 'money') });
-    const records = extract(parse('联系电话13974010178，经费5万元。', { figures: config }));
+    const records = extract(parse('联系电话13974010178，经费5万元。', { figures: config })) as FigureRecord[];
     expect(records.map((r) => [r.kind, r.text])).toEqual([['count', '13974010178']]);
     expect(defaultFigureConfig().parsers.map((p) => p.name)).toEqual([
       'docRef',
@@ -212,7 +213,7 @@ describe('figure configuration', () => {
 describe('long sentences', () => {
   it('bounds a figure’s sentence when the text has no sentence ends (found by the benchmark: it was quadratic)', () => {
     const text = '2020年'.repeat(2000);
-    const records = extract(text);
+    const records = extract(text) as FigureRecord[];
     expect(records).toHaveLength(2000);
     for (const r of records) expect(r.sentence.length).toBeLessThanOrEqual(2 * 200 + r.text.length);
     // In the middle, the window is exactly 200 characters either side of the figure.

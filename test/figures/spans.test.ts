@@ -7,6 +7,7 @@ import {
   toMarkdown,
   type FigureContext,
   type FigureParser,
+  type FigureRecord,
 } from '../../src/index.js';
 import { recognize } from '../../src/figures/recognize.js';
 import { isDigit } from '../../src/text/chars.js';
@@ -53,7 +54,7 @@ describe('figures stay inside the span they are given (issue 12: 1.5余万元 sp
       fc.property(figureish, fc.constantFrom(undefined, 2020), (input, year) => {
         const tree = parse(input, year === undefined ? {} : { year });
         expectValidTree(input, tree, { checkColumns: false });
-        for (const record of extract(tree))
+        for (const record of extract(tree) as FigureRecord[])
           if (record.kind !== 'event') expect(record.text).toBe(input.slice(record.start, record.end));
       }),
       { numRuns: 400 },

@@ -3,7 +3,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+/**
+ * The built CLI's path. A missing build is a failure, not a skip: `npm test` builds first;
+ * run `npm run build` before running test files alone.
+ */
+export function builtCli(): string {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  return CLI;
+}
 
 export interface RunOptions {
   cwd?: string;
@@ -18,7 +27,7 @@ export interface RunOptions {
  * settings of whoever runs the tests, so the default (Chinese, no colour in a pipe) is
  * what is tested unless a test says otherwise.
  */
-export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
   for (const [name, value] of Object.entries(extra)) {
@@ -28,14 +37,11 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-/**
- * Runs the built CLI as a subprocess, as users do. A missing build is a failure, not a
- * skip: `npm test` builds first; run `npm run build` before running test files alone.
- */
+/** Runs the built CLI as a subprocess, as users do (a missing build fails: {@link builtCli}). */
 export function jixiao(args: string[], options: RunOptions | string = {}) {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  const cli = builtCli();
   const { cwd = ROOT, env = {}, input = '' } = typeof options === 'string' ? { cwd: options } : options;
-  return spawnSync(process.execPath, [CLI, ...args], {
+  return spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: 'utf8',
     env: cleanEnv(env),
@@ -51,10 +57,10 @@ export function jixiao(args: string[], options: RunOptions | string = {}) {
  * joined, scrollback included.
  */
 export async function inTerminal(args: string[], options: { cols?: number; env?: Record<string, string> } = {}) {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  const cli = builtCli();
   const cols = options.cols ?? 100;
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const command = `stty cols ${cols} rows 30; ${[process.execPath, CLI, ...args].map(quote).join(' ')}`;
+  const command = `stty cols ${cols} rows 30; ${[process.execPath, cli, ...args].map(quote).join(' ')}`;
   const result = spawnSync('script', ['-qfec', command, '/dev/null'], {
     cwd: ROOT,
     env: cleanEnv({ TERM: 'xterm-256color', ...options.env }),
@@ -77,6 +83,3 @@ export async function inTerminal(args: string[], options: { cols?: number; env?:
   terminal.dispose();
   return { status: result.status, raw, screen };
 }
-
-/** Whether dist/cli.js exists. Prefer {@link jixiao}, which fails (never skips) when it does not. */
-export const built = existsSync(CLI);

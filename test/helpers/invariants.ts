@@ -1,4 +1,6 @@
 import type { Nodes } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { expect } from 'vitest';
@@ -72,16 +74,39 @@ function markdownContent(input: string): Uint8Array {
     if (LITERAL.has(node.type) && start >= frontEnd) content.fill(1, start, end);
     if ('children' in node) node.children.forEach(mark);
   };
-  mark(unified().use(remarkParse).parse(input));
+  // GFM tables as the core reads them (remark-gfm's tables): pipes and delimiter rows are syntax.
+  const processor = unified().use(remarkParse);
+  processor.data('micromarkExtensions', [gfmTable()]);
+  processor.data('fromMarkdownExtensions', [gfmTableFromMarkdown()]);
+  mark(processor.parse(input));
   return content;
+}
+
+/** The characters of pipe tables that are separators: `|`, `｜`, `-`, `:` inside a table and outside its cells. */
+function separators(input: string, tree: Report): Uint8Array {
+  const out = new Uint8Array(input.length);
+  const walk = (node: AnyNode) => {
+    if (node.type === 'table') {
+      const { start, end } = node.position;
+      for (let i = start.offset; i < end.offset; i++) if ('|｜-:'.includes(input[i]!)) out[i] = 1;
+      for (const row of node.children ?? [])
+        for (const cell of row.children ?? []) out.fill(0, cell.position.start.offset, cell.position.end.offset);
+      return;
+    }
+    node.children?.forEach(walk);
+  };
+  walk(tree as unknown as AnyNode);
+  return out;
 }
 
 /**
  * What every tree must satisfy: it validates against the root schema; leaves are in order,
  * do not overlap, and together hold every non-white-space character of the input exactly
  * once (for Markdown, `markdown: true`, every character of its content: see
- * `markdownContent`); a leaf's `value` is its exact source; every node's position points
- * into the original input with the right line and column.
+ * `markdownContent`; in a table of text lines, the separators `|` and a GFM delimiter row are
+ * syntax, like Markdown's: outside every cell, inside the table); a leaf's `value` is its
+ * exact source; every node's position points into the original input with the right line and
+ * column.
  */
 export function expectValidTree(input: string, tree: Report, { checkColumns = true, markdown = false } = {}): void {
   ReportSchema.parse(tree);
@@ -97,8 +122,9 @@ export function expectValidTree(input: string, tree: Report, { checkColumns = tr
     cursor = end.offset;
   }
   const content = markdown ? markdownContent(input) : undefined;
+  const separator = separators(input, tree);
   for (let i = 0; i < input.length; i++) {
-    if (!covered[i] && !/\s/u.test(input[i]!) && (!content || content[i])) {
+    if (!covered[i] && !/\s/u.test(input[i]!) && (!content || content[i]) && !separator[i]) {
       throw new Error(`character ${JSON.stringify(input[i])} at offset ${i} is in no leaf`);
     }
   }

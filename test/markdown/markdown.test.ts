@@ -18,6 +18,7 @@ import {
   remarkJixiao,
   toMarkdown,
   type Report,
+  type FigureRecord,
 } from '../../src/index.js';
 import { FIXTURES, fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
@@ -33,7 +34,7 @@ function signature(tree: Report) {
   });
   return {
     outline: outline(tree),
-    figures: extract(tree)
+    figures: (extract(tree) as FigureRecord[])
       .filter((r) => r.kind !== 'event')
       .map((r) => [r.kind, r.value, r.min, r.max, r.approx, r.unit]),
     placeholders,
@@ -123,7 +124,7 @@ describe('Markdown input', () => {
       { depth: 2, marker: '（一）', ordinal: 1, title: '主要职能' },
       { depth: 1, marker: '', ordinal: 0, title: '存在的问题' },
     ]);
-    const money = extract(tree).find((r) => r.kind === 'money')!;
+    const money = (extract(tree) as FigureRecord[]).find((r) => r.kind === 'money')!;
     expect(markdown.slice(money.start, money.end)).toBe('520万元');
     expect(tree.data.title).toBe('某局2021年度部门整体支出绩效自评报告');
     expectValidTree(markdown, tree, { markdown: true });

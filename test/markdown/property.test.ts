@@ -4,7 +4,16 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { check, extract, outline, parse, remarkJixiao, toMarkdown, type Report } from '../../src/index.js';
+import {
+  check,
+  extract,
+  outline,
+  parse,
+  remarkJixiao,
+  toMarkdown,
+  type FigureRecord,
+  type Report,
+} from '../../src/index.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
 /** Blocks a Markdown report is made of, and Markdown syntax a report should survive. */
@@ -75,7 +84,7 @@ describe('parse on any Markdown, with and without a byte order mark', () => {
     fc.assert(
       fc.property(markdown, (input) => {
         const tree = parse(input, { format: 'markdown' });
-        for (const record of extract(tree)) {
+        for (const record of extract(tree) as FigureRecord[]) {
           const source = input.slice(record.start, record.end);
           if (record.kind === 'event') expect(record.text.replace(/\s/g, '')).toBe(source.replace(/\s/g, ''));
           else expect(record.text).toBe(source);

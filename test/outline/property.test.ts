@@ -1,6 +1,21 @@
 import fc from 'fast-check';
+import type { Heading } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { check, extract, outline, parse, toMarkdown, type Report } from '../../src/index.js';
+import {
+  check,
+  extract,
+  outline,
+  parse,
+  rules,
+  toMarkdown,
+  type FigureRecord,
+  type Report,
+  type Section,
+} from '../../src/index.js';
 import { fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree, leaves } from '../helpers/invariants.js';
 
@@ -10,6 +25,48 @@ const leafText = (tree: Report) =>
     .map((l) => (typeof l.value === 'string' ? l.value : ''))
     .join('');
 
+/** White space removed: what a heading reads once Markdown has joined or dropped its spaces. */
+const squash = (s: string) => s.replace(/\s/g, '');
+
+/**
+ * The outline points at the tree's sections: one entry per section node, in document
+ * order, with its depth and ordinal, its marker exactly as the source writes it, and a
+ * title the heading's source holds.
+ */
+function expectOutlineOfSections(input: string, tree: Report): void {
+  const sections: Section[] = [];
+  visit(tree, 'section', (node) => void sections.push(node as Section));
+  const entries = outline(tree);
+  expect(entries).toHaveLength(sections.length);
+  sections.forEach((section, i) => {
+    const entry = entries[i]!;
+    const head = section.children[0];
+    const marker = head.children[0]!;
+    expect(marker.type).toBe('marker');
+    expect(entry.marker).toBe(input.slice(marker.position.start.offset, marker.position.end.offset));
+    expect({ depth: entry.depth, ordinal: entry.ordinal }).toEqual({
+      depth: section.depth,
+      ordinal: section.marker.ordinal,
+    });
+    expect(squash(input.slice(head.position.start.offset, head.position.end.offset))).toContain(squash(entry.title));
+  });
+}
+
+/**
+ * The Markdown `toMarkdown` writes, read by remark-parse alone: a heading for the report's
+ * title, then one per section, one level deeper than the section, reading its marker and title.
+ */
+function expectHeadingsOfOutline(tree: Report, markdown: string): void {
+  const headings: string[] = [];
+  visit(unified().use(remarkParse).parse(markdown), 'heading', (node: Heading) => {
+    headings.push(`${node.depth} ${squash(toString(node))}`);
+  });
+  const title = tree.data.title === undefined ? [] : [`1 ${squash(tree.data.title)}`];
+  expect(headings).toEqual([...title, ...outline(tree).map((e) => `${e.depth + 1} ${squash(e.marker + e.title)}`)]);
+}
+
+const RULE_IDS = rules.map((r) => r.id);
+
 /** Characters that exercise the parser: markers, brackets, digits, spaces, breaks. */
 const ALPHABET = [...'一二三十（）()、.．，。：:；1234567890①②㈠第部分是万元个名年月日保密无略/目录 \u3000\t\r\n|'];
 const reportish = fc
@@ -17,29 +74,39 @@ const reportish = fc
   .map((a) => a.join(''));
 
 describe('parse on any input', () => {
-  it('never throws and always gives a valid, lossless tree (random report-like text)', () => {
+  it('gives a valid, lossless tree whose outline points at its sections (random report-like text)', () => {
     fc.assert(
       fc.property(reportish, (input) => {
         const tree = parse(input);
         expectValidTree(input, tree, { checkColumns: false });
-        expect(() => outline(tree)).not.toThrow();
+        expectOutlineOfSections(input, tree);
       }),
       { numRuns: 400 },
     );
   });
 
-  it('extract, check and toMarkdown never throw on what parse gives (random report-like text)', () => {
+  it('extract, check and toMarkdown keep to the source of what parse gives (random report-like text)', () => {
     fc.assert(
       fc.property(reportish, (input) => {
         const tree = parse(input);
-        for (const record of extract(tree)) {
+        for (const record of extract(tree) as FigureRecord[]) {
           const source = input.slice(record.start, record.end);
           // A figure's text is its source; an event's is its leaves joined (line breaks between them dropped).
           if (record.kind === 'event') expect(record.text.replace(/\s/g, '')).toBe(source.replace(/\s/g, ''));
           else expect(record.text).toBe(source);
         }
-        for (const message of check(tree)) expect(message.ruleId).toBeTruthy();
-        expect(typeof toMarkdown(tree)).toBe('string');
+        for (const message of check(tree)) {
+          expect(RULE_IDS).toContain(message.ruleId);
+          const place = message.place as { start: { offset: number }; end: { offset: number } };
+          expect(place.start.offset).toBeGreaterThanOrEqual(0);
+          expect(place.end.offset).toBeGreaterThanOrEqual(place.start.offset);
+          expect(place.end.offset).toBeLessThanOrEqual(input.length);
+        }
+        const markdown = toMarkdown(tree);
+        expectHeadingsOfOutline(tree, markdown);
+        // Joined line wraps may read differently once; from then on the Markdown is a fixed point.
+        const settled = toMarkdown(parse(markdown, { format: 'markdown' }));
+        expect(toMarkdown(parse(settled, { format: 'markdown' }))).toBe(settled);
       }),
       { numRuns: 300 },
     );
@@ -74,7 +141,9 @@ describe('parse on any input', () => {
           const at = e.at % (input.length + 1);
           input = input.slice(0, at) + e.insert + input.slice(at + e.cut);
         }
-        expectValidTree(input, parse(input), { checkColumns: false });
+        const tree = parse(input);
+        expectValidTree(input, tree, { checkColumns: false });
+        expectOutlineOfSections(input, tree);
       }),
       { numRuns: 150 },
     );

@@ -2,19 +2,23 @@
  * The `@example` blocks of the JSDoc run as tests, so an example that goes stale fails.
  *
  * Which: every public declaration (exported by `jixiao` or `jixiao/schema`), and every
- * exported declaration of the core's own stages (parse, tree, check, extract, markdown,
- * unified, errors). How an example is read:
+ * exported declaration of the core's stages (text, outline, figures, parse, tree, check,
+ * extract, markdown, unified, errors; read/ and table/ have their own test). How an example
+ * is read:
  *
- * - its lines run in order, in one scope: the public API, the declaring module's own
- *   exports, `seed` (the seed report's text; `text` is the same), `markdown` (its Markdown),
+ * - its lines run in order, in one scope: the exports of the core's modules (the public API
+ *   over the others, the declaring folder's over the public API, the declaring module's over
+ *   all), `seed` (the seed report's text; `text` is the same), `markdown` (its Markdown),
  *   `unified`, `remarkParse`, `VFile`, `reporter` (vfile-reporter), and `myPhoneNumberParser`
- *   (a figure parser of the user's that finds nothing);
+ *   (a figure parser of the user's that finds nothing); a statement may go on over the next
+ *   lines while its brackets are open;
  * - `expression // value` asserts that the expression equals the value, a JavaScript
  *   literal; `…` in an object or array literal means "and more" (a partial match); a
  *   comment on the lines right below an expression with none of its own is its value;
  * - `expression // throws JixiaoError: message` asserts the error and how its message starts.
  */
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import remarkParse from 'remark-parse';
 import ts from 'typescript';
 import { unified } from 'unified';
@@ -26,7 +30,8 @@ import * as schema from '../../src/schema.js';
 import { fixture } from '../helpers/fixtures.js';
 import { ENTRIES, program as create, ROOT } from './program.js';
 
-const OWN = /^src\/(?:parse|tree|check|extract|markdown|unified)\/|^src\/(?:errors|index|schema)\.ts$/;
+const OWN =
+  /^src\/(?:text|outline|figures|parse|tree|check|extract|markdown|unified)\/|^src\/(?:errors|index|schema)\.ts$/;
 
 interface Example {
   name: string;
@@ -77,9 +82,19 @@ function collect(): { examples: Example[]; undocumented: string[] } {
 /** Splits an example into steps: code, and the value or error it should give. */
 function steps(code: string): Array<{ code: string; says?: string; line: number }> {
   const out: Array<{ code: string; says?: string; line: number }> = [];
+  let open = 0;
   code.split('\n').forEach((text, i) => {
     const comment = /^\s*\/\/ ?(.*)$/.exec(text);
     const last = out[out.length - 1];
+    if (open > 0) {
+      // The statement of the line before goes on (a comment line inside it is part of its code).
+      const at = comment ? -1 : commentStart(text);
+      last!.code += '\n' + (at >= 0 ? text.slice(0, at).trimEnd().replace(/;$/, '') : text);
+      if (at >= 0) last!.says = text.slice(at + 2).trim();
+      last!.line = i;
+      open += depth(at >= 0 ? text.slice(0, at) : text);
+      return;
+    }
     if (comment) {
       // A comment under an expression that had none: its value (perhaps over several lines).
       if (last && (last.says === undefined || last.line === i)) {
@@ -92,12 +107,13 @@ function steps(code: string): Array<{ code: string; says?: string; line: number 
     if (at >= 0)
       out.push({ code: text.slice(0, at).trimEnd().replace(/;$/, ''), says: text.slice(at + 2).trim(), line: i });
     else if (text.trim()) out.push({ code: text, line: i });
+    open = depth(at >= 0 ? text.slice(0, at) : text);
   });
   return out;
 }
 
-/** Where a line's `//` comment starts (outside strings), or -1. */
-function commentStart(line: string): number {
+/** The positions of a line of code outside its string literals, in order. */
+function* codeAt(line: string): Generator<number> {
   let quote = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
@@ -105,7 +121,24 @@ function commentStart(line: string): number {
       if (c === '\\') i++;
       else if (c === quote) quote = '';
     } else if (c === "'" || c === '"' || c === '`') quote = c;
-    else if (c === '/' && line[i + 1] === '/' && (i === 0 || /\s/.test(line[i - 1]!))) return i;
+    else yield i;
+  }
+}
+
+/** How many brackets a line of code leaves open (outside strings). */
+function depth(line: string): number {
+  let open = 0;
+  for (const i of codeAt(line)) {
+    if ('([{'.includes(line[i]!)) open++;
+    else if (')]}'.includes(line[i]!)) open--;
+  }
+  return open;
+}
+
+/** Where a line's `//` comment starts (outside strings), or -1. */
+function commentStart(line: string): number {
+  for (const i of codeAt(line)) {
+    if (line[i] === '/' && line[i + 1] === '/' && (i === 0 || /\s/.test(line[i - 1]!))) return i;
   }
   return -1;
 }
@@ -117,10 +150,24 @@ function literal(source: string): { value: unknown; partial: boolean } {
   return { value, partial };
 }
 
+/** The core's modules (src/ without src/node), as paths from the root. */
+const CORE = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+  .map((f) => `src/${f.split('\\').join('/')}`)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('src/node/'));
+
+/** The exports of these modules, later ones over earlier ones. */
+async function exportsOf(files: string[]): Promise<Record<string, unknown>> {
+  const scope: Record<string, unknown> = {};
+  for (const file of files) Object.assign(scope, (await import(join(ROOT, file))) as Record<string, unknown>);
+  return scope;
+}
+
 const seed = fixture('seed-shaodong-2020.txt');
 const scopeOf = async (file: string): Promise<Record<string, unknown>> => ({
+  ...(await exportsOf(CORE)),
   ...jixiao,
   ...schema,
+  ...(await exportsOf(CORE.filter((f) => dirname(f) === dirname(file)))),
   ...((await import(join(ROOT, file))) as Record<string, unknown>),
   seed,
   text: seed,

@@ -79,6 +79,9 @@ describe('jixiao installed without zod', () => {
       'no-empty-annex',
     ]);
     writeFileSync(join(project, '.jixiaorc.json'), '{"maxSize": 0}');
-    expect(node([cli, 'check', 'seed.txt']).stderr).toMatch(/"maxSize": expected a whole number of bytes/);
+    expect(node([cli, 'check', 'seed.txt', '--locale', 'en']).stderr).toMatch(
+      /"maxSize": expected a whole number of bytes/,
+    );
+    expect(node([cli, 'check', 'seed.txt']).stderr).toContain('“maxSize”：应为大于 0 的整数（字节），收到 0');
   });
 });

@@ -108,8 +108,17 @@ export function documentXml(paragraphs: string[]): string {
   );
 }
 
-/** A .docx as Word writes one: Word's own numbering for 一、 and （一）, a title, a heading, a table. */
-export async function wordReport(): Promise<Uint8Array> {
+/** A paragraph of {@link wordReport}'s: numbered by Word at `level` (0 for 一、, 1 for （一）) when given. */
+export interface WordParagraph {
+  text: string;
+  level?: 0 | 1;
+}
+
+/**
+ * A .docx as Word writes one: Word's own numbering for 一、 and （一）, a title, a heading, a table,
+ * then the paragraphs `after` the table.
+ */
+export async function wordReport(after: WordParagraph[] = []): Promise<Uint8Array> {
   const document = new Document({
     numbering: {
       config: [
@@ -137,6 +146,11 @@ export async function wordReport(): Promise<Uint8Array> {
               ['造林面积', '1万亩', '1.2万亩'],
             ].map((row) => new TableRow({ children: row.map((c) => new TableCell({ children: [new Paragraph(c)] })) })),
           }),
+          ...after.map(({ text, level }) =>
+            level === undefined
+              ? new Paragraph({ text })
+              : new Paragraph({ text, numbering: { reference: 'outline', level } }),
+          ),
         ],
       },
     ],
@@ -151,7 +165,7 @@ export interface PdfObject {
 }
 
 /** A PDF of these objects (numbered from 1, the first the catalog), with a correct cross-reference table. */
-export function pdf(objects: PdfObject[], trailer = ''): Uint8Array {
+function pdf(objects: PdfObject[], trailer = ''): Uint8Array {
   const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let length = chunks[0]!.length;
   const offsets: number[] = [];
@@ -199,7 +213,7 @@ export function content(text: string, flate = false): PdfObject {
 }
 
 /** UTF-16BE hex of a string, as a PDF string in a UCS-2 CMap font. */
-export function ucs2(text: string): string {
+function ucs2(text: string): string {
   return Buffer.from(text, 'utf16le').swap16().toString('hex');
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import * as read from '../../src/read/index.js';
-import { built, CLI, ROOT } from '../helpers/cli.js';
+import { builtCli, ROOT } from '../helpers/cli.js';
 import { wordReport } from './make.js';
 
 describe('jixiao/read', () => {
@@ -55,14 +55,14 @@ describe('jixiao/read', () => {
   });
 });
 
-describe.runIf(built)('the CLI loads the readers of .docx, .pdf and .doc only when it meets such a file', () => {
+describe('the CLI loads the readers of .docx, .pdf and .doc only when it meets such a file', () => {
   /** The packages `jixiao args…` imports (and it must have read its file). */
   function packages(args: string[]): string[] {
     const trace = join(mkdtempSync(join(tmpdir(), 'jixiao-trace-')), 'imports.txt');
     writeFileSync(trace, '');
     const run = spawnSync(
       process.execPath,
-      ['--import', join(ROOT, 'test', 'read', 'trace-imports.mjs'), CLI, ...args],
+      ['--import', join(ROOT, 'test', 'read', 'trace-imports.mjs'), builtCli(), ...args],
       {
         cwd: ROOT,
         encoding: 'utf8',

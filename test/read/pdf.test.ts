@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extract, parse } from '../../src/index.js';
+import { extract, parse, type FigureRecord } from '../../src/index.js';
 import { readBytes } from '../../src/read/index.js';
 import { loadPdf } from '../../src/read/pdf.js';
 import { checkPdfStreams } from '../../src/read/pdf-streams.js';
@@ -23,9 +23,7 @@ describe('PDF text', () => {
     const seed = noSpace(fixture('seed-shaodong-2020.txt'));
     expect(noSpace(result.text)).toBe(seed + '指标年度目标实际完成得分预算执行率100%98%9');
     const money = (text: string) =>
-      extract(parse(text))
-        .filter((r) => r.kind === 'money')
-        .map((r) => r.value);
+      (extract(parse(text)) as FigureRecord[]).filter((r) => r.kind === 'money').map((r) => r.value);
     expect(money(fixture('seed-shaodong-2020.txt')).length).toBeGreaterThan(3);
     expect(money(result.text)).toEqual(money(fixture('seed-shaodong-2020.txt')));
   });

@@ -45,9 +45,16 @@ describe('readBytes', () => {
       '二、部门（单位）整体支出绩效状况',
       '（一）完成造林任务',
       '9月7日，完成造林1.2万亩，预算执行率98%。',
-      '指标 | 年度目标 | 实际完成',
-      '造林面积 | 1万亩 | 1.2万亩',
+      '指标\t年度目标\t实际完成',
+      '造林面积\t1万亩\t1.2万亩',
       '',
+    ]);
+    // The table's rows are tab-separated lines, and `tables` says where each cell stands.
+    const text = result.ok ? result.text : '';
+    const [table] = result.ok ? (result.tables ?? []) : [];
+    expect(table?.rows.map((row) => row.cells.map((c) => text.slice(c.start, c.end)))).toEqual([
+      ['指标', '年度目标', '实际完成'],
+      ['造林面积', '1万亩', '1.2万亩'],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import mammoth from 'mammoth';
+import headings from '../../fixtures/forms/headings.json';
 import { docxTableGrid, type MammothElement } from '../../src/read/docx-table.js';
 import type { Grid } from '../../src/read/grid.js';
 import { pdfPageBlocks, pdfRulings, type PdfBlock, type PdfTextItem } from '../../src/read/pdf-grid.js';
@@ -9,48 +10,20 @@ import { loadPdf } from '../../src/read/pdf.js';
 
 export const FORMS = join(import.meta.dirname, '..', '..', 'fixtures', 'forms');
 
+// The forms' headings as the official forms write them (fixtures/forms/headings.json, which
+// bench/make-forms.mjs writes the fixtures with).
+
 /** The indicator headings of the 财预〔2020〕10号 form, in order. */
-export const HEAD_10 = [
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '年度指标值',
-  '实际完成值',
-  '分值',
-  '得分',
-  '偏差原因分析及改进措施',
-];
+export const HEAD_10: readonly string[] = headings['10'];
 
 /** The budget headings of the 10号 form, after its 项目资金（万元） label. */
-export const BUDGET_10 = ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
+export const BUDGET_10: readonly string[] = headings['10-budget'];
 
 /** The indicator headings of the Sichuan split-column form. */
-export const HEAD_SC = [
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '指标性质',
-  '指标值',
-  '度量单位',
-  '完成值',
-  '权重',
-  '得分',
-  '未完成原因分析',
-];
+export const HEAD_SC: readonly string[] = headings.sichuan;
 
 /** The indicator headings of the Chongqing 部门整体 form. */
-export const HEAD_CQ = [
-  '指标名称',
-  '计量单位',
-  '指标性质',
-  '年初指标值',
-  '调整指标值',
-  '全年完成值',
-  '得分系数（%）',
-  '指标权重（分）',
-  '指标得分（分）',
-  '是否核心指标',
-];
+export const HEAD_CQ: readonly string[] = headings.chongqing;
 
 /** A form fixture's bytes. */
 export function form(name: string): Buffer {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charSet, inSet, isSpace, squash } from '../../src/text/chars.js';
+import { charSet, displayWidth, inSet, isSpace, squash } from '../../src/text/chars.js';
 import { entryTable } from '../../src/figures/numbers.js';
 
 describe('character sets', () => {
@@ -43,5 +43,21 @@ describe('entryTable', () => {
     expect(unit('共3元', 2)).toEqual(['元', 0]);
     expect(unit('共3人', 2)).toBeUndefined();
     expect(unit('共3', 5)).toBeUndefined();
+  });
+});
+
+describe('displayWidth', () => {
+  it('counts wide and full-width characters two, others one, a character outside the BMP once', () => {
+    expect(displayWidth('a1 ')).toBe(3);
+    expect(displayWidth('个文件，（一）ＡＢ')).toBe(18);
+    // U+20BB7 (𠮷, two code units) is one wide character; U+1F600 (two code units) one narrow one.
+    expect(displayWidth('𠮷')).toBe(2);
+    expect(displayWidth('\u{1f600}')).toBe(1);
+  });
+
+  it('measures a span of the text, by UTF-16 offsets', () => {
+    const text = '指标\t𠮷年度目标\t95%';
+    expect(displayWidth(text, 3, 9)).toBe(2 + 8);
+    expect(displayWidth(text, 10)).toBe(3);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { check, extract, rules } from '../../src/index.js';
+import { check, extract, rules, type FigureRecord } from '../../src/index.js';
 import { csvCell, toCsv } from '../../web/src/lib/csv.js';
 import { findingsCsv, findingsJson, findingsSarif, type FileFindings } from '../../web/src/lib/findings.js';
 import { columnLabel, sheetName } from '../../web/src/lib/labels.js';
@@ -126,7 +126,7 @@ describe('segments', () => {
       const place = m.place as { start: { offset: number }; end: { offset: number } };
       return { start: place.start.offset, end: place.end.offset };
     });
-    const figures = extract(seed).filter((r) => r.kind !== 'event');
+    const figures = (extract(seed) as FigureRecord[]).filter((r) => r.kind !== 'event');
     const runs = segments(seed.length, figures, findings, lineStarts(seed));
     expect(runs.map((r) => seed.slice(r.start, r.end)).join('')).toBe(seed);
     findings.forEach((f, i) => {

@@ -11,7 +11,7 @@ import axe from 'axe-core';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, extract, parse, rules, toMarkdown } from '../../src/index.js';
+import { check, extract, parse, rules, toMarkdown, type FigureRecord } from '../../src/index.js';
 import { readBytes } from '../../src/read/index.js';
 import { inPage } from './browser.js';
 import { BrowserSession, DIST, ROOT, addFiles, fileRow, openFile, shownSource, until } from './browser.js';
@@ -110,7 +110,7 @@ describe('web console', () => {
     }
 
     // Figures: in the table and marked in the source, as extract() has them.
-    const records = extract(seed);
+    const records = extract(seed) as FigureRecord[];
     await page.getByRole('tab', { name: /^数字/ }).click();
     const texts = await page.locator('.figures tbody td.text').allTextContents();
     expect(texts).toEqual(records.map((r) => r.text));
@@ -220,7 +220,7 @@ describe('web console', () => {
     expect(text.startsWith('\ufeff')).toBe(true);
     const rows = parseCsv(text);
     expect(rows[0]!.slice(0, 3)).toEqual(['file', 'kind', 'text']);
-    const records = extract(seed);
+    const records = extract(seed) as FigureRecord[];
     expect(rows.slice(1).map((r) => r[2])).toEqual(records.map((r) => r.text));
     expect(rows.slice(1).map((r) => r[7])).toEqual(records.map((r) => String(r.value ?? '')));
 

@@ -20,6 +20,7 @@ import {
   toMarkdown,
   type CheckOptions,
   type FlowContent,
+  type ParseOptions,
   type Report,
   type RuleSetting,
 } from '../../src/index.js';
@@ -50,6 +51,8 @@ interface Entry {
   file: Blob;
   text?: string;
   format?: 'text' | 'markdown';
+  /** The tables a Word or PDF reader found in `text`, for every later parse of it. */
+  tables?: ParseOptions['tables'];
   findings: Finding[];
   records: RecordRow[];
   summary: FileSummary;
@@ -165,7 +168,9 @@ export function createEngine(post: Post): (request: Request) => void {
       return;
     }
     try {
-      const tree = parse(read.text, { format: read.format });
+      // The tables a Word or PDF reader found in its text (jixiao/read's readBytes gives them).
+      const tables = (read as { tables?: ParseOptions['tables'] }).tables;
+      const tree = parse(read.text, { format: read.format, tables });
       const messages = check(tree, checkOptions());
       entry.findings = messages.map((m): Finding => {
         const place = m.place && 'start' in m.place ? m.place : undefined;
@@ -185,6 +190,7 @@ export function createEngine(post: Post): (request: Request) => void {
       entry.records = extract(tree) as unknown as RecordRow[];
       entry.text = read.text;
       entry.format = read.format;
+      entry.tables = tables;
       const profile =
         typeof config.profile === 'string'
           ? config.profile
@@ -247,7 +253,7 @@ export function createEngine(post: Post): (request: Request) => void {
   function details(id: number): Details | undefined {
     const entry = entries.get(id);
     if (!entry || entry.text === undefined) return undefined;
-    const tree = parse(entry.text, { format: entry.format ?? 'text' });
+    const tree = parse(entry.text, { format: entry.format ?? 'text', tables: entry.tables });
     return {
       id,
       name: entry.name,
@@ -305,7 +311,7 @@ export function createEngine(post: Post): (request: Request) => void {
       }
       case 'markdown': {
         const readable = chosen.filter((e) => e.text !== undefined);
-        const markdown = (e: Entry) => toMarkdown(parse(e.text!, { format: e.format ?? 'text' }));
+        const markdown = (e: Entry) => toMarkdown(parse(e.text!, { format: e.format ?? 'text', tables: e.tables }));
         if (chosen.length === 1 && readable.length === 1)
           return text(`${one}.md`, 'text/markdown;charset=utf-8', markdown(readable[0]!));
         // Many files: a zip of one Markdown file each, in the folders they came from.

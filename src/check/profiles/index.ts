@@ -1,4 +1,4 @@
-import { JixiaoError } from '../../errors.js';
+import { jixiaoError, UNKNOWN_PROFILE } from '../../errors.js';
 import type { Report } from '../../tree/schema.js';
 import { BUILTIN_PROFILES } from './builtin.js';
 import { headingsOf, matchHeadings, type ProfileMatch } from './match.js';
@@ -6,8 +6,8 @@ import { readProfile } from './read-profile.js';
 import type { Profile, ProfileInput } from './schema.js';
 
 /** The built-in profiles, checked (defaults filled in). */
-export const profiles: ReadonlyMap<string, Profile> = new Map(
-  BUILTIN_PROFILES.map((p) => {
+export const profiles: ReadonlyMap<string, Profile> = /* @__PURE__ */ new Map(
+  /* @__PURE__ */ BUILTIN_PROFILES.map((p) => {
     const profile = readProfile(p);
     return [profile.id, profile] as const;
   }),
@@ -50,10 +50,7 @@ export function resolveProfile(given: string | ProfileInput): Profile {
   if (typeof given === 'string') {
     const found = profiles.get(given);
     if (!found) {
-      throw new JixiaoError(
-        `unknown profile "${given}"; use one of ${[...profiles.keys()].join(', ')} or pass a profile object`,
-        { code: 'config', key: 'profile' },
-      );
+      throw jixiaoError(UNKNOWN_PROFILE, { got: given, known: [...profiles.keys()] }, { key: 'profile' });
     }
     return found;
   }

@@ -1,32 +1,31 @@
-import { JixiaoError } from '../../errors.js';
+import { INVALID_PROFILE, jixiaoError, type ProfileProblem } from '../../errors.js';
 import type { Profile, ProfileInput, Slot } from './schema.js';
 
 const KEBAB = /^[a-z][a-z0-9-]*$/;
 
-type Problems = string[];
+type Problems = ProfileProblem[];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown, path: string, problems: Problems, { id = '', nonEmpty = false } = {}): string {
-  if (typeof value !== 'string') problems.push(`"${path}" must be a string, got ${JSON.stringify(value)}`);
-  else if (id && !KEBAB.test(value))
-    problems.push(`"${path}" must be kebab-case (${id}), got ${JSON.stringify(value)}`);
-  else if (nonEmpty && value.length === 0) problems.push(`"${path}" must not be empty`);
+  if (typeof value !== 'string') problems.push({ path, expected: 'string', got: value });
+  else if (id && !KEBAB.test(value)) problems.push({ path, expected: 'kebab-case', like: id, got: value });
+  else if (nonEmpty && value.length === 0) problems.push({ path, expected: 'non-empty' });
   return value as string;
 }
 
 function flag(value: unknown, fallback: boolean, path: string, problems: Problems): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') problems.push(`"${path}" must be true or false, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'boolean') problems.push({ path, expected: 'boolean', got: value });
   return value as boolean;
 }
 
 function words(value: unknown, path: string, problems: Problems, nonEmpty = false): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    problems.push(`"${path}" must be a list of strings, got ${JSON.stringify(value)}`);
+    problems.push({ path, expected: 'strings', got: value });
     return [];
   }
   value.forEach((w, i) => text(w, `${path}.${i}`, problems, { nonEmpty }));
@@ -35,7 +34,7 @@ function words(value: unknown, path: string, problems: Problems, nonEmpty = fals
 
 function slot(value: unknown, path: string, problems: Problems): Slot {
   if (!isObject(value)) {
-    problems.push(`"${path}" must be an object {id, title, …}, got ${JSON.stringify(value)}`);
+    problems.push({ path, expected: 'slot', got: value });
     return value as unknown as Slot;
   }
   return {
@@ -62,7 +61,7 @@ function slot(value: unknown, path: string, problems: Problems): Slot {
 export function readProfile(given: ProfileInput | unknown): Profile {
   const problems: Problems = [];
   let profile: Profile | undefined;
-  if (!isObject(given)) problems.push(`expected an object {id, name, slots}, got ${JSON.stringify(given)}`);
+  if (!isObject(given)) problems.push({ path: '', expected: 'object', got: given });
   else {
     profile = {
       id: text(given.id, 'id', problems, { id: 'hunan-dept-overall' }),
@@ -72,13 +71,13 @@ export function readProfile(given: ProfileInput | unknown): Profile {
       slots: [],
     };
     if (!Array.isArray(given.slots) || given.slots.length === 0) {
-      problems.push(`"slots" must be a list of at least one slot, got ${JSON.stringify(given.slots)}`);
+      problems.push({ path: 'slots', expected: 'slots', got: given.slots });
     } else {
       profile.slots = given.slots.map((s, i) => slot(s, `slots.${i}`, problems));
     }
   }
   if (problems.length > 0 || !profile) {
-    throw new JixiaoError(`invalid profile: ${problems.join('; ')}`, { code: 'config', key: 'profile' });
+    throw jixiaoError(INVALID_PROFILE, { problems }, { key: 'profile' });
   }
   return profile;
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { FLAG_SETTING, jixiaoError } from '../../errors.js';
 import {
   JixiaoError,
   resolveProfile,
@@ -130,6 +131,6 @@ function rethrowAsUsage<T>(make: () => T, flag: string): T {
     return make();
   } catch (error) {
     if (!(error instanceof JixiaoError)) throw error;
-    throw usage(`${flag}: ${error.message}`, flag);
+    throw jixiaoError(FLAG_SETTING, { flag, error }, { key: flag, cause: error });
   }
 }

@@ -36,7 +36,11 @@ export async function inspectCommand(context: Context, values: Values<typeof INS
       return 2;
     }
     const inspect = wantsColor(context.stdout) ? inspectColor : inspectNoColor;
-    context.stdout.write(inspect(parse(input.text, { format: input.format }), { showPositions: true }) + '\n');
+    context.stdout.write(
+      inspect(parse(input.text, { format: input.format, ...(input.tables ? { tables: input.tables } : {}) }), {
+        showPositions: true,
+      }) + '\n',
+    );
     return 0;
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });

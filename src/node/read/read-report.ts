@@ -9,7 +9,7 @@ import {
 } from '../../read/index.js';
 import { firstLine, reason, type Detail, type Locale } from '../../read/messages.js';
 
-export { DEFAULT_MAX_SIZE, ENCODINGS, type Encoding, type ReadErrorCode, type ReadResult } from '../../read/index.js';
+export { DEFAULT_MAX_SIZE, ENCODINGS, type Encoding, type ReadResult } from '../../read/index.js';
 
 /** As for `readBytes`; plain data, so it crosses to worker threads. */
 export interface ReadOptions extends BytesOptions {

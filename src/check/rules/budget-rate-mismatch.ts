@@ -1,0 +1,37 @@
+import { forms, shown } from '../../table/forms.js';
+import { defineRule } from '../types.js';
+
+/** Decimals of a number as written in a form (`94.17` → 2). */
+function decimals(n: number): number {
+  const text = String(n);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** A budget row whose stated 执行率 is not 执行数 ÷ 全年（调整后）预算数 to the precision written. */
+export const budgetRateMismatch = defineRule({
+  id: 'budget-rate-mismatch',
+  severity: 'error',
+  summary: { zh: '预算执行率与执行数、预算数不符', en: 'a budget execution rate contradicts its amounts' },
+  options: {},
+  check({ tree, report }) {
+    for (const form of forms(tree)) {
+      for (const { record, row } of form.budget) {
+        const { rate, executed, item } = record;
+        const base = record.adjusted ?? record.initial;
+        if (!record.rateStated || rate === null || executed === null || !base) continue;
+        const computed = (executed / base) * 100;
+        // Rounding to the decimals written: 94% stands for 93.5–94.5%, 94.17% for 94.165–94.175%.
+        if (Math.abs(computed - rate) <= 0.5 * 10 ** -decimals(rate) + 1e-6) continue;
+        report(
+          row,
+          {
+            zh: `“${item}”的执行率${shown(rate)}%与执行数÷预算数=${shown(computed)}%不符`,
+            en: `Unexpected execution rate ${shown(rate)}% for “${item}”: executed / budget = ${shown(computed)}%`,
+          },
+          { actual: `${shown(rate)}%`, expected: [`${shown(computed)}%`] },
+        );
+      }
+    }
+  },
+});
