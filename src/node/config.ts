@@ -23,7 +23,7 @@ import { ENCODINGS, type Encoding } from './read/read-report.js';
  * Its JSON Schema is made from the zod schema in config-schema.ts; here it is checked by
  * hand (see {@link checkConfig}), so that the CLI does not load zod.
  */
-export interface CliConfig extends Config {
+interface CliConfig extends Config {
   encoding?: Encoding | undefined;
   maxSize?: number | undefined;
   ignore?: string[] | undefined;
