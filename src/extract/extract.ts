@@ -167,7 +167,8 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
   for (const { record } of rows) {
     const at = record.start ?? Infinity;
     while (k < out.length && out[k]!.start < at) all.push(out[k++]!);
-    all.push(record);
+    // A copy: the form's records are read once per tree and shared with the rules (table/forms.ts).
+    all.push({ ...record });
   }
   while (k < out.length) all.push(out[k++]!);
   return all;
@@ -193,7 +194,7 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
 export function indicators(treeOrText: Report | string, options?: ParseOptions): IndicatorRecord[] {
   const tree = reportOf(treeOrText, parseSettings(options));
   const out: IndicatorRecord[] = [];
-  for (const { record } of formRows(tree)) if (record.kind === 'indicator') out.push(record);
+  for (const { record } of formRows(tree)) if (record.kind === 'indicator') out.push({ ...record });
   return out;
 }
 
