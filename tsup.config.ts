@@ -115,7 +115,10 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    sourcemap: true,
+    // No source maps for the command: Node reads them only with --enable-source-maps, the bundles
+    // are not minified (their stack traces name the functions), and the maps were 1.7 MB of the
+    // install (issue 14's 20 MB; docs/benchmarks.md, Weight). The library's entries keep theirs.
+    sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
     splitting: false,
     esbuildPlugins: [readersOnce],
