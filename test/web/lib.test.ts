@@ -7,20 +7,13 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { check, extract, rules, type FigureRecord } from '../../src/index.js';
-import { csvCell, toCsv } from '../../web/src/lib/csv.js';
+import { check, extract, parse, rules, type FigureRecord } from '../../src/index.js';
+import { csvCell, csvLine, CSV_BOM } from '../../src/node/format/csv.js';
+import { COLUMNS, HEADERS, SHEETS } from '../../src/node/format/records.js';
+import { readBytes as readInNode } from '../../src/read/index.js';
 import { findingsCsv, findingsJson, findingsSarif, type FileFindings } from '../../web/src/lib/findings.js';
-import { columnLabel, sheetName } from '../../web/src/lib/labels.js';
 import { parseRc, rcToJson, settingNamed, severityOf, withSeverity } from '../../web/src/lib/rc.js';
-import {
-  FIGURE_COLUMNS,
-  figuresCsv,
-  findingsIn,
-  tableColumns,
-  tablesCsv,
-  xlsxCell,
-  xlsxSheets,
-} from '../../web/src/lib/records.js';
+import { findingsIn, isTableRow, recordsCsv, recordsWorkbook } from '../../web/src/lib/records.js';
 import { lineStarts, segments } from '../../web/src/lib/segments.js';
 import type { Finding, RecordRow } from '../../web/src/protocol.js';
 import { textPdf, wordReport } from '../read/make.js';
@@ -28,7 +21,7 @@ import { readBytes, readOptions } from '../../web/src/read.js';
 
 const seed = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'seed-shaodong-2020.txt'), 'utf8');
 
-describe('csv', () => {
+describe('csv (the CLI’s code, which the page bundles)', () => {
   it('neutralises cells that a spreadsheet would run as a formula', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     for (const start of ['=', '+', '-', '@', '\t', '\r'])
@@ -39,12 +32,12 @@ describe('csv', () => {
     expect(csvCell('a=b')).toBe('a=b');
   });
 
-  it('quotes commas, quotes and line breaks, and writes a BOM and CRLF lines', () => {
-    expect(toCsv(['file', 'value'], [{ file: 'a.txt', value: 1 }])).toBe('\ufefffile,value\r\na.txt,1\r\n');
+  it('quotes commas, quotes and line breaks, and ends lines with CRLF (holds its JSDoc examples)', () => {
+    expect(csvLine(['a.txt', -3.5, null])).toBe('a.txt,-3.5,\r\n');
     expect(csvCell('一，二,三')).toBe('"一，二,三"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
     expect(csvCell(null)).toBe('');
-    expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
+    expect(CSV_BOM).toBe('\ufeff');
   });
 });
 
@@ -188,14 +181,7 @@ describe('findings formats', () => {
   });
 
   it('writes SARIF with relative paths, the rules, and unreadable files as notifications', () => {
-    const info = rules.map((r) => ({
-      id: r.id,
-      severity: r.severity,
-      summary: r.summary,
-      url: `x/${r.id}.md`,
-      docs: `rules/${r.id}.html`,
-    }));
-    const log = JSON.parse(findingsSarif(files, info, '9.9.9'));
+    const log = JSON.parse(findingsSarif(files, '9.9.9', 'zh-CN'));
     const run = log.runs[0];
     expect(run.tool.driver.version).toBe('9.9.9');
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.id));
@@ -208,6 +194,13 @@ describe('findings formats', () => {
     });
     expect(run.invocations[0].executionSuccessful).toBe(false);
     expect(run.invocations[0].toolExecutionNotifications[0].descriptor.id).toBe('corrupt-docx');
+    // As the CLI words it in the page's language.
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe('无法读取：not a valid .docx');
+    expect(
+      JSON.parse(findingsSarif(files, '9.9.9', 'en')).runs[0].invocations[0].toolExecutionNotifications[0],
+    ).toMatchObject({
+      message: { text: 'cannot read: not a valid .docx' },
+    });
   });
 
   it('writes CSV with one line per finding and per unreadable file', () => {
@@ -221,78 +214,76 @@ describe('findings formats', () => {
   });
 });
 
-/** A table row as the tables helper's `extract()` will give them (issue 11), made up to test the view code. */
-const indicator = (over: Record<string, unknown>): RecordRow => ({
-  kind: 'indicator',
-  level1: '产出指标',
-  level2: '数量指标',
-  name: '培训人次',
-  target: '≥500人次',
-  weight: 10,
-  score: 10,
-  start: 100,
-  end: 140,
-  line: 5,
-  column: 1,
-  ...over,
-});
+/** A bundled form read as the page reads it, its findings as the engine gives them (spans and related spans). */
+async function form(name: string) {
+  const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'forms', name)));
+  const read = await readInNode(bytes, name);
+  if (!read.ok) throw new Error(`${name}: ${read.reason}`);
+  const tree = parse(read.text, { format: read.format, tables: read.tables });
+  const span = (place: unknown) => {
+    const p = place as { start: { offset: number }; end: { offset: number } };
+    return { start: p.start.offset, end: p.end.offset };
+  };
+  const findings = check(tree).map((m): Finding => ({
+    ...finding({ ruleId: m.ruleId!, ...span(m.place) }),
+    ...(m.cause ? { related: span((m.cause as { place: unknown }).place) } : {}),
+  }));
+  return { text: read.text, records: extract(tree) as unknown as RecordRow[], findings };
+}
 
-describe('records', () => {
-  const figures = extract(seed) as unknown as RecordRow[];
-  const table = [
-    indicator({}),
-    indicator({ name: '=cmd|x', start: 140, end: 180 }),
-    { kind: 'budget', item: '年度资金总额', adjusted: 1000000, rate: 98.5, start: 180, end: 200 },
-  ] as RecordRow[];
-
-  it('writes figures with the CLI’s columns, leaving table rows out', () => {
-    const csv = figuresCsv([{ file: 'seed.txt', records: [...figures, ...table] }]);
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('\ufeff' + FIGURE_COLUMNS.join(','));
-    expect(lines).toHaveLength(figures.length + 1);
+describe('records: the CLI’s columns, headers and workbook, and the form rows a finding is about', () => {
+  it('writes every record, or the forms’ rows only, with the CLI’s columns (holds its JSDoc example)', async () => {
+    expect(recordsCsv([{ file: 'a.txt', records: [] }], 'all').startsWith('\ufefffile,kind,text,')).toBe(true);
+    const { records } = await form('sanitation.docx');
+    const files = [{ file: 'sanitation.docx', records }];
+    const all = recordsCsv(files, 'all').split('\r\n');
+    expect(all[0]).toBe(CSV_BOM + COLUMNS.join(','));
+    expect(all).toHaveLength(records.length + 2);
+    const rows = recordsCsv(files, 'tables').split('\r\n').slice(1, -1);
+    expect(rows).toHaveLength(records.filter(isTableRow).length);
+    expect(rows.map((r) => r.split(',')[1])).toEqual(records.filter(isTableRow).map((r) => r.kind));
   });
 
-  it('writes table rows with every field, and neutralises formulas in them', () => {
-    const csv = tablesCsv([{ file: 'form.docx', records: [...figures, ...table] }]);
-    const lines = csv.trimEnd().split('\r\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe(
-      '\ufefffile,kind,level1,level2,name,target,weight,score,start,end,line,column,item,adjusted,rate',
+  it('lays out the workbook as the CLI does: a sheet per kind, its headers, an autofilter', async () => {
+    const { records } = await form('sanitation.docx');
+    const files = [{ file: 'sanitation.docx', records }];
+    const book = recordsWorkbook(files, 'tables', 'zh-CN');
+    expect(book.sheets.map((s) => s.sheet)).toEqual([SHEETS['zh-CN'].budget, SHEETS['zh-CN'].indicator, '总分']);
+    expect(book.sheets[1]!.data[0]!.map((c) => c!.value)).toContain(HEADERS['zh-CN'].level1);
+    expect(recordsWorkbook(files, 'all', 'en').sheets.map((s) => s.sheet)).toContain('Indicators');
+    const blob = await writeXlsxFile(book.sheets as never, book.options as never).toBlob();
+    const xlsx = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+    expect(strFromU8(xlsx['xl/workbook.xml']!)).toContain('name="指标"');
+    expect(strFromU8(xlsx['xl/worksheets/sheet2.xml']!)).toMatch(/<pane[^]*<autoFilter ref="A1:/);
+  });
+
+  it('marks the rows the form rules point at, as the form’s gold lists them, and not those a section finding spans', async () => {
+    const gold = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'forms', 'sanitation.gold.json'), 'utf8'),
+    ) as { findings: string[] };
+    const { text, records, findings } = await form('sanitation.docx');
+    const marked = records
+      .filter(isTableRow)
+      .flatMap((row) => findingsIn(row, findings, text).map((i) => `${findings[i]!.ruleId}@${String(row.name)}`));
+    expect(marked.sort()).toEqual([...gold.findings].sort());
+    // The report misses a section, whose finding spans the whole form: it is about no row.
+    expect(findings.some((f) => f.ruleId === 'required-section' && f.start < records.find(isTableRow)!.start)).toBe(
+      true,
     );
-    expect(lines[2]).toContain(`,'=cmd|x,`);
-    expect(tableColumns([{ kind: 'total', score: 90 }])).toEqual(['file', 'kind', 'score']);
   });
 
-  it('marks a row failing when a finding points into it', () => {
-    const findings = [
-      finding({ start: 150, end: 152 }),
-      finding({ start: 0, end: 5 }),
-      finding({ start: 200, end: 200 }),
-    ];
-    expect(table.map((row) => findingsIn(row, findings))).toEqual([[], [0], []]);
-    expect(findingsIn({ start: 190, end: 201 }, findings)).toEqual([2]);
-    // A row whose place is not known meets no finding (the tables stage gives null offsets then).
-    expect(findingsIn({ start: null, end: null }, findings)).toEqual([]);
-  });
-
-  it('types xlsx cells: numbers, booleans, full dates, text', () => {
-    expect(xlsxCell(13422300)).toEqual({ type: Number, value: 13422300 });
-    expect(xlsxCell(true)).toEqual({ type: Boolean, value: true });
-    expect(xlsxCell('2020-09-07')).toEqual({ type: Date, value: new Date(Date.UTC(2020, 8, 7)), format: 'yyyy-mm-dd' });
-    expect(xlsxCell('2020-09')).toEqual({ type: String, value: '2020-09' });
-    expect(xlsxCell(null)).toBeNull();
-  });
-
-  it('makes a workbook with a sheet of figures and one per kind of table row, headed in the page’s language', async () => {
-    const names = { sheet: (k: string) => sheetName(k, 'zh-CN'), column: (c: string) => columnLabel(c, 'zh-CN') };
-    const sheets = xlsxSheets([{ file: 'seed.txt', records: [...figures, ...table] }], names);
-    expect(sheets.map((s) => s.sheet)).toEqual(['数字', '绩效指标', '预算执行']);
-    expect(sheets[0]!.data).toHaveLength(figures.length + 1);
-    expect(sheets[0]!.data[0]![1]).toEqual({ value: '类型', fontWeight: 'bold' });
-    const blob = await writeXlsxFile(sheets as never).toBlob();
-    const book = unzipSync(new Uint8Array(await blob.arrayBuffer()));
-    expect(strFromU8(book['xl/workbook.xml']!)).toContain('name="绩效指标"');
-    expect(strFromU8(book['xl/worksheets/sheet1.xml']!)).toContain('<pane');
+  it('marks a row a finding relates to (the form’s total the text’s score differs from), and none of a row with no place', () => {
+    const text = '经自评，得分95分。\n指标\t10\t9\n合计\t100\t96\n';
+    const total = { start: text.indexOf('合计'), end: text.lastIndexOf('96') + 2 };
+    const related = finding({ start: 7, end: 9, related: total });
+    expect(findingsIn(total, [related], text)).toEqual([0]);
+    expect(findingsIn({ start: text.indexOf('指标'), end: text.indexOf('合计') - 1 }, [related], text)).toEqual([]);
+    expect(findingsIn({ start: null, end: null }, [related], text)).toEqual([]);
+    // Its JSDoc example.
+    const example = '表\n1\t指标\t10\t12\n';
+    expect(
+      findingsIn({ start: 4, end: 12 }, [{ start: 2, end: 12 } as Finding, { start: 0, end: 13 } as Finding], example),
+    ).toEqual([0]);
   });
 });
 

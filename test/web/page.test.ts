@@ -11,8 +11,10 @@ import axe from 'axe-core';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, extract, parse, rules, toMarkdown, type FigureRecord } from '../../src/index.js';
+import { check, extract, indicators, parse, rules, toMarkdown, type FigureRecord } from '../../src/index.js';
+import { COLUMNS } from '../../src/node/output.js';
 import { readBytes } from '../../src/read/index.js';
+import { jixiao } from '../helpers/cli.js';
 import { inPage } from './browser.js';
 import { BrowserSession, DIST, ROOT, addFiles, fileRow, openFile, shownSource, until } from './browser.js';
 import './matchers.js';
@@ -132,6 +134,136 @@ describe('web console', () => {
     await done();
   }, 60_000);
 
+  it('shows a Word form’s indicator, budget and total rows, the failing ones marked, each shown in the source on a click', async () => {
+    const FORMS = join(ROOT, 'fixtures', 'forms');
+    const name = 'sanitation.docx';
+    const { page, done } = await newPage();
+    await page.goto(session.url());
+    await addFiles(page, [SEED, join(FORMS, name)]);
+    // What Node says of the same bytes: the CLI's reader, then the core; and the form's gold, written by hand.
+    const read = await readBytes(new Uint8Array(readFileSync(join(FORMS, name))), name);
+    if (!read.ok) throw new Error(read.reason);
+    const tree = parse(read.text, { format: read.format, tables: read.tables });
+    const rows = indicators(tree);
+    const records = extract(tree);
+    const total = records.find((r) => r.kind === 'total')!;
+    const gold = JSON.parse(readFileSync(join(FORMS, 'sanitation.gold.json'), 'utf8')) as { findings: string[] };
+    const number = (n: unknown) =>
+      typeof n === 'number' ? n.toLocaleString('zh-CN', { maximumFractionDigits: 6 }) : String(n ?? '');
+
+    // The batch's score column: the form's total; the seed, with no form, has none.
+    expect((await fileRow(page, name).locator('td').allTextContents())[5]).toBe(number(total.score));
+    expect((await fileRow(page, 'seed-shaodong-2020.txt').locator('td').allTextContents())[5]).toBe('');
+
+    await openFile(page, name);
+    await page.getByRole('tab', { name: /^自评表/ }).click();
+    const table = page.locator('table.form-indicator');
+    await expect(table.locator('caption')).toHaveText(`绩效指标（${rows.length} 行）`);
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      '一级指标',
+      '二级指标',
+      '指标名称',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '偏差原因',
+      '是否完成',
+      '问题',
+    ]);
+    const shown = table.locator('tbody tr');
+    await expect(shown).toHaveCount(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const rules = gold.findings.filter((f) => f.endsWith(`@${r.name}`)).map((f) => f.split('@')[0]!);
+      const row = shown.nth(i);
+      const problems = rules.join(', ') + (r.achieved === false ? '未完成' : '');
+      expect(await row.locator('th, td').allTextContents(), r.name).toEqual([
+        r.level1,
+        r.level2,
+        r.name,
+        r.target,
+        r.actual,
+        number(r.weight),
+        number(r.score),
+        r.reason ?? '',
+        r.achieved === null ? '—' : r.achieved ? '是' : '否',
+        problems,
+      ]);
+      // Marked failing exactly when a form rule points at it or it missed its target.
+      const failing = rules.length > 0 || r.achieved === false;
+      expect((await row.getAttribute('class'))?.split(' ').includes('failing') ?? false, r.name).toBe(failing);
+    }
+    // The form's three findings are on its rows (sanitation.gold.json lists them).
+    for (const f of gold.findings) {
+      const [rule, indicator] = f.split('@');
+      await expect(shown.filter({ hasText: indicator! }).locator('.problems')).toContainText(rule!);
+    }
+    // Budget lines and the total, as extract() gives them.
+    const budget = records.filter((r) => r.kind === 'budget');
+    await expect(page.locator('table.form-budget tbody tr')).toHaveCount(budget.length);
+    expect(await page.locator('table.form-budget tbody tr th').allTextContents()).toEqual(budget.map((b) => b.item));
+    expect(await page.locator('table.form-total tbody tr td').allTextContents()).toEqual([
+      number(total.weight),
+      number(total.score),
+      '',
+    ]);
+
+    // A row's name shows it in the source: its line marked and in view, the row pressed.
+    const missed = rows.findIndex((r) => r.name === '垃圾清运量');
+    const go = shown.nth(missed).getByRole('button');
+    await expect(go).toHaveAttribute('aria-label', '在原文中显示“垃圾清运量”这一行');
+    await go.click();
+    await expect(go).toHaveAttribute('aria-pressed', 'true');
+    const line = page.locator('.source .line.row-active');
+    await expect(line).toHaveCount(1);
+    await expect(line).toHaveAttribute('data-line', String(rows[missed]!.line));
+    expect((await line.textContent())!.replace(/^\d+/, '')).toContain(
+      read.text.slice(rows[missed]!.start!, rows[missed]!.end!),
+    );
+    await expect(line).toBeInViewport();
+    // So does a click anywhere on a row, and the keyboard on its button.
+    await shown.nth(0).locator('td').nth(3).click();
+    await expect(page.locator('.source .line.row-active')).toHaveAttribute('data-line', String(rows[0]!.line));
+    await shown.nth(missed).getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.source .line.row-active')).toHaveAttribute('data-line', String(rows[missed]!.line));
+
+    // Exports of this report: what `jixiao extract` writes of the same file, byte for byte; the forms' rows alone
+    // with the same columns.
+    await page.getByLabel('当前报告').check();
+    const cli = jixiao(['extract', name], { cwd: FORMS });
+    expect(cli.status).toBe(0);
+    const all = await exported(page, 'figures-csv');
+    expect(all.name).toBe('sanitation.figures.csv');
+    expect(all.bytes.toString('utf8')).toBe(cli.stdout);
+    const forms = await exported(page, 'tables-csv');
+    expect(forms.name).toBe('sanitation.tables.csv');
+    const text = forms.bytes.toString('utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('\ufeff' + COLUMNS.join(','));
+    expect(lines.slice(1)).toEqual(
+      cli.stdout
+        .split('\r\n')
+        .slice(1)
+        .filter((l) => l === '' || /^[^,]*,(indicator|budget|total),/.test(l)),
+    );
+    const csv = parseCsv(text);
+    const at = (field: string) => COLUMNS.indexOf(field);
+    const indicatorRows = csv.slice(1).filter((r) => r[at('kind')] === 'indicator');
+    expect(indicatorRows.map((r) => r[at('name')])).toEqual(rows.map((r) => r.name));
+    expect(indicatorRows.map((r) => r[at('score')])).toEqual(rows.map((r) => String(r.score)));
+    expect(indicatorRows.map((r) => r[at('achieved')])).toEqual(rows.map((r) => String(r.achieved ?? '')));
+    // The workbook of the forms' rows: the CLI's sheets and headers.
+    const xlsx = await exported(page, 'tables-xlsx');
+    expect(xlsx.name).toBe('sanitation.tables.xlsx');
+    const book = unzipSync(new Uint8Array(xlsx.bytes));
+    expect(strFromU8(book['xl/workbook.xml']!)).toMatch(/name="预算"[^]*name="指标"[^]*name="总分"/);
+    expect(strFromU8(book['xl/sharedStrings.xml']!)).toContain('垃圾清运量');
+    await done();
+  }, 90_000);
+
   it('opens a finding’s rule page from the build itself, so the docs work offline', async () => {
     // Every rule has its page, titled as its docs (docs/rules/<id>.md).
     for (const rule of rules) {
@@ -231,7 +363,13 @@ describe('web console', () => {
 
     // The whole batch: SARIF with every file's results, a workbook, and a zip of Markdown files.
     await page.getByLabel('全部文件').check();
-    const sarif = JSON.parse((await exported(page, 'findings-sarif')).bytes.toString('utf8'));
+    const sarifText = (await exported(page, 'findings-sarif')).bytes.toString('utf8');
+    const sarif = JSON.parse(sarifText);
+    // What `jixiao check --format sarif` writes of the same files, from the same code.
+    const cliSarif = jixiao(['check', 'seed-shaodong-2020.md', 'seed-shaodong-2020.txt', '-f', 'sarif'], {
+      cwd: join(ROOT, 'fixtures'),
+    });
+    expect(cliSarif.stdout).toBe(sarifText);
     const mdText = readFileSync(md, 'utf8');
     // Files in the order added: by name, so the .md first.
     const all = [...check(mdText, { format: 'markdown' }), ...check(seed)];
@@ -245,13 +383,27 @@ describe('web console', () => {
     const xlsx = await exported(page, 'figures-xlsx');
     expect(xlsx.name).toBe('jixiao.xlsx');
     const book = unzipSync(new Uint8Array(xlsx.bytes));
-    const sheet = strFromU8(book['xl/worksheets/sheet1.xml']!);
-    const strings = strFromU8(book['xl/sharedStrings.xml'] ?? new Uint8Array());
-    // A header row plus one row per figure of both files; money as a number.
+    const sheets = Object.keys(book)
+      .filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path))
+      .map((path) => strFromU8(book[path]!));
+    // A sheet per kind, each a header row plus its figures: every figure of both files; money as a number.
     const figureCount = records.length + extract(mdText, { format: 'markdown' }).length;
-    expect(sheet.match(/<row /g)).toHaveLength(figureCount + 1);
-    expect(sheet).toContain('<v>13422300</v>');
-    expect(strings).toContain('章节标题');
+    expect(sheets.reduce((n, sheet) => n + sheet.match(/<row /g)!.length - 1, 0)).toBe(figureCount);
+    expect(sheets.join('')).toContain('<v>13422300</v>');
+    expect(strFromU8(book['xl/sharedStrings.xml']!)).toContain('章节标题');
+    // The CLI's workbook of the same files, sheet for sheet and cell for cell.
+    const out = join(work, 'cli.xlsx');
+    const cli = jixiao(['extract', 'seed-shaodong-2020.md', 'seed-shaodong-2020.txt', '-f', 'xlsx', '-o', out], {
+      cwd: join(ROOT, 'fixtures'),
+    });
+    expect(cli.status).toBe(0);
+    const cliBook = unzipSync(new Uint8Array(readFileSync(out)));
+    for (const path of [
+      'xl/workbook.xml',
+      'xl/sharedStrings.xml',
+      ...Object.keys(cliBook).filter((p) => p.includes('worksheets/sheet')),
+    ])
+      expect(strFromU8(book[path]!), path).toBe(strFromU8(cliBook[path]!));
 
     const zip = await exported(page, 'markdown');
     expect(zip.name).toBe('jixiao-markdown.zip');
@@ -517,7 +669,7 @@ describe('web console', () => {
   it('passes axe-core’s accessibility checks, and works from the keyboard', async () => {
     const { page, done } = await newPage();
     await page.goto(session.url());
-    await addFiles(page, [SEED]);
+    await addFiles(page, [SEED, join(ROOT, 'fixtures', 'forms', 'sanitation.docx')]);
     const audit = async () => {
       // Evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP, as it should.
       await page.evaluate(axe.source);
@@ -541,6 +693,14 @@ describe('web console', () => {
     await expect(page.locator('#panel-files')).toBeVisible();
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('#panel-report')).toBeVisible();
+    // The form's rows (the first file by name is the form), failing ones marked, in both languages.
+    await page.getByRole('tab', { name: /^自评表/ }).click();
+    await page.waitForSelector('table.form-indicator tr.failing');
+    expect(await audit()).toEqual([]);
+    await page.click('#language');
+    await page.waitForSelector('table.form-indicator tr.failing');
+    expect(await audit()).toEqual([]);
+    await page.click('#language');
 
     await page.click('#settings');
     expect(await audit()).toEqual([]);

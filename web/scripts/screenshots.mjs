@@ -11,10 +11,16 @@ import { serve } from './serve.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'fixtures');
 const docs = join(root, 'docs');
-const files = readdirSync(fixtures)
-  .filter((name) => /\.(txt|md)$/.test(name))
-  .sort()
-  .map((name) => join(fixtures, name));
+const forms = join(fixtures, 'forms');
+const files = [
+  ...readdirSync(fixtures)
+    .filter((name) => /\.(txt|md)$/.test(name))
+    .map((name) => join(fixtures, name)),
+  // Word forms (自评表), for the score column and the view of a form's rows.
+  ...readdirSync(forms)
+    .filter((name) => name.endsWith('.docx'))
+    .map((name) => join(forms, name)),
+].sort();
 
 const server = await serve(join(root, 'web', 'dist'));
 const browser = await launchChromium();
@@ -42,9 +48,19 @@ try {
   await page.getByRole('tab', { name: /^数字/ }).click();
   await page.screenshot({ path: join(docs, 'web-figures.png') });
 
+  // A Word form's rows: the failing ones marked, one of them shown in the source.
+  await page.getByRole('tab', { name: /^文件列表/ }).click();
+  await page.getByRole('button', { name: 'sanitation.docx', exact: true }).click();
+  await page.getByRole('tab', { name: /^自评表/ }).click();
+  await page.waitForSelector('table.form-indicator');
+  await page.getByRole('button', { name: '在原文中显示“垃圾清运量”这一行' }).click();
+  await page.screenshot({ path: join(docs, 'web-forms.png') });
+
   await page.click('#settings');
   await page.screenshot({ path: join(docs, 'web-settings.png') });
-  console.log('wrote docs/web-files.png, docs/web-report.png, docs/web-figures.png, docs/web-settings.png');
+  console.log(
+    'wrote docs/web-files.png, docs/web-report.png, docs/web-figures.png, docs/web-forms.png, docs/web-settings.png',
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -24,9 +24,9 @@ import {
   type Report,
   type RuleSetting,
 } from '../../src/index.js';
+import { HEADERS } from '../../src/node/format/records.js';
 import { findingsCsv, findingsJson, findingsSarif, type FileFindings } from './lib/findings.js';
-import { figuresCsv, findingsIn, isTableRow, tablesCsv, xlsxSheets, type FileRecords } from './lib/records.js';
-import { columnLabel, sheetName } from './lib/labels.js';
+import { findingsIn, isTableRow, recordsCsv, recordsWorkbook, type FileRecords, type Pick } from './lib/records.js';
 import type {
   Details,
   EngineConfig,
@@ -174,6 +174,12 @@ export function createEngine(post: Post): (request: Request) => void {
       const messages = check(tree, checkOptions());
       entry.findings = messages.map((m): Finding => {
         const place = m.place && 'start' in m.place ? m.place : undefined;
+        // The node the finding relates to (score-mismatch: the form's total), so the form's row is marked too.
+        const cause = m.cause as { place?: unknown } | undefined;
+        const related =
+          cause?.place && typeof cause.place === 'object' && 'start' in cause.place
+            ? (cause.place as { start: { offset?: number }; end: { offset?: number } })
+            : undefined;
         return {
           ruleId: m.ruleId ?? '',
           severity: m.fatal ? 'error' : 'warning',
@@ -185,6 +191,9 @@ export function createEngine(post: Post): (request: Request) => void {
           endColumn: place?.end.column ?? m.column ?? 1,
           start: place?.start.offset ?? 0,
           end: place?.end.offset ?? place?.start.offset ?? 0,
+          ...(related?.start.offset !== undefined && related.end.offset !== undefined
+            ? { related: { start: related.start.offset, end: related.end.offset } }
+            : {}),
         };
       });
       entry.records = extract(tree) as unknown as RecordRow[];
@@ -261,7 +270,9 @@ export function createEngine(post: Post): (request: Request) => void {
       outline: outlineOf(tree),
       findings: entry.findings,
       figures: entry.records.filter((r) => !isTableRow(r)),
-      tables: entry.records.filter(isTableRow).map((row) => ({ row, findings: findingsIn(row, entry.findings) })),
+      tables: entry.records
+        .filter(isTableRow)
+        .map((row) => ({ row, findings: findingsIn(row, entry.findings, entry.text!) })),
     };
   }
 
@@ -289,22 +300,26 @@ export function createEngine(post: Post): (request: Request) => void {
       case 'findings-json':
         return text(`${one}.findings.json`, 'application/json', findingsJson(findings()));
       case 'findings-sarif':
-        return text(`${one}.sarif`, 'application/sarif+json', findingsSarif(findings(), RULES, __VERSION__));
+        return text(`${one}.sarif`, 'application/sarif+json', findingsSarif(findings(), __VERSION__, config.locale));
       case 'figures-csv':
-        return text(`${one}.figures.csv`, 'text/csv;charset=utf-8', figuresCsv(records()));
-      case 'tables-csv':
-        return text(`${one}.tables.csv`, 'text/csv;charset=utf-8', tablesCsv(records()));
-      case 'figures-xlsx': {
-        const sheets = xlsxSheets(records(), {
-          sheet: (k) => sheetName(k, config.locale),
-          column: (c) => columnLabel(c, config.locale),
-        });
+      case 'tables-csv': {
+        const pick: Pick = kind === 'figures-csv' ? 'all' : 'tables';
+        return text(
+          `${one}.${pick === 'all' ? 'figures' : 'tables'}.csv`,
+          'text/csv;charset=utf-8',
+          recordsCsv(records(), pick),
+        );
+      }
+      case 'figures-xlsx':
+      case 'tables-xlsx': {
+        const pick: Pick = kind === 'figures-xlsx' ? 'all' : 'tables';
+        const { sheets, options } = recordsWorkbook(records(), pick, config.locale);
         // The workbook and zip writers are chunks of their own, loaded on the first export that needs them.
         const { default: writeXlsxFile } = await import('write-excel-file/universal');
-        const blob = await writeXlsxFile(sheets as never).toBlob();
+        const blob = await writeXlsxFile(sheets as never, options as never).toBlob();
         return {
           type: 'file',
-          name: `${one}.xlsx`,
+          name: `${one}${pick === 'all' ? '' : '.tables'}.xlsx`,
           mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           bytes: new Uint8Array(await blob.arrayBuffer()),
         };
@@ -341,6 +356,7 @@ export function createEngine(post: Post): (request: Request) => void {
     rules: RULES,
     profiles: [...profiles.values()].map((p) => ({ id: p.id, name: p.name })),
     version: __VERSION__,
+    headers: HEADERS,
   });
 
   return (request: Request) => {

@@ -1,6 +1,32 @@
 /** Everything the page says, in Chinese (the default) and English. */
 import type { Locale } from './lib/rc.js';
 
+/** Names of record kinds, for one record (the exports' sheet names are the CLI's, plural in English). */
+const KINDS_ZH: Record<string, string> = {
+  money: '金额',
+  date: '日期',
+  count: '数量',
+  percent: '百分比',
+  measure: '计量',
+  docRef: '文号',
+  event: '事件',
+  indicator: '绩效指标',
+  budget: '预算执行',
+  total: '总分',
+};
+const KINDS_EN: Record<string, string> = {
+  money: 'Money',
+  date: 'Date',
+  count: 'Count',
+  percent: 'Percent',
+  measure: 'Measure',
+  docRef: 'Document no.',
+  event: 'Event',
+  indicator: 'Indicator',
+  budget: 'Budget line',
+  total: 'Total',
+};
+
 const zh = {
   title: 'jixiao 绩效自评报告检查',
   tagline: '在本机检查绩效自评报告、提取数字：文件只在这个浏览器里处理，不会上传到任何地方。',
@@ -68,6 +94,19 @@ const zh = {
   docs: '说明',
   failing: '有问题',
   failingRow: (ids: string) => `此行有问题：${ids}`,
+  kind: (kind: string) => KINDS_ZH[kind] ?? kind,
+  formIndicators: (n: number) => `绩效指标（${n} 行）`,
+  formBudget: (n: number) => `预算执行（${n} 行）`,
+  formTotal: '总分',
+  yes: '是',
+  no: '否',
+  notCompared: '—',
+  notComparedTitle: '无法比较（定性指标或没有数值）',
+  missed: '未完成',
+  missedTitle: '实际完成值未达到年度指标值',
+  goToRow: (name: string) => `在原文中显示“${name}”这一行`,
+  rowShown: (line: number) => `已在原文第 ${line} 行标出该行`,
+  formsLegend: '标红的行：有自评表规则提出的问题，或未完成年度指标值。点击行名在原文中显示该行。',
   colKind: '类型',
   colText: '原文',
   colValue: '值',
@@ -188,6 +227,20 @@ const en: Strings = {
   docs: 'Docs',
   failing: 'Problem',
   failingRow: (ids) => `This row has problems: ${ids}`,
+  kind: (kind) => KINDS_EN[kind] ?? kind,
+  formIndicators: (n) => `Indicators (${plural(n, 'row')})`,
+  formBudget: (n) => `Budget execution (${plural(n, 'row')})`,
+  formTotal: 'Total score',
+  yes: 'yes',
+  no: 'no',
+  notCompared: '—',
+  notComparedTitle: 'Cannot be compared (a qualitative target, or no number)',
+  missed: 'Target missed',
+  missedTitle: 'The actual value does not meet the target',
+  goToRow: (name) => `Show the row “${name}” in the source`,
+  rowShown: (line) => `The row is marked in the source at line ${line}`,
+  formsLegend:
+    'Rows in red have a problem found by the form rules, or missed their target. Click a row’s name to show it in the source.',
   colKind: 'Kind',
   colText: 'Text',
   colValue: 'Value',

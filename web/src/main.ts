@@ -12,7 +12,6 @@ import { startEngine, type EngineClient } from './ui/engine-client.js';
 import { FilesTable, filterBar, totalsText } from './ui/files-view.js';
 import { fromDrop, fromInput, type Picked } from './ui/pick.js';
 import { formatValue, outlineNav, reportView, sideSection } from './ui/report-view.js';
-import { sheetName } from './lib/labels.js';
 import type { Actions, State } from './ui/state.js';
 
 const SAVED = 'jixiao.settings';
@@ -45,6 +44,7 @@ const state: State = {
   t: strings(saved.locale),
   rc: saved.rc,
   rules: [],
+  headers: { 'zh-CN': {}, en: {} },
   profiles: [],
   files: new Map(),
   progress: { done: 0, total: 0 },
@@ -121,6 +121,7 @@ function onReply(reply: Reply): void {
     case 'ready':
       state.rules = reply.rules;
       state.profiles = reply.profiles;
+      state.headers = reply.headers;
       renderAll();
       return;
     case 'configured': {
@@ -158,6 +159,7 @@ function onReply(reply: Reply): void {
       state.details = reply.details;
       if (state.activeFinding !== undefined && state.activeFinding >= reply.details.findings.length)
         delete state.activeFinding;
+      if (state.activeRow !== undefined && state.activeRow >= reply.details.tables.length) delete state.activeRow;
       renderReport();
       return;
     case 'file':
@@ -193,6 +195,7 @@ const actions: Actions = {
   open(id) {
     state.selected = id;
     delete state.activeFinding;
+    delete state.activeRow;
     state.collapsed.clear();
     if (state.details?.id !== id) delete state.details;
     state.view = 'report';
@@ -221,6 +224,20 @@ const actions: Actions = {
     state.panel = panel;
     const side = root.querySelector('.side');
     if (side && state.details) side.replaceWith(sideSection(state.details, state, actions));
+    // The forms' tables have many columns: their panel takes more of the width while it is open.
+    root.querySelector('.report-body')?.classList.toggle('wide-side', panel === 'tables');
+  },
+  focusRow(index) {
+    const row = state.details?.tables[index]?.row;
+    if (!row || typeof row.start !== 'number') return;
+    state.activeRow = index;
+    for (const el of root.querySelectorAll('.records tr.active')) el.classList.remove('active');
+    root.querySelector(`.records tr[data-row="${index}"]`)?.classList.add('active');
+    for (const button of root.querySelectorAll('.row-go'))
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-row') === String(index)));
+    const lines = markRow();
+    lines[0]?.scrollIntoView({ block: 'center' });
+    if (lines[0]) announce(state.t.rowShown(Number(lines[0].dataset.line)));
   },
   focusFinding(index) {
     state.activeFinding = index;
@@ -448,6 +465,7 @@ function renderExport(): void {
       { class: 'export-group', role: 'group', 'aria-label': t.exportTables },
       h('span', { class: 'group-label', 'aria-hidden': 'true' }, t.exportTables),
       button('tables-csv', 'CSV'),
+      button('tables-xlsx', 'Excel'),
     ),
     button('markdown', t.exportMarkdown),
   );
@@ -488,6 +506,23 @@ function renderReport(): void {
     for (const el of slots.report.querySelectorAll(`.source [data-f~="${state.activeFinding}"]`))
       el.classList.add('active');
   }
+  markRow();
+}
+
+/** Marks the source lines of the form row last chosen (a row is a line, its cells tab-separated); returns them. */
+function markRow(): HTMLElement[] {
+  for (const el of root.querySelectorAll('.source .row-active')) el.classList.remove('row-active');
+  const row = state.activeRow === undefined ? undefined : state.details?.tables[state.activeRow]?.row;
+  if (!row || typeof row.start !== 'number' || typeof row.line !== 'number') return [];
+  const text = state.details!.text.slice(row.start, row.end);
+  const count = 1 + (text.match(/\r\n|\r|\n/g)?.length ?? 0);
+  const lines: HTMLElement[] = [];
+  for (let line = row.line; line < row.line + count; line++) {
+    const el = root.querySelector<HTMLElement>(`.source .line[data-line="${line}"]`);
+    if (el) lines.push(el);
+  }
+  for (const el of lines) el.classList.add('row-active');
+  return lines;
 }
 
 function showTip(mark: HTMLElement | null): void {
@@ -497,7 +532,7 @@ function showTip(mark: HTMLElement | null): void {
     tip.hidden = true;
     return;
   }
-  tip.textContent = state.t.figureTip(sheetName(figure.kind, state.locale), formatValue(figure, state.locale, state.t));
+  tip.textContent = state.t.figureTip(state.t.kind(figure.kind), formatValue(figure, state.locale, state.t));
   tip.hidden = false;
   const box = mark.getBoundingClientRect();
   tip.style.left = `${Math.min(window.innerWidth - tip.offsetWidth - 8, box.left)}px`;

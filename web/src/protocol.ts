@@ -60,6 +60,8 @@ export interface Finding {
   endColumn: number;
   start: number;
   end: number;
+  /** The span of the node the finding is about besides its own (the form's total the text's score differs from). */
+  related?: { start: number; end: number };
 }
 
 /**
@@ -86,7 +88,10 @@ export interface Details {
   outline: OutlineNode[];
   findings: Finding[];
   figures: RecordRow[];
-  /** Table rows, each with the indices (into `findings`) of the findings that point into it. */
+  /**
+   * The rows of the self-evaluation forms (indicators, budget lines, totals), each with the indices (into
+   * `findings`) of the findings that point into it.
+   */
   tables: Array<{ row: RecordRow; findings: number[] }>;
 }
 
@@ -101,7 +106,14 @@ export interface EngineConfig {
 }
 
 export type ExportKind =
-  'findings-csv' | 'findings-json' | 'findings-sarif' | 'figures-csv' | 'figures-xlsx' | 'tables-csv' | 'markdown';
+  | 'findings-csv'
+  | 'findings-json'
+  | 'findings-sarif'
+  | 'figures-csv'
+  | 'figures-xlsx'
+  | 'tables-csv'
+  | 'tables-xlsx'
+  | 'markdown';
 
 export type Request =
   | { type: 'configure'; config: EngineConfig }
@@ -111,7 +123,14 @@ export type Request =
   | { type: 'clear' };
 
 export type Reply =
-  | { type: 'ready'; rules: RuleInfo[]; profiles: ProfileInfo[]; version: string }
+  | {
+      type: 'ready';
+      rules: RuleInfo[];
+      profiles: ProfileInfo[];
+      version: string;
+      /** The column headers of the exports (the CLI's, by field), for the page's tables of records. */
+      headers: Record<Locale, Record<string, string>>;
+    }
   | { type: 'configured'; error?: string }
   | { type: 'result'; summary: FileSummary; done: number; total: number }
   | { type: 'details'; details: Details }

@@ -1,9 +1,11 @@
 /**
  * Findings of a batch written the way the CLI writes them (`jixiao check --format json|sarif`), plus CSV for
- * spreadsheets. Pure: no DOM.
+ * spreadsheets. The SARIF log and the CSV cells are the CLI's own code. Pure: no DOM.
  */
-import type { Finding, RuleInfo } from '../protocol.js';
-import { toCsv } from './csv.js';
+import { csvLine, CSV_BOM } from '../../../src/node/format/csv.js';
+import { SarifLog } from '../../../src/node/format/sarif-log.js';
+import type { Finding } from '../protocol.js';
+import type { Locale } from './rc.js';
 
 /** One file's findings, or why it could not be read. */
 export interface FileFindings {
@@ -52,72 +54,26 @@ export const FINDING_COLUMNS = [
 
 /** One line per finding, and one per unreadable file (its code as `ruleId`, its reason as `message`). */
 export function findingsCsv(files: readonly FileFindings[]): string {
-  const rows: Array<Record<string, unknown>> = [];
+  const line = (row: Record<string, unknown>) => csvLine(FINDING_COLUMNS.map((c) => row[c]));
+  let out = CSV_BOM + csvLine(FINDING_COLUMNS);
   for (const f of files) {
-    if (!f.ok) rows.push({ file: f.file, severity: 'error', ruleId: f.code, message: f.reason });
-    for (const finding of f.findings) rows.push({ file: f.file, ...plain(finding) });
+    if (!f.ok) out += line({ file: f.file, severity: 'error', ruleId: f.code, message: f.reason });
+    for (const finding of f.findings) out += line({ file: f.file, ...plain(finding) });
   }
-  return toCsv(FINDING_COLUMNS, rows);
+  return out;
 }
 
 /**
- * SARIF 2.1.0: one run, the rules with their help links, one result per finding, and the files that could not be
- * read as tool execution notifications. Paths are the names the files were given (relative to the folder dropped),
- * under the `%SRCROOT%` base, so no folder of the reviewer's machine is written into the log.
+ * SARIF 2.1.0 as `jixiao check --format sarif` writes it (the same code): paths are the names the files were given
+ * (relative to the folder dropped), under the `%SRCROOT%` base, so no folder of the reviewer's machine is written
+ * into the log.
  */
-export function findingsSarif(files: readonly FileFindings[], rules: readonly RuleInfo[], version: string): string {
-  const location = (file: string) => ({ uri: encodeURI(file), uriBaseId: '%SRCROOT%' });
-  const results: unknown[] = [];
-  const notifications: unknown[] = [];
+export function findingsSarif(files: readonly FileFindings[], version: string, locale: Locale): string {
+  const log = new SarifLog();
   for (const f of files) {
-    if (!f.ok) {
-      notifications.push({
-        level: 'error',
-        message: { text: `cannot read: ${f.reason}` },
-        descriptor: { id: f.code },
-        locations: [{ physicalLocation: { artifactLocation: location(f.file) } }],
-      });
-    }
-    for (const m of f.findings) {
-      results.push({
-        ruleId: m.ruleId,
-        ruleIndex: rules.findIndex((r) => r.id === m.ruleId),
-        level: m.severity === 'error' ? 'error' : 'warning',
-        message: { text: m.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: location(f.file),
-              region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
-            },
-          },
-        ],
-      });
-    }
+    const segments = f.file.split('/');
+    if (!f.ok) log.unreadable(segments, f.code ?? '', `${locale === 'en' ? 'cannot read: ' : '无法读取：'}${f.reason}`);
+    log.messages(segments, f.findings);
   }
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'jixiao',
-            version,
-            informationUri: 'https://github.com/jixiao-dev/jixiao',
-            rules: rules.map((r) => ({
-              id: r.id,
-              shortDescription: { text: r.summary.en },
-              fullDescription: { text: r.summary.zh },
-              helpUri: r.url,
-              defaultConfiguration: { level: r.severity === 'error' ? 'error' : 'warning' },
-            })),
-          },
-        },
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
-        results,
-      },
-    ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
+  return log.toString(version);
 }

@@ -1,165 +1,82 @@
 /**
- * Extracted records (figures, and the rows of self-evaluation tables) as spreadsheet rows: CSV and the sheets
- * of an .xlsx workbook. Pure: no DOM.
+ * Extracted records (figures, and the rows of self-evaluation forms) as the exports write them and the report view
+ * marks them. The columns, headers, CSV cells and the workbook's layout are the CLI's own (`jixiao extract`): this
+ * module only picks the records. Pure: no DOM.
  */
+import { CSV_BOM } from '../../../src/node/format/csv.js';
+import { csvHeader, csvRow, type Row } from '../../../src/node/format/records.js';
+import { workbook, type Workbook } from '../../../src/node/format/workbook.js';
+import type { Locale } from './rc.js';
 import type { Finding, RecordRow } from '../protocol.js';
-import { toCsv } from './csv.js';
 
-/** Record kinds that are rows of a self-evaluation table (issue 11), not figures of the prose. */
+/** Record kinds that are rows of a self-evaluation form (issue 11), not figures of the prose. */
 export const TABLE_KINDS: ReadonlySet<string> = new Set(['indicator', 'budget', 'total']);
-export const isTableRow = (row: RecordRow) => TABLE_KINDS.has(row.kind);
+export const isTableRow = (row: { kind: string }) => TABLE_KINDS.has(row.kind);
 
-/** The CLI's figure columns (`jixiao extract --format csv`): `file`, then every field of `extract()`. */
-export const FIGURE_COLUMNS = [
-  'file',
-  'kind',
-  'text',
-  'start',
-  'end',
-  'line',
-  'column',
-  'value',
-  'min',
-  'max',
-  'approx',
-  'unit',
-  'currency',
-  'yearInferred',
-  'qualifier',
-  'subject',
-  'section',
-  'sectionTitle',
-  'sentence',
-] as const;
-
-/** One file's records. */
+/** One file's records, in the order `extract()` gave them. */
 export interface FileRecords {
   file: string;
   records: readonly RecordRow[];
 }
 
-function withFile(files: readonly FileRecords[], keep: (row: RecordRow) => boolean): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  for (const f of files) for (const row of f.records) if (keep(row)) out.push({ file: f.file, ...row });
+/** Which records an export takes: all of them (as the CLI writes them), or the forms' rows only. */
+export type Pick = 'all' | 'tables';
+
+function rows(files: readonly FileRecords[], pick: Pick): Row[] {
+  const out: Row[] = [];
+  for (const f of files)
+    for (const record of f.records)
+      if (pick === 'all' || isTableRow(record)) out.push({ file: f.file, ...record } as unknown as Row);
   return out;
 }
 
 /**
- * The columns of table rows: `file`, `kind`, then every field in the order first met. Table rows of different
- * kinds have different fields, and the columns must not depend on which kind comes first in a file.
+ * The records of many files as `jixiao extract --format csv` writes them: BOM, the CLI's columns, CRLF lines.
+ *
+ * @example
+ *   recordsCsv([{ file: 'a.txt', records: [] }], 'all').startsWith('\ufefffile,kind,text,') // true
  */
-export function tableColumns(rows: ReadonlyArray<Record<string, unknown>>): string[] {
-  const seen = new Set<string>(['file', 'kind']);
-  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
-  return [...seen];
+export function recordsCsv(files: readonly FileRecords[], pick: Pick): string {
+  let out = CSV_BOM + csvHeader();
+  for (const row of rows(files, pick)) out += csvRow(row);
+  return out;
 }
 
-/** The figures of many files as one CSV (with BOM). */
-export function figuresCsv(files: readonly FileRecords[]): string {
-  return toCsv(
-    FIGURE_COLUMNS,
-    withFile(files, (row) => !isTableRow(row)),
-  );
+/** The records of many files as `jixiao extract --format xlsx` lays them out: a sheet per kind, headed in `locale`. */
+export function recordsWorkbook(files: readonly FileRecords[], pick: Pick, locale: Locale): Workbook {
+  return workbook(rows(files, pick), locale);
 }
 
-/** The self-evaluation table rows (indicators, budget lines, totals) of many files as one CSV (with BOM). */
-export function tablesCsv(files: readonly FileRecords[]): string {
-  const rows = withFile(files, isTableRow);
-  return toCsv(tableColumns(rows), rows);
+/** Where a line starts and ends around `from`…`to`: a form's row is its whole line, cells before its first too. */
+function linesAround(text: string, from: number, to: number): [number, number] {
+  const start = text.lastIndexOf('\n', from - 1) + 1;
+  const newline = text.indexOf('\n', to);
+  return [start, newline < 0 ? text.length : newline];
 }
 
 /**
- * The indices of the findings whose span meets a row's span: the rows a table view marks as failing. A row whose
- * place in the text is not known (`start`/`end` null, as table rows may be) meets none.
+ * The indices of the findings about a form's row: those whose span, or the span of the node they relate to (the
+ * total the text's score differs from), lies within the row's lines. A finding over more (a section missing its
+ * part, which holds the whole form) is not about the row. A row whose place in the text is not known (`start`
+ * null) has none.
+ *
+ * @example
+ *   const text = '表\n1\t指标\t10\t12\n'
+ *   const finding = { start: 2, end: 12 } as Finding
+ *   findingsIn({ start: 4, end: 12 }, [finding, { start: 0, end: 13 } as Finding], text) // [0]
  */
-export function findingsIn(row: { start: number | null; end: number | null }, findings: readonly Finding[]): number[] {
+export function findingsIn(
+  row: { start: number | null; end: number | null },
+  findings: readonly Finding[],
+  text: string,
+): number[] {
   const out: number[] = [];
-  const { start, end } = row;
-  if (start === null || end === null) return out;
+  if (row.start === null || row.end === null) return out;
+  const [from, to] = linesAround(text, row.start, row.end);
+  const within = (span: { start: number; end: number } | undefined) =>
+    span !== undefined && span.start >= from && span.end <= to;
   findings.forEach((f, i) => {
-    const meets = f.start === f.end ? f.start >= start && f.start < end : f.start < end && f.end > start;
-    if (meets) out.push(i);
+    if (within(f) || within(f.related)) out.push(i);
   });
   return out;
-}
-
-/** A cell of write-excel-file: typed, so numbers stay numbers and full dates become dates. */
-export type XlsxCell = {
-  type: StringConstructor | NumberConstructor | BooleanConstructor | DateConstructor;
-  value: unknown;
-  format?: string;
-} | null;
-
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function xlsxCell(value: unknown): XlsxCell {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number') return { type: Number, value };
-  if (typeof value === 'boolean') return { type: Boolean, value };
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const day = ISO_DAY.exec(text);
-  if (day) return { type: Date, value: new Date(Date.UTC(+day[1]!, +day[2]! - 1, +day[3]!)), format: 'yyyy-mm-dd' };
-  return { type: String, value: text };
-}
-
-/** One sheet: a name, a header row of labels, then the rows; the header stays in view when scrolling. */
-export interface XlsxSheet {
-  sheet: string;
-  data: Array<Array<XlsxCell | { value: string; fontWeight: 'bold' }>>;
-  stickyRowsCount: number;
-  columns: Array<{ width: number }>;
-}
-
-/** Display width of a cell's text, in Excel's character units: a Chinese character is two. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
-
-/**
- * A sheet with `columns` (field names) headed by `label(column)`. Columns are as wide as their content, up to 60
- * characters (a sentence column would otherwise fill the screen).
- */
-export function xlsxSheet(
-  name: string,
-  columns: readonly string[],
-  rows: ReadonlyArray<Record<string, unknown>>,
-  label: (column: string) => string,
-): XlsxSheet {
-  const widths = columns.map((c) => width(label(c)));
-  const data: XlsxSheet['data'] = [columns.map((c) => ({ value: label(c), fontWeight: 'bold' as const }))];
-  for (const row of rows) {
-    data.push(
-      columns.map((c, i) => {
-        const cell = xlsxCell(row[c]);
-        if (cell) widths[i] = Math.max(widths[i]!, width(cell.type === Date ? '0000-00-00' : String(cell.value)));
-        return cell;
-      }),
-    );
-  }
-  return { sheet: name, data, stickyRowsCount: 1, columns: widths.map((w) => ({ width: Math.min(60, w + 2) })) };
-}
-
-/**
- * The workbook of a batch: a sheet of figures, and one sheet per kind of table row that occurs (indicators,
- * budget lines, totals). `names` gives the sheet names and column labels in the page's language.
- */
-export function xlsxSheets(
-  files: readonly FileRecords[],
-  names: { sheet: (kind: string) => string; column: (field: string) => string },
-): XlsxSheet[] {
-  const sheets = [
-    xlsxSheet(
-      names.sheet('figures'),
-      FIGURE_COLUMNS,
-      withFile(files, (r) => !isTableRow(r)),
-      names.column,
-    ),
-  ];
-  for (const kind of TABLE_KINDS) {
-    const rows = withFile(files, (r) => r.kind === kind);
-    if (rows.length > 0) sheets.push(xlsxSheet(names.sheet(kind), tableColumns(rows), rows, names.column));
-  }
-  return sheets;
 }

@@ -3,9 +3,7 @@
  * self-evaluation table rows beside it.
  */
 import type { Strings } from '../i18n.js';
-import { columnLabel, sheetName } from '../lib/labels.js';
 import type { Locale } from '../lib/rc.js';
-import { tableColumns } from '../lib/records.js';
 import { lineStarts, segments } from '../lib/segments.js';
 import type { Details, OutlineNode, RecordRow } from '../protocol.js';
 import { h, tablist } from './dom.js';
@@ -185,7 +183,7 @@ function figuresPanel(details: Details, state: State, actions: Actions): HTMLEle
         h(
           'tr',
           { class: `kind-${f.kind}` },
-          h('td', { class: 'kind' }, sheetName(f.kind, locale)),
+          h('td', { class: 'kind' }, t.kind(f.kind)),
           h('td', { class: 'text', title: String(f.text ?? '') }, h('div', { class: 'clamp' }, String(f.text ?? ''))),
           h('td', { class: 'value' }, formatValue(f, locale, t)),
           h(
@@ -203,53 +201,113 @@ function figuresPanel(details: Details, state: State, actions: Actions): HTMLEle
   );
 }
 
-/** Fields of table rows not worth a column in the page (positions are reached with the row's button). */
-const HIDDEN = new Set(['kind', 'file', 'start', 'end', 'line', 'column', 'endLine', 'endColumn', 'table', 'row']);
+/** The columns of each kind of form row, as the exports name them (the CLI's headers). */
+const FORM_COLUMNS = {
+  indicator: ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'reason', 'achieved'],
+  budget: ['item', 'initial', 'adjusted', 'executed', 'rate', 'weight', 'score'],
+  // A total has no name: its row is headed by its kind (总分).
+  total: ['kind', 'weight', 'score'],
+} as const;
+type FormKind = keyof typeof FORM_COLUMNS;
+/** The column whose cell names the row, and takes the button that shows it in the source. */
+const NAMED_BY: Record<FormKind, string> = { indicator: 'name', budget: 'item', total: 'kind' };
+/** Columns of numbers, aligned right. */
+const NUMERIC = new Set(['weight', 'score', 'initial', 'adjusted', 'executed', 'rate']);
 
-function tablesPanel(details: Details, state: State, actions: Actions): HTMLElement {
+/** A row of a form fails when a finding points into it, or when it missed its target. */
+const isFailing = (entry: Details['tables'][number]) => entry.findings.length > 0 || entry.row.achieved === false;
+
+function formCell(row: RecordRow, column: string, state: State): Node | string {
   const { t, locale } = state;
-  if (details.tables.length === 0) return h('p', { class: 'empty' }, t.noTables);
-  const columns = tableColumns(details.tables.map((r) => r.row)).filter((c) => !HIDDEN.has(c));
+  const value = row[column];
+  if (column === 'kind') return t.kind(String(value));
+  if (column === 'achieved')
+    return value === null || value === undefined
+      ? h('span', { title: t.notComparedTitle }, t.notCompared)
+      : value
+        ? t.yes
+        : t.no;
+  if (column === 'rate' && typeof value === 'number') return `${numberFormat(locale).format(value)}%`;
+  if (typeof value === 'number') return numberFormat(locale).format(value);
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** One form kind's rows as a table: the CLI's columns, a cell of problems, failing rows marked. */
+function formTable(
+  kind: FormKind,
+  caption: string,
+  entries: Array<{ entry: Details['tables'][number]; index: number }>,
+  details: Details,
+  state: State,
+  actions: Actions,
+): HTMLElement {
+  const { t } = state;
+  const label = (c: string) => state.headers[state.locale][c] ?? c;
+  const columns = FORM_COLUMNS[kind];
   return h(
     'table',
-    { class: 'records' },
-    h('caption', { class: 'visually-hidden' }, t.tables(details.tables.length)),
+    { class: `records form-${kind}` },
+    h('caption', {}, caption),
     h(
       'thead',
       {},
       h(
         'tr',
         {},
-        h('th', { scope: 'col' }, t.colKind),
-        columns.map((c) => h('th', { scope: 'col' }, columnLabel(c, locale))),
-        h('th', { scope: 'col' }, t.colFindings),
+        columns.map((c) => h('th', { scope: 'col', class: `col-${c}${NUMERIC.has(c) ? ' num' : ''}` }, label(c))),
+        h('th', { scope: 'col', class: 'col-problems' }, t.colFindings),
       ),
     ),
     h(
       'tbody',
       {},
-      details.tables.map(({ row, findings }) => {
-        const ids = [...new Set(findings.map((i) => details.findings[i]!.ruleId))].join(', ');
+      entries.map(({ entry, index }) => {
+        const { row, findings } = entry;
+        const failing = isFailing(entry);
+        const ids = [...new Set(findings.map((i) => details.findings[i]!.ruleId))];
+        const name = kind === 'total' ? t.kind('total') : String(row[NAMED_BY[kind]] ?? '');
+        // A row whose place in the text is not known (a form read on its own) cannot be shown in the source.
+        const go = (content: Node | string) =>
+          typeof row.start === 'number'
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link row-go',
+                  'data-row': index,
+                  'aria-label': t.goToRow(name),
+                  'aria-pressed': String(state.activeRow === index),
+                  onClick: () => actions.focusRow(index),
+                },
+                content,
+              )
+            : content;
         return h(
           'tr',
-          { class: findings.length ? 'failing' : undefined, 'data-findings': findings.join(' ') || undefined },
+          {
+            class:
+              [failing ? 'failing' : '', state.activeRow === index ? 'active' : ''].filter(Boolean).join(' ') ||
+              undefined,
+            'data-row': index,
+            'data-findings': findings.join(' ') || undefined,
+            // The whole row answers a click; its name's button is what the keyboard reaches.
+            onClick: (event: MouseEvent) => {
+              if (typeof row.start === 'number' && !(event.target as Element).closest('button, a'))
+                actions.focusRow(index);
+            },
+          },
+          columns.map((c) => {
+            const content = formCell(row, c, state);
+            // The name is the row's header: a screen reader says it with each cell.
+            return c === NAMED_BY[kind]
+              ? h('th', { scope: 'row' }, go(content))
+              : h('td', { class: NUMERIC.has(c) ? 'num' : undefined }, content);
+          }),
           h(
             'td',
-            {},
-            // A row whose place in the text is not known cannot be scrolled to.
-            typeof row.start === 'number'
-              ? h(
-                  'button',
-                  { type: 'button', class: 'link', onClick: () => actions.scrollToOffset(row.start) },
-                  sheetName(row.kind, locale),
-                )
-              : sheetName(row.kind, locale),
-          ),
-          columns.map((c) => h('td', {}, formatCell(row[c]))),
-          h(
-            'td',
-            {},
-            findings.length ? h('span', { class: 'badge', title: t.failingRow(ids) }, t.failing, ': ', ids) : '',
+            { class: 'problems' },
+            ids.length ? h('span', { class: 'badge', title: t.failingRow(ids.join(', ')) }, ids.join(', ')) : null,
+            row.achieved === false ? h('span', { class: 'badge missed', title: t.missedTitle }, t.missed) : null,
           ),
         );
       }),
@@ -257,8 +315,26 @@ function tablesPanel(details: Details, state: State, actions: Actions): HTMLElem
   );
 }
 
-const formatCell = (value: unknown) =>
-  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+/** The rows of the report's self-evaluation forms: indicators, budget lines, totals, each kind a table. */
+function tablesPanel(details: Details, state: State, actions: Actions): HTMLElement {
+  const { t } = state;
+  if (details.tables.length === 0) return h('p', { class: 'empty' }, t.noTables);
+  const of = (kind: FormKind) =>
+    details.tables.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.row.kind === kind);
+  const indicators = of('indicator');
+  const budget = of('budget');
+  const totals = of('total');
+  return h(
+    'div',
+    { class: 'forms' },
+    h('p', { class: 'help' }, t.formsLegend),
+    indicators.length
+      ? formTable('indicator', t.formIndicators(indicators.length), indicators, details, state, actions)
+      : null,
+    budget.length ? formTable('budget', t.formBudget(budget.length), budget, details, state, actions) : null,
+    totals.length ? formTable('total', t.formTotal, totals, details, state, actions) : null,
+  );
+}
 
 /** The outline as a tree of disclosure buttons; each title scrolls the source to its section. */
 export function outlineNav(details: Details, state: State, actions: Actions): HTMLElement {
@@ -341,7 +417,7 @@ export function reportView(state: State, actions: Actions, onTip: (mark: HTMLEle
     ),
     h(
       'div',
-      { class: 'report-body' },
+      { class: state.panel === 'tables' ? 'report-body wide-side' : 'report-body' },
       outlineNav(details, state, actions),
       sourceView(details, state, onTip),
       sideSection(details, state, actions),

@@ -19,6 +19,8 @@ export interface State {
   t: Strings;
   rc: Rc;
   rules: RuleInfo[];
+  /** The exports' column headers by field, in both languages (from the engine: the CLI's). */
+  headers: Record<Locale, Record<string, string>>;
   profiles: ProfileInfo[];
   files: Map<number, FileRow>;
   progress: { done: number; total: number };
@@ -28,6 +30,8 @@ export interface State {
   selected?: number;
   details?: Details;
   activeFinding?: number;
+  /** The form row last chosen in the self-evaluation form view (its index in `details.tables`). */
+  activeRow?: number;
   panel: Panel;
   collapsed: Set<string>;
   scope: 'one' | 'all';
@@ -43,6 +47,7 @@ export interface Actions {
   setPanel(panel: Panel): void;
   focusFinding(index: number): void;
   scrollToOffset(offset: number): void;
+  focusRow(index: number): void;
   toggleSection(key: string): void;
   exportAs(kind: ExportKind): void;
   setScope(scope: State['scope']): void;
