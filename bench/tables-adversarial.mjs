@@ -38,6 +38,7 @@ const HEAD = ['一级指标', '二级指标', '三级指标', '年度指标值',
 const BUDGET = ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'];
 const ROW = ['产出指标', '数量指标', '新建机耕道路', '≥40公里', '36公里', '10', '8', '因汛期延后施工。'];
 const seed = fs.readFileSync(path.join(ROOT, 'fixtures/seed-shaodong-2020.txt'), 'utf8');
+const seedMd = fs.readFileSync(path.join(ROOT, 'fixtures/seed-shaodong-2020.md'), 'utf8');
 
 /** A layout of `rows` × `cols` cells over a tab-separated text, as a reader gives it. */
 function layoutText(rows, cols) {
@@ -66,6 +67,10 @@ const cases = [
   ['a|b lines', () => ({ text: 'a|b\n'.repeat(n(50_000)) })],
   ['one line of |', () => ({ text: '|'.repeat(n(1_000_000)) })],
   ['one line of ｜ and spaces', () => ({ text: '｜  '.repeat(n(250_000)) })],
+  [
+    'one wide row over short rows',
+    () => ({ text: '指标\t'.repeat(n(20_000)) + '\n' + '产出\t10\n'.repeat(n(20_000)) }),
+  ],
   ['tab columns', () => ({ text: Array.from({ length: 3 }, () => '10\t'.repeat(n(10_000))).join('\n') })],
   ['space-aligned rows', () => ({ text: ['指标  分值  得分', ...Array(n(20_000)).fill('产出  10  9')].join('\n') })],
   [
@@ -88,6 +93,7 @@ const cases = [
       options: { format: 'markdown' },
     }),
   ],
+  ['GFM, seed Markdown ×100 (baseline)', () => ({ text: seedMd.repeat(n(100)), options: { format: 'markdown' } })],
   ['tables layout', () => layoutText(n(10_000), 10)],
 ];
 

@@ -303,15 +303,29 @@ function splitQualitative(s: string, a: number, b: number, repeatOnly: boolean):
   if (repeatOnly) return null;
   const suffix = (end: number) => QUALITATIVE.find((w) => s.slice(a, end).endsWith(w) && end - w.length > a + 1);
   const actual = suffix(b);
-  if (!actual) return null;
-  const target = suffix(b - actual.length);
-  if (!target) return null;
-  const t = b - actual.length - target.length;
-  return [
-    [a, t],
-    [t, b - actual.length],
-    [b - actual.length, b],
-  ];
+  const target = actual ? suffix(b - actual.length) : undefined;
+  if (actual && target) {
+    const t = b - actual.length - target.length;
+    return [
+      [a, t],
+      [t, b - actual.length],
+      [b - actual.length, b],
+    ];
+  }
+  // Else two values of one length ending alike (`明显改善基本改善`, `按期完成基本完成`).
+  for (let len = Math.min(6, Math.floor((run.length - 2) / 2)); len >= 2; len--) {
+    const last = run.slice(run.length - len);
+    const before = run.slice(run.length - 2 * len, run.length - len);
+    if (last.slice(-2) === before.slice(-2) && /^\p{Script=Han}+$/u.test(before + last)) {
+      const t = b - 2 * len;
+      return [
+        [a, t],
+        [t, t + len],
+        [t + len, b],
+      ];
+    }
+  }
+  return null;
 }
 
 /**

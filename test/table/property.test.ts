@@ -328,6 +328,15 @@ describe('cases the properties found', () => {
     ]);
   });
 
+  it('reads a flattened row whose two qualitative values end alike (`明显改善基本改善`)', () => {
+    const input = `${HEAD_10.join('')}产出指标数量指标道路通行条件明显改善基本改善109受汛期影响。总分10099`;
+    const tree = parse(input);
+    expectAllOk(input, tree);
+    expect(indicators(tree).map((r) => [r.name, r.target, r.actual, r.weight, r.score])).toEqual([
+      ['道路通行条件', '明显改善', '基本改善', 10, 9],
+    ]);
+  });
+
   it('makes no title of a table’s first row', () => {
     const input = '| 绩效指标 | 一级指标 |\n| --- | --- |\n| 产出 | 数量 |\n';
     const tree = parse(input);
@@ -397,5 +406,206 @@ describe('parse with a reader’s tables', () => {
         expect((error as Error).message).toMatch(message);
       }
     }
+  });
+});
+
+/** The seven rules on self-evaluation forms. */
+const FORM_RULES = [
+  'indicator-score-exceeds-weight',
+  'indicator-total-mismatch',
+  'weight-total',
+  'missed-target-full-score',
+  'missing-deviation-reason',
+  'budget-rate-mismatch',
+  'score-mismatch',
+];
+
+interface CleanIndicator {
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight: number;
+  /** In tenths of a point. */
+  score: number;
+  reason: string;
+}
+
+const LEVELS: ReadonlyArray<[string, string]> = [
+  ['产出指标', '数量指标'],
+  ['产出指标', '质量指标'],
+  ['产出指标', '时效指标'],
+  ['产出指标', '成本指标'],
+  ['效益指标', '社会效益指标'],
+  ['效益指标', '可持续影响指标'],
+  ['满意度指标', '服务对象满意度指标'],
+];
+const NAMES = [
+  '新建机耕道路',
+  '危桥改造数量',
+  '养护农村公路里程',
+  '培训人次',
+  '设备购置数量',
+  '群众满意度',
+  '验收合格率',
+];
+const UNITS = ['公里', '座', '人次', '台', '%', '万元', '亩'];
+
+/** One indicator row of a clean form: its target met with the full weight, or missed (or scored down) with a reason. */
+const cleanIndicator = (weight: number) =>
+  fc
+    .record({
+      levels: fc.constantFrom(...LEVELS),
+      name: fc.constantFrom(...NAMES),
+      unit: fc.constantFrom(...UNITS),
+      kind: fc.constantFrom('≥', '≤', '定性'),
+      target: fc.integer({ min: 2, max: 5000 }),
+      decimals: fc.integer({ min: 0, max: 2 }),
+      exact: fc.boolean(),
+      met: fc.boolean(),
+      down: fc.integer({ min: 1, max: weight * 10 - 1 }),
+    })
+    .map(({ levels, name, unit, kind, target, decimals, exact, met, down }): CleanIndicator => {
+      let targetText: string;
+      let actualText: string;
+      if (kind === '定性') {
+        targetText = '明显改善';
+        actualText = met ? '明显改善' : '基本改善';
+      } else {
+        // Met exactly (`≤38万元` and 38万元) or with room; values with up to two decimals (`≤0.65万元`).
+        const step = met && exact ? 0 : 1;
+        const actual = kind === '≥' ? (met ? target + step : target - 1) : met ? target - step : target + 1;
+        const shown = (n: number) => (n / 10 ** decimals).toFixed(decimals);
+        targetText = `${kind}${shown(target)}${unit}`;
+        actualText = `${shown(actual)}${unit}`;
+      }
+      // A missed target, or a score below the weight, has its reason; a met one may still lose points.
+      const full = kind !== '定性' && met && down % 2 === 0;
+      const score = full ? weight * 10 : down;
+      const reason = score < weight * 10 ? '受汛期影响，部分任务延后，下一步加强调度。' : '';
+      return {
+        level1: levels[0],
+        level2: levels[1],
+        name,
+        target: targetText,
+        actual: actualText,
+        weight,
+        score,
+        reason,
+      };
+    });
+
+/** Weights of `count` indicators adding up to 90 (the budget execution row holds the other 10). */
+const weights = fc.integer({ min: 3, max: 8 }).chain((count) =>
+  fc.uniqueArray(fc.integer({ min: 1, max: 89 }), { minLength: count - 1, maxLength: count - 1 }).map((cuts) => {
+    const points = [0, ...cuts.sort((a, b) => a - b), 90];
+    return points.slice(1).map((p, k) => p - points[k]!);
+  }),
+);
+
+/** A whole clean form: budget rows whose rates match their amounts, indicators, a total that adds up. */
+const cleanForm = fc
+  .record({
+    weights,
+    adjusted: fc.integer({ min: 10_000, max: 5_000_000 }),
+    share: fc.integer({ min: 500, max: 1000 }),
+    budgetScore: fc.integer({ min: 50, max: 100 }),
+    separator: fc.constantFrom('\t', ' | ', '｜', 'gfm'),
+    eol: fc.constantFrom('\n', '\r\n'),
+    rateDecimals: fc.constantFrom(1, 2),
+    prose: fc.boolean(),
+  })
+  .chain(({ weights: list, ...rest }) =>
+    fc.tuple(...list.map((w) => cleanIndicator(w))).map((indicators) => ({ ...rest, indicators })),
+  )
+  .map(({ indicators, adjusted, share, budgetScore, separator, eol, rateDecimals, prose }) => {
+    // Amounts in 万元 with two decimals; the rate is executed ÷ adjusted, rounded as written.
+    const executed = Math.round((adjusted * share) / 1000);
+    const money = (cents: number) => (cents / 100).toFixed(2);
+    const rate = `${((executed / adjusted) * 100).toFixed(rateDecimals)}%`;
+    const tenths = (n: number) => String(n / 10);
+    const total = budgetScore + indicators.reduce((sum, i) => sum + i.score, 0);
+    const rows: string[][] = [
+      ['项目资金（万元）', ...BUDGET_10],
+      ['年度资金总额', money(adjusted), money(adjusted), money(executed), '10', rate, tenths(budgetScore)],
+      [],
+      HEAD_10 as string[],
+      ...indicators.map((i) => [
+        i.level1,
+        i.level2,
+        i.name,
+        i.target,
+        i.actual,
+        String(i.weight),
+        tenths(i.score),
+        i.reason,
+      ]),
+      ['总分', '', '', '', '', '100', tenths(total), ''],
+    ];
+    const line = (cells: string[]) =>
+      separator === 'gfm' ? `| ${cells.join(' | ')} |` : cells.join(separator).replace(/\s+$/, '');
+    const table = (part: string[][]) =>
+      separator === 'gfm'
+        ? [line(part[0]!), `|${' --- |'.repeat(part[0]!.length)}`, ...part.slice(1).map(line)].join(eol)
+        : part.map(line).join(eol);
+    const budgetEnd = rows.indexOf(rows.find((r) => r.length === 0)!);
+    const text = [
+      separator === 'gfm' ? '# 某项目2023年度项目支出绩效自评报告' : '某项目2023年度项目支出绩效自评报告',
+      '',
+      separator === 'gfm' ? '## 一、自评结论' : '一、自评结论',
+      prose ? `经自评，项目自评得分${tenths(total)}分。` : '经自评，项目完成了年度目标。',
+      '',
+      table(rows.slice(0, budgetEnd)),
+      '',
+      table(rows.slice(budgetEnd + 1)),
+      '',
+    ].join(eol);
+    return { text, markdown: separator === 'gfm', count: indicators.length };
+  });
+
+describe('form rules on clean forms', () => {
+  it('find nothing on a form whose weights add up, scores fit, reasons are given and rates match', () => {
+    fc.assert(
+      fc.property(cleanForm, ({ text, markdown, count }) => {
+        const tree = parse(text, { format: markdown ? 'markdown' : 'text' });
+        // The form is read: every indicator, the budget row and the total.
+        const records = extract(tree);
+        expect(indicators(tree)).toHaveLength(count);
+        expect(records.filter((r) => r.kind === 'budget')).toHaveLength(1);
+        expect(records.filter((r) => r.kind === 'total')).toHaveLength(1);
+        const findings = check(tree).filter((m) => FORM_RULES.includes(m.ruleId!));
+        expect(findings.map((m) => `${m.ruleId}: ${m.reason}`)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('read no records and find nothing in a table that is no form (a staff list)', () => {
+    const staff = fc
+      .tuple(
+        fc.constantFrom('\t', '|', ' | ', '｜', '  '),
+        fc.array(
+          fc.tuple(fc.constantFrom('张三', '李四', '王五'), fc.constantFrom('科长', '副局长', '干部'), fc.nat(99)),
+          { minLength: 1, maxLength: 6 },
+        ),
+      )
+      .map(([separator, people]) =>
+        [
+          '一、人员情况',
+          ['姓名', '职务', '年龄'].join(separator),
+          ...people.map(([name, role, age]) => [name, role, `${age}岁`].join(separator)),
+          '',
+        ].join('\n'),
+      );
+    fc.assert(
+      fc.property(staff, (text) => {
+        const tree = parse(text);
+        expect(tablesOf(tree)).toHaveLength(1);
+        expect(indicators(tree)).toEqual([]);
+        expect(check(tree).filter((m) => FORM_RULES.includes(m.ruleId!))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
