@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import { cliConfigJsonSchema } from './src/node/config.js';
+import { cliConfigJsonSchema } from './src/node/config-schema.js';
 import { profileJsonSchema, reportJsonSchema } from './src/schema.js';
 
 // The readers' large parts are built once each into dist/ and loaded from there by every
@@ -16,6 +16,37 @@ const readersOnce: NonNullable<Options['esbuildPlugins']>[number] = {
       path: args.path === 'mammoth' ? './mammoth.js' : './cmaps-gb.js',
       external: true,
     }));
+  },
+};
+
+/**
+ * zod is an optional peer dependency, needed only by `jixiao/schema`: the schema entry loads
+ * it through this guard, which says what to install when it is missing instead of Node's
+ * bare "Cannot find package 'zod'". (ESM waits for the import at the top level; CJS requires.)
+ */
+const zodGuard: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'zod-guard',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, (args) =>
+      args.namespace === 'zod-guard' ? { path: 'zod', external: true } : { path: 'zod', namespace: 'zod-guard' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-guard' }, () => {
+      const load = build.initialOptions.format === 'cjs' ? "require('zod')" : "await import('zod')";
+      const message =
+        'jixiao/schema needs zod (version 4), an optional peer dependency of jixiao: install it with ' +
+        '`npm install zod`. The core (jixiao), jixiao/read and the jixiao command do not need it.';
+      return {
+        contents: [
+          'let zod;',
+          `try { zod = ${load}; } catch (cause) {`,
+          "  if (!/MODULE_NOT_FOUND/.test(cause?.code ?? '')) throw cause;",
+          `  throw new Error(${JSON.stringify(message)}, { cause });`,
+          '}',
+          'export const z = zod.z;',
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -42,6 +73,9 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'neutral',
+    // zod is left to the guard below (tsup would make it a plain external import).
+    noExternal: ['zod'],
+    esbuildPlugins: [zodGuard],
     // The JSON Schemas are generated from the zod schemas, so they cannot drift.
     async onSuccess() {
       const json = (schema: Record<string, unknown>) => JSON.stringify(schema, null, 2) + '\n';
@@ -81,7 +115,10 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    sourcemap: true,
+    // No source maps for the command: Node reads them only with --enable-source-maps, the bundles
+    // are not minified (their stack traces name the functions), and the maps were 1.7 MB of the
+    // install (issue 14's 20 MB; docs/benchmarks.md, Weight). The library's entries keep theirs.
+    sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
     splitting: false,
     esbuildPlugins: [readersOnce],

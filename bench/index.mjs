@@ -3,7 +3,7 @@
 // pipeline, against remark-parse and Microsoft Recognizers-Text on the same text; adversarial
 // inputs for super-linear behaviour; linearity; heap per tree; and the CLI over 2,000 files.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import * as RT from '@microsoft/recognizers-text-suite';
 import { check, extract, parse, toMarkdown } from '../dist/index.js';
 import { copyTree } from './copy-tree.mjs';
+import { cliByFormat } from './formats.mjs';
 import { report } from './generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,6 +64,15 @@ const seed = readFileSync(join(ROOT, 'fixtures', 'seed-shaodong-2020.txt'), 'utf
 const fixtures = readdirSync(join(ROOT, 'fixtures'))
   .filter((f) => f.endsWith('.txt'))
   .map((f) => readFileSync(join(ROOT, 'fixtures', f), 'utf8'));
+// Real report text: the reports of ../shared/corpus/ when that folder is there (read in place for
+// measuring only, never copied into the project); the recorded targets use our own fixtures too.
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const corpus = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => /^r\d+\.txt$/.test(f))
+      .sort()
+      .map((f) => readFileSync(join(CORPUS, f), 'utf8'))
+  : [];
 const sizes = QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
 const generated = Object.fromEntries(sizes.map((n) => [n, report(n, n)]));
 const remark = unified().use(remarkParse);
@@ -82,12 +92,13 @@ say();
 say('## Throughput');
 say();
 say(
-  '| input | chars | remark-parse | parse | parse+extract | check | toMarkdown | pipeline | tree alone | pipeline ÷ remark | parse+extract ÷ remark | remark ÷ tree alone |',
+  '| input | chars | remark-parse | parse | parse+extract | check | toMarkdown | pipeline | tree alone | pipeline ÷ remark | parse+extract ÷ remark | remark ÷ tree alone | pipeline ÷ tree alone |',
 );
-say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const rows = [
   ['seed', seed],
   ['fixtures (all)', fixtures],
+  ...(corpus.length ? [[`real reports (${corpus.length}, ../shared/corpus)`, corpus]] : []),
   ...Object.entries(generated).map(([n, t]) => [`generated ${Number(n) / 1000} KB`, t]),
 ];
 const ratios = [];
@@ -118,9 +129,16 @@ for (const [name, input] of rows) {
     (fresh) => fresh.map((tree) => check(tree)),
     budget,
   );
-  ratios.push({ name, pipeline: tRemark / tPipeline, parseExtract: tRemark / tParseExtract, ceiling: tRemark / tTree });
+  ratios.push({
+    name,
+    real: name.startsWith('real') || name.startsWith('fixtures'),
+    pipeline: tRemark / tPipeline,
+    parseExtract: tRemark / tParseExtract,
+    ceiling: tRemark / tTree,
+    overTree: tPipeline / tTree,
+  });
   say(
-    `| ${name} | ${chars} | ${fmt(tRemark)} ms | ${fmt(tParse)} ms (${mchar(chars, tParse)}) | ${fmt(tParseExtract)} ms | ${fmt(tCheck)} ms | ${fmt(tMarkdown)} ms | ${fmt(tPipeline)} ms (${mchar(chars, tPipeline)}) | ${fmt(tTree)} ms | ${fmt(tRemark / tPipeline, 2)}× | ${fmt(tRemark / tParseExtract, 2)}× | ${fmt(tRemark / tTree, 2)}× |`,
+    `| ${name} | ${chars} | ${fmt(tRemark)} ms | ${fmt(tParse)} ms (${mchar(chars, tParse)}) | ${fmt(tParseExtract)} ms | ${fmt(tCheck)} ms | ${fmt(tMarkdown)} ms | ${fmt(tPipeline)} ms (${mchar(chars, tPipeline)}) | ${fmt(tTree)} ms | ${fmt(tRemark / tPipeline, 2)}× | ${fmt(tRemark / tParseExtract, 2)}× | ${fmt(tRemark / tTree, 2)}× | ${fmt(tPipeline / tTree, 2)}× |`,
   );
 }
 say();
@@ -255,6 +273,39 @@ if (!QUICK) {
 }
 
 // ---------------------------------------------------------------------------
+// Per-report fixed cost: 1,000 one-paragraph reports against one report of the same paragraphs
+say('## Per-report fixed cost');
+say();
+const paragraphs = Array.from(
+  { length: 1000 },
+  (_, i) =>
+    `${(i % 9) + 1}月${(i % 27) + 1}日，项目资金${100 + i}.5万元到位，完成率${80 + (i % 20)}%，培训${i % 50}名干部。`,
+);
+const oneReport = paragraphs.join('\n');
+const pipelineOf = (text) => {
+  const tree = parse(text);
+  extract(tree);
+  return check(tree);
+};
+const tMany = await ms(() => paragraphs.map(pipelineOf), 1000);
+const tOne = await ms(() => pipelineOf(oneReport), 1000);
+const tCheckMany = msEach(
+  () => paragraphs.map((t) => parse(t)),
+  (trees) => trees.map((tree) => check(tree)),
+  1000,
+);
+const tCheckOne = msEach(
+  () => parse(oneReport),
+  (tree) => check(tree),
+  1000,
+);
+const fixedCost = tMany / tOne;
+say(
+  `1,000 one-paragraph reports (${oneReport.length - 999} characters in all): ${fmt(tMany, 1)} ms for the whole pipeline, ${fmt(tCheckMany, 1)} ms of it checking. The same paragraphs as one report: ${fmt(tOne, 1)} ms, ${fmt(tCheckOne, 1)} ms checking. Per report, set-up costs **${fmt(fixedCost, 2)}×** (check alone ${fmt(tCheckMany / tCheckOne, 2)}×): ${fmt(((tMany - tOne) / 1000) * 1000, 1)} µs per report.`,
+);
+say();
+
+// ---------------------------------------------------------------------------
 // Memory: the heap a tree takes
 say('## Memory');
 say();
@@ -322,6 +373,24 @@ rmSync(folder, { recursive: true, force: true });
 say();
 
 // ---------------------------------------------------------------------------
+// The CLI by format, one job
+say('## The CLI by format (`--jobs 1`)');
+say();
+const formatFiles = QUICK ? 100 : 300;
+const byFormat = await cliByFormat({ files: formatFiles, runs: QUICK ? 1 : 3 });
+say(
+  `\`jixiao check --format json --jobs 1\` over ${formatFiles} copies of the seed in each format (median of ${QUICK ? 1 : 3} runs; wall-clock on a shared machine, and files per second of the process's CPU time, all threads). Where one file's time goes, on warm code in this process (ms): read (the bytes), decode (to text: the encoding, mammoth for .docx, pdf.js for PDF), parse, check, write (its JSON).`,
+);
+say();
+say('| format | files/s | wall s (min–max) | files per CPU s | read | decode | parse | check | write |');
+say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of byFormat)
+  say(
+    `| ${r.format} | ${r.filesPerSecond.toFixed(0)} | ${fmt(r.wall, 2)} (${fmt(r.range[0], 2)}–${fmt(r.range[1], 2)}) | ${r.filesPerCpuSecond.toFixed(0)} | ${['read', 'decode', 'parse', 'check', 'write'].map((k) => fmt(r.stages[k], 3)).join(' | ')} |`,
+  );
+say();
+
+// ---------------------------------------------------------------------------
 // Targets (issue 7)
 say('## Targets');
 say();
@@ -354,6 +423,26 @@ if (worstHeap)
   say(
     `| tree heap ≤ 30× input | ${fmt(worstHeap.ratio, 1)}× (worst, ${worstHeap.name}) | ${verdict(worstHeap.ratio <= 30)} |`,
   );
+const realRows = ratios.filter((r) => r.real);
+const slowestReal = worst(realRows, 'pipeline');
+const heaviestReal = realRows.reduce((a, b) => (b.overTree > a.overTree ? b : a));
+say(
+  `| real report text: pipeline ≥ 1.5× remark-parse | ${fmt(slowestReal.pipeline, 2)}× (lowest, ${slowestReal.name}) | ${verdict(slowestReal.pipeline >= 1.5)} |`,
+);
+say(
+  `| real report text: pipeline ≤ 2× tree alone | ${fmt(heaviestReal.overTree, 2)}× (highest, ${heaviestReal.name}) | ${verdict(heaviestReal.overTree <= 2)} |`,
+);
+say(
+  `| 1,000 one-paragraph reports ≤ 2× one report of the same length | ${fmt(fixedCost, 2)}× | ${verdict(fixedCost <= 2)} |`,
+);
+const fps = (f) => byFormat.find((r) => r.format === f);
+say(
+  `| CLI, one job: .txt ≥ 400 files/s | ${fps('.txt').filesPerSecond.toFixed(0)} files/s (${fps('.txt').filesPerCpuSecond.toFixed(0)} per CPU second) | ${verdict(fps('.txt').filesPerSecond >= 400)} |`,
+);
+say(
+  `| CLI, one job: .docx ≥ 100 files/s | ${fps('.docx').filesPerSecond.toFixed(0)} files/s (${fps('.docx').filesPerCpuSecond.toFixed(0)} per CPU second) | ${verdict(fps('.docx').filesPerSecond >= 100)} |`,
+);
+say(`| CLI, one job: PDF (measured) | ${fps('.pdf').filesPerSecond.toFixed(0)} files/s | recorded |`);
 say(
   `| CLI over 2,000 files < 300 MB peak RSS | ${cli.map((c) => `${(c.peak / 2 ** 20).toFixed(0)} MB (${c.jobs} job${c.jobs > 1 ? 's' : ''})`).join(', ')} | ${verdict(cli.every((c) => c.peak < 300 * 2 ** 20))} |`,
 );

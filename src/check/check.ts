@@ -6,7 +6,7 @@ import type { ReportNode, Report } from '../tree/schema.js';
 import { readDirectives } from './directives.js';
 import { detectProfile, matchProfile, resolveProfile, type ProfileInput } from './profiles/index.js';
 import { rules } from './rules/index.js';
-import { resolveSettings } from './settings.js';
+import { resolveSettings, type Resolved } from './settings.js';
 import type { Locale, RuleContext, RuleSetting, Wording } from './types.js';
 import { ancestry } from './walk.js';
 
@@ -53,7 +53,7 @@ export function check(treeOrText: Report | string, options?: CheckOptions): VFil
   ) {
     throw jixiaoError(OPTION_RULES, { got: given.rules }, { key: 'rules' });
   }
-  const settings = resolveSettings(rules, given.rules);
+  const settings = settingsOf(given.rules);
   const profile = given.profile === undefined ? undefined : resolveProfile(given.profile);
   const tree = reportOf(treeOrText, parseSettings(given));
   const match = profile ? matchProfile(tree, profile) : detectProfile(tree);
@@ -100,6 +100,24 @@ export function check(treeOrText: Report | string, options?: CheckOptions): VFil
   }
   const start = (m: VFileMessage) => (m.place && 'start' in m.place ? (m.place.start.offset ?? 0) : 0);
   return messages.sort((a, b) => start(a) - start(b) || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+}
+
+let recommendedSettings: Map<string, Resolved> | undefined;
+
+/**
+ * The rule settings resolved: the recommended ones (no settings given, or none) made once and
+ * frozen, since every call shares them. Resolving them (every rule's options checked and filled
+ * in) took 2 µs of the 7 µs that checking a parsed one-paragraph report costs (2 of 30 µs on the
+ * seed). Settings given are resolved on every call: the caller may have changed the object since.
+ */
+function settingsOf(given: Record<string, RuleSetting> | undefined): Map<string, Resolved> {
+  if (given !== undefined && Object.keys(given).length > 0) return resolveSettings(rules, given);
+  return (recommendedSettings ??= frozen(resolveSettings(rules)));
+}
+
+function frozen(settings: Map<string, Resolved>): Map<string, Resolved> {
+  for (const setting of settings.values()) Object.freeze(Object.freeze(setting).options);
+  return settings;
 }
 
 /**

@@ -2,7 +2,6 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
 import {
   CONFIG_MISSING,
   CONFIG_NOT_FILE,
@@ -14,24 +13,21 @@ import {
   jixiaoError,
 } from '../errors.js';
 import { JixiaoError, resolveProfile, resolveSettings, rules, type ProfileInput, type RuleSetting } from '../index.js';
-import { ConfigSchema } from '../schema.js';
-import { ENCODINGS } from './read/read-report.js';
+import type { Config } from '../check/config.js';
+import type { Worded } from '../errors.js';
+import { ENCODINGS, type Encoding } from './read/read-report.js';
 
 /**
  * The CLI's configuration file: the core's options (profile, rules, locale) and what only
  * the command line uses (how files are read, which are left out, when warnings fail).
+ * Its JSON Schema is made from the zod schema in config-schema.ts; here it is checked by
+ * hand (see {@link checkConfig}), so that the CLI does not load zod.
  */
-const CliConfigSchema = ConfigSchema.extend({
-  encoding: z
-    .enum(ENCODINGS as ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'])
-    .optional()
-    .describe('decode text files in this encoding instead of detecting it'),
-  maxSize: z.number().int().positive().optional().describe('refuse files larger than this many bytes'),
-  maxWarnings: z.number().int().min(0).optional().describe('exit 1 when there are more warnings than this'),
-  ignore: z.array(z.string()).optional().describe('patterns of files to leave out (gitignore syntax)'),
-}).strict();
-
-type CliConfig = z.output<typeof CliConfigSchema>;
+interface CliConfig extends Config {
+  encoding?: Encoding | undefined;
+  maxSize?: number | undefined;
+  ignore?: string[] | undefined;
+}
 
 const NAMES = ['.jixiaorc.json', '.jixiaorc.yaml', '.jixiaorc.yml', 'package.json'];
 /** No real configuration comes near 1 MB; a larger file is a mistake, not a config. */
@@ -138,30 +134,117 @@ async function parseFile(file: string, text: string): Promise<unknown> {
   }
 }
 
-/** Validates a config against the schema, then its rules and profile, naming the key at fault. */
+/** The keys a configuration may have, in the order the error for an unknown key lists them. */
+const KEYS = ['$schema', 'profile', 'rules', 'locale', 'maxWarnings', 'encoding', 'maxSize', 'ignore'] as const;
+
+const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isWhole = (value: unknown): value is number => Number.isSafeInteger(value);
+const shown = (value: unknown) => (value === undefined ? 'undefined' : JSON.stringify(value));
+/** "expected …, got …" in both languages. */
+const expected = (en: string, zh: string, value: unknown): Worded => ({
+  en: `expected ${en}, got ${shown(value)}`,
+  'zh-CN': `应为${zh}，收到 ${shown(value)}`,
+});
+
+/** What is wrong with a configuration's shape: the key at fault (empty: the file) and the problem. */
+export interface ConfigProblem {
+  key: string;
+  problem: Worded;
+  allowed?: readonly string[];
+}
+
+/**
+ * What is wrong with a configuration's shape, or undefined: the checks of the zod schema in
+ * config-schema.ts written out, so that the CLI needs no zod (a test holds the two to the same
+ * answers and keys). Unknown keys are worded as zod words them. The rules' options and the
+ * profile are checked by the core's own readers, as they are for options given in code.
+ */
+export function checkConfig(data: unknown): ConfigProblem | undefined {
+  if (!isObject(data)) return { key: '', problem: expected('an object', '对象', data) };
+  const unknown = Object.keys(data).filter((key) => !(KEYS as readonly string[]).includes(key));
+  if (unknown.length) {
+    const list = unknown.map((key) => JSON.stringify(key)).join(', ');
+    return {
+      key: '',
+      problem: {
+        en: `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${list}`,
+        'zh-CN': `出现未知的键(key): ${list}`,
+      },
+      allowed: KEYS.filter((k) => k !== '$schema'),
+    };
+  }
+  const { $schema, profile, rules, locale, maxWarnings, encoding, maxSize, ignore } = data;
+  if ($schema !== undefined && typeof $schema !== 'string')
+    return { key: '$schema', problem: expected('a string', '字符串', $schema) };
+  if (profile !== undefined && typeof profile !== 'string' && !isObject(profile))
+    return {
+      key: 'profile',
+      problem: expected('a built-in profile id or a profile object', '内置报告类型的 id 或报告类型对象', profile),
+    };
+  if (rules !== undefined) {
+    if (!isObject(rules))
+      return { key: 'rules', problem: expected('an object of rule settings', '规则设置的对象', rules) };
+    for (const [id, setting] of Object.entries(rules)) {
+      const ok = Array.isArray(setting)
+        ? setting.length >= 1 && setting.length <= 2 && SEVERITIES.has(setting[0])
+        : SEVERITIES.has(setting);
+      if (!ok)
+        return {
+          key: `rules.${id}`,
+          problem: expected(
+            '"off", "warn", "error" (or 0, 1, 2), optionally as [severity, options]',
+            ' "off"、"warn"、"error"（或 0、1、2），或 [级别, 选项]',
+            setting,
+          ),
+        };
+    }
+  }
+  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en')
+    return { key: 'locale', problem: expected('"zh-CN" or "en"', ' "zh-CN" 或 "en"', locale) };
+  if (maxWarnings !== undefined && !(isWhole(maxWarnings) && maxWarnings >= 0))
+    return { key: 'maxWarnings', problem: expected('a whole number, 0 or more', '不小于 0 的整数', maxWarnings) };
+  if (encoding !== undefined && !(ENCODINGS as readonly unknown[]).includes(encoding)) {
+    const list = ENCODINGS.map((e) => `"${e}"`);
+    return { key: 'encoding', problem: expected(`one of ${list.join(', ')}`, ` ${list.join('、')} 之一`, encoding) };
+  }
+  if (maxSize !== undefined && !(isWhole(maxSize) && maxSize > 0))
+    return {
+      key: 'maxSize',
+      problem: expected('a whole number of bytes, more than 0', '大于 0 的整数（字节）', maxSize),
+    };
+  if (ignore !== undefined) {
+    if (!Array.isArray(ignore))
+      return { key: 'ignore', problem: expected('an array of patterns', '模式的数组', ignore) };
+    const index = ignore.findIndex((p) => typeof p !== 'string');
+    if (index >= 0)
+      return { key: `ignore.${index}`, problem: expected('a pattern (a string)', '模式（字符串）', ignore[index]) };
+  }
+  return undefined;
+}
+
+/** Checks a config's rules and profile (the core), then its shape, naming the key at fault. */
 function validate(file: string, data: unknown, prefix = ''): CliConfig {
   // The core checks rules and profiles first: its messages name the rule or the profile's
-  // key and what it takes, where the schema says only "Invalid input".
+  // key and what it takes.
   const given = (data ?? {}) as { rules?: unknown; profile?: unknown };
-  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
   coreChecks(file, prefix, () => {
     if (isObject(given.rules)) resolveSettings(rules, given.rules as Record<string, RuleSetting>);
     if (isObject(given.profile) || typeof given.profile === 'string') resolveProfile(given.profile as ProfileInput);
   });
-  const parsed = CliConfigSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = prefix + issue.path.join('.');
-    // The same first issue in Chinese: zod words it in the language it is given.
-    const zh = CliConfigSchema.safeParse(data ?? {}, { error: z.locales.zhCN().localeError }).error?.issues[0];
-    const problem = { en: issue.message, 'zh-CN': zh?.message ?? issue.message };
-    const allowed =
-      issue.code === 'unrecognized_keys'
-        ? { allowed: Object.keys(CliConfigSchema.shape).filter((k) => k !== '$schema') }
-        : {};
-    throw jixiaoError(CONFIG_SCHEMA, { file, key, problem, ...allowed }, { file, ...(key ? { key } : {}) });
+  const wrong = checkConfig(data ?? {});
+  if (wrong) {
+    const key = prefix + wrong.key;
+    const allowed = wrong.allowed ? { allowed: wrong.allowed } : {};
+    throw jixiaoError(
+      CONFIG_SCHEMA,
+      { file, key, problem: wrong.problem, ...allowed },
+      { file, ...(key ? { key } : {}) },
+    );
   }
-  return parsed.data;
+  return (data ?? {}) as CliConfig;
 }
 
 /** Runs the core's checks of a configuration's settings; a mistake is the file's, at `prefix` + its key. */
@@ -176,9 +259,4 @@ function coreChecks(file: string, prefix: string, run: () => void): void {
       { file, cause: error, ...(error.key ? { key: prefix + error.key } : {}) },
     );
   }
-}
-
-/** The JSON Schema of the CLI's configuration file (what `jixiao/config.schema.json` should ship). */
-export function cliConfigJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(CliConfigSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
 }

@@ -102,12 +102,36 @@ function gridRecords(
       if (field) out.push(field);
       continue;
     }
+    if (grid.ragged && section.kind === 'budget') section = withItemColumn(section, own);
     const cells = fields(grid, section, row, r);
     const record =
       section.kind === 'indicator' ? indicatorRow(section, cells, place) : budgetRow(section, cells, place);
     if (record) out.push(record);
   }
   return section;
+}
+
+/** Roles of the amounts of a budget row. */
+const AMOUNTS = new Set<Role>(['initial', 'adjusted', 'executed']);
+
+/**
+ * A budget header whose first column is an amount, under rows that open with their item
+ * (`全年预算数 | 全年执行数 | 执行率` over `资金总额： | 300 | 285 | 95%`): copied text lost the
+ * header's blank item cell. The section gains an item column at its left, for this row and
+ * the rows after it.
+ */
+function withItemColumn(section: Section, own: GridCell[]): Section {
+  const first = own.find((c) => !isBlank(c.text));
+  if (section.at.item !== undefined || !first || readNumber(first.text) !== null) return section;
+  if (!AMOUNTS.has(section.roles[0] ?? 'ignore')) return section;
+  const at: Partial<Record<Role, number>> = { item: 0 };
+  for (const [role, c] of Object.entries(section.at) as Array<[Role, number]>) at[role] = c + 1;
+  return {
+    ...section,
+    roles: ['item', ...section.roles],
+    at,
+    labels: ['', ...section.labels],
+  };
 }
 
 /** The cells that start in row `r`, left to right. */
@@ -227,7 +251,9 @@ function fields(grid: Grid, section: Section | null, row: Array<Slot | null>, r:
 function align(section: Section, cells: GridCell[]): Field[] {
   const n = section.roles.length;
   let list = cells.slice();
-  while (list.length > n && isBlank(list[list.length - 1]!.text)) list.pop();
+  // Trailing blanks are the separators a copy pads every row with (`| 10 | |||`), not columns:
+  // left in, a row of six values and four blanks would count as ten cells in place.
+  while (list.length > 0 && isBlank(list[list.length - 1]!.text)) list.pop();
   if (list.length > n) list = list.slice(0, n);
   const m = list.length;
   // A row with every cell in place (most rows) needs no search.
@@ -270,6 +296,8 @@ interface Traits {
   text: string;
   blank: boolean;
   number: boolean;
+  /** A number with `%` or `‰`: an execution rate, never an amount, weight or score. */
+  percent: boolean;
   valued: boolean;
   level1: boolean;
   level2: boolean;
@@ -280,6 +308,7 @@ function traits(text: string): Traits {
     text,
     blank: isBlank(text),
     number: readNumber(text) !== null,
+    percent: readNumber(text) !== null && /[%％‰]\s*$/.test(text),
     valued: readQuantity(text).value !== null,
     level1: isLevel1(text),
     level2: isLevel2(text),
@@ -289,15 +318,16 @@ function traits(text: string): Traits {
 /** How well a cell fits a column's role: positive fits, negative does not. */
 function fit(cell: Traits, role: Role | null): number {
   if (cell.blank || role === null) return 0;
-  const { text, number, valued, level1, level2 } = cell;
+  const { text, number, percent, valued, level1, level2 } = cell;
   switch (role) {
     case 'weight':
     case 'score':
     case 'initial':
     case 'adjusted':
     case 'executed':
+      return number && !percent ? 2 : -2;
     case 'rate':
-      return number ? 2 : -2;
+      return percent ? 3 : number ? 1 : -2;
     case 'target':
     case 'targetInitial':
     case 'targetAdjusted':
@@ -449,7 +479,10 @@ function budgetRow(section: Section, cells: Field[], place: Place): BudgetRecord
     for (let c = first - 1; c >= 0 && !item; c--) if (!isBlank(section.labels[c] ?? '')) item = section.labels[c]!;
     item = item.replace(/[（(][^）)]*[）)]/g, '');
   }
-  item = item.replace(/^其中\s*[:：]?\s*/, '').trim();
+  item = item
+    .replace(/^其中\s*[:：]?\s*/, '')
+    .replace(/\s*[:：]\s*$/, '')
+    .trim();
   let rate = readNumber(value(section, cells, 'rate'));
   const rateStated = rate !== null;
   const base = adjusted ?? initial;

@@ -311,7 +311,7 @@ describe('the README examples, run as written in a fresh project', () => {
 
   it('are found, in both languages, with the packages they need named in the README', () => {
     expect(examples.map((e) => e.name.slice(0, 2))).toEqual(['zh', 'zh', 'zh', 'en', 'en', 'en', 'en']);
-    expect(readmePackages.sort()).toEqual(['remark-parse', 'unified', 'vfile-reporter']);
+    expect(readmePackages.sort()).toEqual(['remark-parse', 'unified', 'vfile-reporter', 'zod']);
   });
 
   for (const { name, code } of examples) {

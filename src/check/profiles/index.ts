@@ -1,7 +1,7 @@
 import { jixiaoError, UNKNOWN_PROFILE } from '../../errors.js';
 import type { Report } from '../../tree/schema.js';
 import { BUILTIN_PROFILES } from './builtin.js';
-import { matchProfile, type ProfileMatch } from './match.js';
+import { headingsOf, matchHeadings, type ProfileMatch } from './match.js';
 import { readProfile } from './read-profile.js';
 import type { Profile, ProfileInput } from './schema.js';
 
@@ -25,16 +25,17 @@ const MIN_SLOTS = 3;
  */
 export function detectProfile(tree: Report): ProfileMatch {
   const title = tree.data.title ?? '';
+  const top = headingsOf(tree);
   let best: { match: ProfileMatch; score: number } | undefined;
   for (const profile of profiles.values()) {
     if (profile.id === 'generic') continue;
-    const match = matchProfile(tree, profile);
+    const match = matchHeadings(top, profile);
     const filled = match.bySlot.size;
     if (filled < MIN_SLOTS) continue;
     const score = filled + (profile.titleWords.some((w) => title.includes(w)) ? 0.5 : 0);
     if (!best || score > best.score) best = { match, score };
   }
-  return best?.match ?? matchProfile(tree, profiles.get('generic')!);
+  return best?.match ?? matchHeadings(top, profiles.get('generic')!);
 }
 
 /**
