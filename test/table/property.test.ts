@@ -453,48 +453,51 @@ const NAMES = [
 const UNITS = ['公里', '座', '人次', '台', '%', '万元', '亩'];
 
 /** One indicator row of a clean form: its target met with the full weight, or missed (or scored down) with a reason. */
-const cleanIndicator = (weight: number) =>
-  fc
-    .record({
-      levels: fc.constantFrom(...LEVELS),
-      name: fc.constantFrom(...NAMES),
-      unit: fc.constantFrom(...UNITS),
-      kind: fc.constantFrom('≥', '≤', '定性'),
-      target: fc.integer({ min: 2, max: 5000 }),
-      decimals: fc.integer({ min: 0, max: 2 }),
-      exact: fc.boolean(),
-      met: fc.boolean(),
-      down: fc.integer({ min: 1, max: weight * 10 - 1 }),
-    })
-    .map(({ levels, name, unit, kind, target, decimals, exact, met, down }): CleanIndicator => {
-      let targetText: string;
-      let actualText: string;
-      if (kind === '定性') {
-        targetText = '明显改善';
-        actualText = met ? '明显改善' : '基本改善';
-      } else {
-        // Met exactly (`≤38万元` and 38万元) or with room; values with up to two decimals (`≤0.65万元`).
-        const step = met && exact ? 0 : 1;
-        const actual = kind === '≥' ? (met ? target + step : target - 1) : met ? target - step : target + 1;
-        const shown = (n: number) => (n / 10 ** decimals).toFixed(decimals);
-        targetText = `${kind}${shown(target)}${unit}`;
-        actualText = `${shown(actual)}${unit}`;
-      }
-      // A missed target, or a score below the weight, has its reason; a met one may still lose points.
-      const full = kind !== '定性' && met && down % 2 === 0;
-      const score = full ? weight * 10 : down;
-      const reason = score < weight * 10 ? '受汛期影响，部分任务延后，下一步加强调度。' : '';
-      return {
-        level1: levels[0],
-        level2: levels[1],
-        name,
-        target: targetText,
-        actual: actualText,
-        weight,
-        score,
-        reason,
-      };
-    });
+const oneOf = <T>(list: readonly T[]) => fc.integer({ min: 0, max: list.length - 1 }).map((i) => list[i]!);
+const cleanIndicator = fc
+  .record({
+    levels: oneOf(LEVELS),
+    name: oneOf(NAMES),
+    unit: oneOf(UNITS),
+    kind: fc.constantFrom('≥', '≤', '定性'),
+    target: fc.integer({ min: 2, max: 5000 }),
+    decimals: fc.integer({ min: 0, max: 2 }),
+    exact: fc.boolean(),
+    met: fc.boolean(),
+    down: fc.integer({ min: 0, max: 999 }),
+  })
+  .map((seed) => (weight: number): CleanIndicator => {
+    const { levels, name, unit, kind, target, decimals, exact, met } = seed;
+    // Points lost, in tenths: 1 to all but a tenth of the weight.
+    const down = 1 + (seed.down % (weight * 10 - 1));
+    let targetText: string;
+    let actualText: string;
+    if (kind === '定性') {
+      targetText = '明显改善';
+      actualText = met ? '明显改善' : '基本改善';
+    } else {
+      // Met exactly (`≤38万元` and 38万元) or with room; values with up to two decimals (`≤0.65万元`).
+      const step = met && exact ? 0 : 1;
+      const actual = kind === '≥' ? (met ? target + step : target - 1) : met ? target - step : target + 1;
+      const shown = (n: number) => (n / 10 ** decimals).toFixed(decimals);
+      targetText = `${kind}${shown(target)}${unit}`;
+      actualText = `${shown(actual)}${unit}`;
+    }
+    // A missed target, or a score below the weight, has its reason; a met one may still lose points.
+    const full = kind !== '定性' && met && down % 2 === 0;
+    const score = full ? weight * 10 : down;
+    const reason = score < weight * 10 ? '受汛期影响，部分任务延后，下一步加强调度。' : '';
+    return {
+      level1: levels[0],
+      level2: levels[1],
+      name,
+      target: targetText,
+      actual: actualText,
+      weight,
+      score,
+      reason,
+    };
+  });
 
 /** Weights of `count` indicators adding up to 90 (the budget execution row holds the other 10). */
 const weights = fc.integer({ min: 3, max: 8 }).chain((count) =>
@@ -517,7 +520,9 @@ const cleanForm = fc
     prose: fc.boolean(),
   })
   .chain(({ weights: list, ...rest }) =>
-    fc.tuple(...list.map((w) => cleanIndicator(w))).map((indicators) => ({ ...rest, indicators })),
+    fc
+      .array(cleanIndicator, { minLength: list.length, maxLength: list.length })
+      .map((rows) => ({ ...rest, indicators: rows.map((row, k) => row(list[k]!)) })),
   )
   .map(({ indicators, adjusted, share, budgetScore, separator, eol, rateDecimals, prose }) => {
     // Amounts in 万元 with two decimals; the rate is executed ÷ adjusted, rounded as written.
