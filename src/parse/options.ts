@@ -93,15 +93,13 @@ function checkTables(tables: unknown): readonly TableLayout[] {
         `${where.zh}起于 ${t.start}，落在前一个表格之内或之前`,
       );
     last = t.end!;
-    if (t.page !== undefined && !(Number.isInteger(t.page) && t.page >= 1))
+    if (
+      (t.page !== undefined && !(Number.isInteger(t.page) && t.page >= 1)) ||
+      (t.align !== undefined && !(Array.isArray(t.align) && t.align.every((a) => a === null || ALIGN.has(a))))
+    )
       throw fail(
-        `${where.en}: page should be 1 or more, got ${shown(t.page)}`,
-        `${where.zh}的 page 应不小于 1，收到 ${shown(t.page)}`,
-      );
-    if (t.align !== undefined && !(Array.isArray(t.align) && t.align.every((a) => a === null || ALIGN.has(a))))
-      throw fail(
-        `${where.en}: align should be an array of 'left', 'right', 'center' or null, got ${shown(t.align)}`,
-        `${where.zh}的 align 应为由 'left'、'right'、'center' 或 null 组成的数组，收到 ${shown(t.align)}`,
+        `${where.en}: expected page ≥ 1 and align of 'left', 'right', 'center' or null, got ${shown([t.page, t.align])}`,
+        `${where.zh}的 page 应不小于 1，align 应由 'left'、'right'、'center' 或 null 组成，收到 ${shown([t.page, t.align])}`,
       );
     if (!Array.isArray(t.rows))
       throw fail(`${where.en}: expected rows, got ${shown(t.rows)}`, `${where.zh}应有 rows，收到 ${shown(t.rows)}`);
@@ -136,15 +134,11 @@ function checkTables(tables: unknown): readonly TableLayout[] {
             `${where.en}, row ${r}, cell ${k}: expected start ≤ end within the row, after the cell before`,
             `${where.zh}第 ${r} 行第 ${k} 格应在该行之内、前一格之后，且 start ≤ end`,
           );
-        if (!span(c.rowSpan) || !span(c.colSpan))
+        // A rowSpan runs at most to the table's last row (1e9 was taken as it came).
+        if (!span(c.rowSpan) || !span(c.colSpan) || r + c.rowSpan > rowCount)
           throw fail(
-            `${where.en}, row ${r}, cell ${k}: expected rowSpan and colSpan of 1 or more`,
-            `${where.zh}第 ${r} 行第 ${k} 格的 rowSpan 和 colSpan 应不小于 1`,
-          );
-        if (r + c.rowSpan > rowCount)
-          throw fail(
-            `${where.en}, row ${r}, cell ${k}: rowSpan ${c.rowSpan} runs past the table's last row (it has ${rowCount})`,
-            `${where.zh}第 ${r} 行第 ${k} 格的 rowSpan ${c.rowSpan} 超出了表格的最后一行（共 ${rowCount} 行）`,
+            `${where.en}, row ${r}, cell ${k}: expected rowSpan and colSpan of 1 or more, rowSpan within the ${rowCount} rows, got ${shown([c.rowSpan, c.colSpan])}`,
+            `${where.zh}第 ${r} 行第 ${k} 格的 rowSpan 和 colSpan 应不小于 1，rowSpan 不超出表格的 ${rowCount} 行，收到 ${shown([c.rowSpan, c.colSpan])}`,
           );
         columns += c.colSpan;
         if (c.rowSpan > 1) carried += c.colSpan;
