@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, extract, indicators, parse, toMarkdown, type Report } from '../../src/index.js';
 import { expectValidTree } from '../helpers/invariants.js';
-import { BUDGET_10, HEAD_10, HEAD_CQ, HEAD_SC } from './helpers.js';
+import { BUDGET_10, HEAD_10, HEAD_CQ, HEAD_SC, TABLE_RULES } from './helpers.js';
 
 interface AnyNode {
   type: string;
@@ -409,17 +409,6 @@ describe('parse with a reader’s tables', () => {
   });
 });
 
-/** The seven rules on self-evaluation forms. */
-const FORM_RULES = [
-  'indicator-score-exceeds-weight',
-  'indicator-total-mismatch',
-  'weight-total',
-  'missed-target-full-score',
-  'missing-deviation-reason',
-  'budget-rate-mismatch',
-  'score-mismatch',
-];
-
 interface CleanIndicator {
   level1: string;
   level2: string;
@@ -579,7 +568,7 @@ describe('form rules on clean forms', () => {
         expect(indicators(tree)).toHaveLength(count);
         expect(records.filter((r) => r.kind === 'budget')).toHaveLength(1);
         expect(records.filter((r) => r.kind === 'total')).toHaveLength(1);
-        const findings = check(tree).filter((m) => FORM_RULES.includes(m.ruleId!));
+        const findings = check(tree).filter((m) => TABLE_RULES.has(m.ruleId!));
         expect(findings.map((m) => `${m.ruleId}: ${m.reason}`)).toEqual([]);
       }),
       { numRuns: 300 },
@@ -608,7 +597,7 @@ describe('form rules on clean forms', () => {
         const tree = parse(text);
         expect(tablesOf(tree)).toHaveLength(1);
         expect(indicators(tree)).toEqual([]);
-        expect(check(tree).filter((m) => FORM_RULES.includes(m.ruleId!))).toEqual([]);
+        expect(check(tree).filter((m) => TABLE_RULES.has(m.ruleId!))).toEqual([]);
       }),
       { numRuns: 100 },
     );
