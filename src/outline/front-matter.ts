@@ -268,6 +268,8 @@ export function readFields(input: string, from: number, to: number): FieldSpan[]
   const keys: Array<{ at: number; key: string; valueAt: number }> = [];
   FIELD_KEY.lastIndex = 0;
   for (let m = FIELD_KEY.exec(text); m; m = FIELD_KEY.exec(text)) {
+    // A key names something: marks alone (`\\:--`, a Markdown escape) are no key.
+    if (!/[\p{L}\p{N}]/u.test(m[2]!)) continue;
     keys.push({ at: m.index + m[1]!.length, key: m[2]!, valueAt: m.index + m[0].length });
   }
   if (keys.length === 0 || keys[0]!.at !== 0) {

@@ -60,6 +60,7 @@ export function parseSettings(options: unknown): ParseSettings {
 }
 
 const SOURCES = new Set(['gfm', 'docx', 'pdf', 'tab', 'pipe', 'spaces', 'flattened']);
+const ALIGN = new Set(['left', 'right', 'center']);
 
 /**
  * Checks the tables a reader gave: in order, not overlapping, each row inside its table and
@@ -75,7 +76,9 @@ function checkTables(tables: unknown): readonly TableLayout[] {
   if (!Array.isArray(tables)) throw fail(`expected an array, got ${shown(tables)}`, `应为数组，收到 ${shown(tables)}`);
   const offset = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
   let last = 0;
-  tables.forEach((t: Partial<TableLayout> | null, i) => {
+  // A loop, not forEach: a hole in the array (`[, table]`) is an error, not a table skipped.
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i] as Partial<TableLayout> | null | undefined;
     const where = { en: `table ${i}`, zh: `第 ${i} 个表格` };
     if (typeof t !== 'object' || t === null || !offset(t.start) || !offset(t.end) || t.end! < t.start!)
       throw fail(
@@ -90,9 +93,23 @@ function checkTables(tables: unknown): readonly TableLayout[] {
         `${where.zh}起于 ${t.start}，落在前一个表格之内或之前`,
       );
     last = t.end!;
+    if (
+      (t.page !== undefined && !(Number.isInteger(t.page) && t.page >= 1)) ||
+      (t.align !== undefined && !(Array.isArray(t.align) && t.align.every((a) => a === null || ALIGN.has(a))))
+    )
+      throw fail(
+        `${where.en}: expected page ≥ 1 and align of 'left', 'right', 'center' or null, got ${shown([t.page, t.align])}`,
+        `${where.zh}的 page 应不小于 1，align 应由 'left'、'right'、'center' 或 null 组成，收到 ${shown([t.page, t.align])}`,
+      );
     if (!Array.isArray(t.rows))
       throw fail(`${where.en}: expected rows, got ${shown(t.rows)}`, `${where.zh}应有 rows，收到 ${shown(t.rows)}`);
     let cursor = t.start!;
+    // How wide the grid can be (the most columns a row's own cells span, plus every column a cell
+    // spanning rows down brings into the rows below) and how many cells fill it.
+    let widest = 0;
+    let carried = 0;
+    let cells = 0;
+    const rowCount = t.rows.length;
     t.rows.forEach((row, r) => {
       if (
         !row ||
@@ -109,6 +126,7 @@ function checkTables(tables: unknown): readonly TableLayout[] {
       if (!Array.isArray(row.cells))
         throw fail(`${where.en}, row ${r}: expected cells`, `${where.zh}第 ${r} 行应有 cells`);
       let at = row.start;
+      let columns = 0;
       row.cells.forEach((c, k) => {
         const span = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1;
         if (!c || !offset(c.start) || !offset(c.end) || c.start < at || c.end < c.start || c.end > row.end)
@@ -116,16 +134,29 @@ function checkTables(tables: unknown): readonly TableLayout[] {
             `${where.en}, row ${r}, cell ${k}: expected start ≤ end within the row, after the cell before`,
             `${where.zh}第 ${r} 行第 ${k} 格应在该行之内、前一格之后，且 start ≤ end`,
           );
-        if (!span(c.rowSpan) || !span(c.colSpan))
+        // A rowSpan runs at most to the table's last row (1e9 was taken as it came).
+        if (!span(c.rowSpan) || !span(c.colSpan) || r + c.rowSpan > rowCount)
           throw fail(
-            `${where.en}, row ${r}, cell ${k}: expected rowSpan and colSpan of 1 or more`,
-            `${where.zh}第 ${r} 行第 ${k} 格的 rowSpan 和 colSpan 应不小于 1`,
+            `${where.en}, row ${r}, cell ${k}: expected rowSpan and colSpan of 1 or more, rowSpan within the ${rowCount} rows, got ${shown([c.rowSpan, c.colSpan])}`,
+            `${where.zh}第 ${r} 行第 ${k} 格的 rowSpan 和 colSpan 应不小于 1，rowSpan 不超出表格的 ${rowCount} 行，收到 ${shown([c.rowSpan, c.colSpan])}`,
           );
+        columns += c.colSpan;
+        if (c.rowSpan > 1) carried += c.colSpan;
         at = c.end;
       });
+      cells += row.cells.length;
+      widest = Math.max(widest, columns);
       cursor = row.end;
     });
-  });
+    // Merged cells make a grid of more slots than cells, but not without bound: a colSpan of 1e9
+    // would have records and Markdown write a billion empty cells.
+    const slots = rowCount * (widest + carried);
+    if (slots > 8 * cells + 16 * rowCount + 64)
+      throw fail(
+        `${where.en}: its cells span ${widest + carried} columns over ${rowCount} rows, more than its ${cells} cells can fill; check colSpan`,
+        `${where.zh}的单元格横跨 ${widest + carried} 列、${rowCount} 行，远超其 ${cells} 个单元格所能填满的范围；请检查 colSpan`,
+      );
+  }
   return tables as readonly TableLayout[];
 }
 

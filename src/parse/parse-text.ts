@@ -31,7 +31,14 @@ export function parseText(text: string, settings: ParseSettings): Report {
   const at = locator(text);
   const lines = splitLines(text);
 
-  const title = findTitle(text, lines);
+  const layouts = settings.tables ?? textLayouts(text);
+  // A table's first row is no title, though its header may read like one (`| 绩效指标 | 一级指标 |`);
+  // a flattened form starts where its header words do, after whatever title runs into it.
+  let title = findTitle(text, lines);
+  if (title) {
+    const k = tableAt(layouts, title.spans[0]![0]);
+    if (k >= 0 && layouts[k]!.source !== 'flattened') title = undefined;
+  }
   const titleText = title ? title.spans.map(([s, e]) => text.slice(s, e).trim()).join('') : undefined;
   const fiscalYear = inferFiscalYear(text, titleText, settings.year);
   const b = builder(text, at, { figures: settings.figures, ...(fiscalYear ? { year: fiscalYear.year } : {}) });
@@ -46,9 +53,7 @@ export function parseText(text: string, settings: ParseSettings): Report {
   const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(at.point(offset).line - 1));
 
   // Tables are claimed first: no heading, list or paragraph is made of what is in one.
-  const tables = (settings.tables ?? textLayouts(text)).filter(
-    (t) => !taken(t.start) && !(tocs.length > 0 && inToc(at.point(t.end).line - 1)),
-  );
+  const tables = layouts.filter((t) => !taken(t.start) && !(tocs.length > 0 && inToc(at.point(t.end).line - 1)));
   const candidates = findCandidates(text, lines, taken).filter((c) => tableAt(tables, c.start) < 0);
   const { headings, items } = decideHeadings(candidates);
   const itemStarts = new Set(items.map((c) => c.start));

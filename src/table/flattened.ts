@@ -90,15 +90,31 @@ function body(s: string, head: Head): { rows: Span[][]; end: number } {
   let p = head.end;
   for (;;) {
     const total = totalRow(s, p, head.roles);
-    if (total) {
+    if (total && inOrder(total.cells)) {
       rows.push(total.cells);
       return { rows, end: total.end };
     }
     const row = head.kind === 'budget' ? budgetRow(s, p, head.roles) : indicatorRow(s, p, head.roles, true);
-    if (!row) return { rows, end: p };
+    if (!row || !inOrder(row.cells)) return { rows, end: p };
     rows.push(row.cells);
     p = row.end;
   }
+}
+
+/**
+ * True when a row's cells stand in the text in the order of the header's columns. The row
+ * readers read a row in the order the common forms write it (name, 指标性质, value, unit…); a
+ * header that orders its columns otherwise (the Chongqing form's 计量单位 before 指标性质)
+ * would put a later cell before an earlier one, and such a row does not fit the form.
+ */
+function inOrder(cells: Span[]): boolean {
+  let at = 0;
+  for (const [a, b] of cells) {
+    if (a < 0) continue;
+    if (a < at) return false;
+    at = b;
+  }
+  return true;
 }
 
 /** A cell as `[start, end)` in the squeezed text; `[-1, -1]` for an empty one. */
@@ -129,7 +145,14 @@ function headerRuns(s: string, i: number): Head[] {
   let steps = 0;
   const walk = (p: number) => {
     // Every prefix of every reading is a candidate: a header word may also open the first row (预算执行率).
-    const head = asHead(roles.slice(), cells.slice(), p);
+    // A reading may stop before a word (预算执行率 opening the first row), never inside one:
+    // `偏差原因分析` of `偏差原因分析及改进措施` leaves `及改进措施` to be read as a row.
+    const last = cells[cells.length - 1];
+    const inside = last !== undefined && headerWordsAt(s, last[0]).some((w) => w.end > p);
+    // Nor before a header word of a column it lacks (`偏差原因分析及改进措施` is no 三级指标 name).
+    const before =
+      levelAt(s, p, 1) < 0 && headerWordsAt(s, p).some((w) => w.role === 'ignore' || !roles.includes(w.role));
+    const head = inside || before ? null : asHead(roles.slice(), cells.slice(), p);
     if (head) out.push(head);
     if (roles.length >= MAX_COLUMNS) return;
     for (const word of headerWordsAt(s, p)) {
@@ -236,9 +259,13 @@ function textEnd(s: string, i: number): number {
   return p;
 }
 
-/** A label: short, and no sentence in it (a reason run on into the next row's name is no name). */
+/**
+ * A label: short, words (not a mark such as `-`), and no sentence in it (a reason run on into the
+ * next row's name is no name).
+ */
 function labelLike(s: string, a: number, b: number): boolean {
-  return b - a >= 2 && b - a <= 30 && !/[。；;！？]/.test(s.slice(a, b)) && totalRowLabel(s, a) < 0;
+  const text = s.slice(a, b);
+  return b - a >= 2 && b - a <= 30 && /\p{L}/u.test(text) && !/[。；;！？]/.test(text) && totalRowLabel(s, a) < 0;
 }
 
 /** The end of a 总分 / 合计 label at `p`, or -1. */
@@ -263,7 +290,8 @@ function splitQualitative(s: string, a: number, b: number, repeatOnly: boolean):
   const run = s.slice(a, b);
   for (let len = Math.floor((run.length - 1) / 2); len >= 1; len--) {
     const x = run.slice(run.length - len);
-    if (run.slice(run.length - 2 * len, run.length - len) === x) {
+    // A value is words (`有效保障`): a sign repeated (`||`) is none.
+    if (run.slice(run.length - 2 * len, run.length - len) === x && /\p{L}/u.test(x)) {
       const t = b - 2 * len;
       return [
         [a, t],
@@ -275,15 +303,29 @@ function splitQualitative(s: string, a: number, b: number, repeatOnly: boolean):
   if (repeatOnly) return null;
   const suffix = (end: number) => QUALITATIVE.find((w) => s.slice(a, end).endsWith(w) && end - w.length > a + 1);
   const actual = suffix(b);
-  if (!actual) return null;
-  const target = suffix(b - actual.length);
-  if (!target) return null;
-  const t = b - actual.length - target.length;
-  return [
-    [a, t],
-    [t, b - actual.length],
-    [b - actual.length, b],
-  ];
+  const target = actual ? suffix(b - actual.length) : undefined;
+  if (actual && target) {
+    const t = b - actual.length - target.length;
+    return [
+      [a, t],
+      [t, b - actual.length],
+      [b - actual.length, b],
+    ];
+  }
+  // Else two values of one length ending alike (`明显改善基本改善`, `按期完成基本完成`).
+  for (let len = Math.min(6, Math.floor((run.length - 2) / 2)); len >= 2; len--) {
+    const last = run.slice(run.length - len);
+    const before = run.slice(run.length - 2 * len, run.length - len);
+    if (last.slice(-2) === before.slice(-2) && /^\p{Script=Han}+$/u.test(before + last)) {
+      const t = b - 2 * len;
+      return [
+        [a, t],
+        [t, t + len],
+        [t + len, b],
+      ];
+    }
+  }
+  return null;
 }
 
 /**
@@ -292,12 +334,16 @@ function splitQualitative(s: string, a: number, b: number, repeatOnly: boolean):
  */
 function weightScore(s: string, i: number): { weight: Span; score: Span; end: number } | null {
   const run = /^[\d.]+/.exec(s.slice(i, i + 16))?.[0] ?? '';
-  if (run.length < 2) return null;
+  // Digits before a percent sign are a percent (`95%`), never a weight and a score.
+  if (run.length < 2 || '%％‰'.includes(s[i + run.length] ?? 'x')) return null;
   let best: { k: number; rest: number; score: number } | null = null;
   for (let rest = 0; rest <= 2 && rest < run.length - 1; rest++) {
     const body = run.slice(0, run.length - rest);
     // Digits left over must open the reason: a list marker (`1、`) or a count (`1座`).
     if (rest && !opensReason(s, i + run.length)) continue;
+    // Digits that run into 年, 月 or 日 are a date (`2020年`), into 万, 元 or 余 an amount (`520万元`, `20余万元`),
+    // not a weight and a score.
+    if (!rest && '年月日万亿千元余'.includes(s[i + run.length] ?? 'x')) continue;
     for (let k = 1; k < body.length; k++) {
       const w = plain(body.slice(0, k));
       const sc = plain(body.slice(k));
@@ -307,7 +353,8 @@ function weightScore(s: string, i: number): { weight: Span; score: Span; end: nu
       if (sc >= w * 0.6) score += 1;
       if (Number.isInteger(w)) score += 1;
       if (w % 5 === 0) score += 1;
-      if (sc > w * 1.5) score -= 4;
+      // A score is never half as much again as its weight (`1250.00` is no weight 1 and score 250.00).
+      if (sc > w * 1.5) continue;
       score -= rest * 1.5;
       if (!best || score > best.score) best = { k, rest, score };
     }
@@ -368,7 +415,8 @@ function indicatorRow(s: string, p: number, roles: Role[], withReason: boolean):
     const t = valueAt(s, nameEnd);
     let a = valueAt(s, t);
     if (a < 0 || weightScore(s, a) === null) a = textEnd(s, t);
-    if (weightScore(s, a)) {
+    // An actual in words is a value (`基本完成`), not a clause of prose (`，预算执行率`).
+    if (weightScore(s, a) && !/[，,。；;：:]/.test(s.slice(t, a))) {
       cells.set('name', [q, nameEnd]);
       cells.set('target', [nameEnd, t]);
       cells.set('actual', [t, a]);
@@ -500,6 +548,7 @@ function actualWeightScore(
   target: number,
 ): { actual: Span; weight: Span; score: Span; end: number } | null {
   const run = /^[\d.]+/.exec(s.slice(i, i + 24))?.[0] ?? '';
+  if ('%％‰'.includes(s[i + run.length] ?? 'x')) return null;
   let best: { a: number; b: number; rest: number; score: number } | null = null;
   for (let rest = 0; rest <= 2 && rest < run.length - 2; rest++) {
     if (rest && !opensReason(s, i + run.length)) continue;
@@ -594,6 +643,15 @@ const AMOUNTS = new Set<Role>(['initial', 'adjusted', 'executed']);
 function readBudget(s: string, from: number, to: number, columns: Role[]): Span[] | null {
   let best: { spans: Span[]; cost: number } | null = null;
   const spans: Span[] = [];
+  // Whole numbers run together can be cut in very many ways (60 digits over six columns took
+  // seconds a row). Three bounds keep a row linear: a piece stops growing once it cannot be a
+  // number; a state (column, offset) from which no reading reached the row's end is not walked
+  // again; and the walk stops after a number of pieces (BUDGET_STEPS), keeping the best reading found by then.
+  const width = to - from + 1;
+  const dead = new Uint8Array((columns.length + 1) * width);
+  let steps = 0;
+  const limit = Math.max(BUDGET_STEPS_MIN, BUDGET_STEPS * (to - from));
+  let complete = 0;
   const walk = (k: number, p: number) => {
     // Blank cells at the row's end leave nothing in flattened text.
     if (p === to && k < columns.length) {
@@ -604,10 +662,14 @@ function readBudget(s: string, from: number, to: number, columns: Role[]): Span[
     }
     if (k === columns.length) {
       if (p !== to) return;
+      complete++;
       const cost = budgetCost(s, spans, columns);
       if (cost !== null && (!best || cost < best.cost)) best = { spans: spans.slice(), cost };
       return;
     }
+    const state = k * width + (p - from);
+    if (dead[state]) return;
+    const before = complete;
     if ('—－-/'.includes(s[p] ?? 'x')) {
       // A blank is a dash or two (`—`, `——`): both readings are tried.
       for (const e of [p + 1, p + 2]) {
@@ -616,32 +678,55 @@ function readBudget(s: string, from: number, to: number, columns: Role[]): Span[
         walk(k + 1, e);
         spans.pop();
       }
-      return;
-    }
-    const role = columns[k]!;
-    for (let e = p + 1; e <= to && e - p <= 14; e++) {
-      const piece = s.slice(p, e);
-      if (role === 'rate') {
-        if (s[e] !== '%' && s[e] !== '％') continue;
-        if (plain(piece) === null) continue;
-        spans.push([p, e + 1]);
-        walk(k + 1, e + 1);
-        spans.pop();
-      } else {
-        const n = /^(?:0|[1-9]\d*)(?:\.\d{1,2})?$/.test(piece.replace(/,/g, ''))
-          ? Number(piece.replace(/,/g, ''))
-          : null;
-        if (n === null) continue;
-        if ((role === 'weight' || role === 'score') && n > 100) continue;
-        spans.push([p, e]);
-        walk(k + 1, e);
-        spans.pop();
+    } else {
+      const role = columns[k]!;
+      // The piece `[p, e)` grows a character at a time, read as it grows (no slice or pattern per
+      // step): digits with commas between, then a point and at most two decimals.
+      let point = -1;
+      let comma = false;
+      for (let e = p + 1; e <= to && e - p <= 14 && steps < limit; e++) {
+        steps++;
+        const ch = s[e - 1]!;
+        // No longer piece is a number either: a second point, a third decimal, a sign, a leading zero.
+        if (ch === '.') {
+          if (point >= 0 || e - 1 === p) break;
+          point = e - 1;
+          continue;
+        }
+        if (ch === ',' ? point >= 0 || e - 1 === p : !isDigit(ch)) break;
+        if (point >= 0 && e - point > 3) break;
+        if (s[p] === '0' && point < 0 && e - p > 1) break;
+        if (ch === ',') {
+          comma = true;
+          continue;
+        }
+        if (role === 'rate') {
+          // A rate is written plainly, with its percent sign.
+          if (comma || (s[e] !== '%' && s[e] !== '％')) continue;
+          spans.push([p, e + 1]);
+          walk(k + 1, e + 1);
+          spans.pop();
+        } else {
+          if ((role === 'weight' || role === 'score') && Number(s.slice(p, e).replace(/,/g, '')) > 100) continue;
+          spans.push([p, e]);
+          walk(k + 1, e);
+          spans.pop();
+        }
       }
     }
+    if (complete === before && steps < limit) dead[state] = 1;
   };
   walk(0, from);
   return best === null ? null : (best as { spans: Span[] }).spans;
 }
+
+/**
+ * Pieces of a budget row walked at the most (see {@link readBudget}): 1,000, or 8 per character
+ * of its figures for a longer row. `2000.002000.001930.001096.50%9.65` takes 231 for its 33
+ * characters; whole numbers, cut more ways, 729 for `48052046890%109`.
+ */
+const BUDGET_STEPS = 8;
+const BUDGET_STEPS_MIN = 1000;
 
 function budgetCost(s: string, spans: Span[], columns: Role[]): number | null {
   const value = (role: Role) => {

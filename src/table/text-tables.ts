@@ -44,6 +44,9 @@ interface Split {
 export function findTextTables(text: string): TextTable[] {
   const tables: TextTable[] = [];
   let run: Array<{ line: Line; split: Split }> = [];
+  // The fewest and most cells of the run's rows.
+  let fewest = 0;
+  let most = 0;
   const flush = () => {
     const table = accept(text, run);
     if (table) tables.push(table);
@@ -51,12 +54,31 @@ export function findTextTables(text: string): TextTable[] {
   };
   for (const line of splitLines(text)) {
     const split = line.blank ? null : splitRow(text, line);
+    // A delimiter row stands under a table's first row (GFM's rule); anywhere else its dashes are cells.
+    if (split?.delimiter && !(run.length === 1 && run[0]!.split.separator === split.separator)) split.delimiter = false;
     const row = split && (split.delimiter || tableLike(split)) ? split : null;
     if (!row || (run.length > 0 && run[0]!.split.separator !== row.separator)) flush();
-    if (row) run.push({ line, split: row });
+    else if (run.length > 0 && !sameTable(Math.min(fewest, row.cells.length), Math.max(most, row.cells.length)))
+      flush();
+    if (!row) continue;
+    if (run.length === 0) fewest = most = row.cells.length;
+    fewest = Math.min(fewest, row.cells.length);
+    most = Math.max(most, row.cells.length);
+    run.push({ line, split: row });
   }
   flush();
   return tables;
+}
+
+/**
+ * Whether rows of `fewest` to `most` cells make one table. Rows drop merged and blank cells, so
+ * their counts vary (5 to 9 in a pasted form), but not without bound: a table is as wide as its
+ * widest row, and one row of 20,000 cells over 20,000 rows of two made a grid of 400 million
+ * slots (records and Markdown write every row out to the full width). Held to this, a table's
+ * slots are at most 8 per cell plus 16 per row: linear in the input.
+ */
+function sameTable(fewest: number, most: number): boolean {
+  return most <= 8 * fewest + 16;
 }
 
 /** Sentence punctuation: a long cell holding it, or any cell ending a sentence, reads as prose. */
@@ -79,18 +101,23 @@ function tableLike(split: Split): boolean {
 const HEADING =
   /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[)）])/;
 
-/** The cells of one line, by the first separator it has: tab, then `|`, then 2+ spaces. */
+/** The cells of one line, by its first separator: tab, then `|` (first when the row opens with one), then spaces. */
 function splitRow(text: string, line: Line): Split | null {
   const body = text.slice(line.from, line.to);
-  if (body.includes('\t')) return cellsOf(text, line.start, line.end, 'tab', (i) => (text[i] === '\t' ? 1 : 0));
+  // A row that opens with a pipe is a GFM row, whatever tabs its cells hold.
+  const gfm = body[0] === '|' || body[0] === '｜';
+  if (!gfm && body.includes('\t')) return cellsOf(text, line.start, line.end, 'tab', (i) => (text[i] === '\t' ? 1 : 0));
   if (body.includes('|') || body.includes('｜')) {
-    const split = cellsOf(text, line.from, line.to, 'pipe', (i) => (text[i] === '|' || text[i] === '｜' ? 1 : 0));
+    // A pipe escaped as GFM escapes it (`\|`, as toMarkdown writes one inside a cell) is the cell's text.
+    const split = cellsOf(text, line.from, line.to, 'pipe', (i) =>
+      (text[i] === '|' || text[i] === '｜') && text[i - 1] !== '\\' ? 1 : 0,
+    );
     // GFM rows open and close with a pipe: the empty pieces outside them are no cells.
     if (split.cells.length > 1 && text[line.from] !== undefined && '|｜'.includes(text[line.from]!)) {
       split.cells.shift();
     }
     if (split.cells.length > 1 && '|｜'.includes(text[line.to - 1]!)) split.cells.pop();
-    split.delimiter = split.cells.length > 0 && split.cells.every((c) => /^:?-{3,}:?$/.test(c.text));
+    split.delimiter = split.cells.length > 0 && split.cells.every((c) => /^:?-+:?$/.test(c.text));
     return split.cells.length >= 2 ? split : null;
   }
   const split = cellsOf(text, line.from, line.to, 'spaces', (i) => spaceRun(text, i, line.to));

@@ -138,6 +138,13 @@ const LINE = fc.constantFrom(
 );
 
 describe('cases the properties found', () => {
+  it('reads no cover field keyed by marks alone (`\\:--`, an escaped colon toMarkdown wrote)', () => {
+    const input = '甲\n\n\\:--\n';
+    const tree = parse(input, { format: 'markdown' });
+    expect(JSON.stringify(tree)).not.toContain('"field"');
+    expect(toMarkdown(tree)).toBe(input);
+  });
+
   it('does not take a body named like an Object.prototype key for a placeholder', () => {
     for (const input of ['一、基本情况\ntoString\n', '# 标题\n\n## 一、基本情况\n\nconstructor\n']) {
       const tree = parse(input, { format: 'auto' });

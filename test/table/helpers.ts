@@ -114,3 +114,15 @@ export interface Gold {
 export function gold(id: string): Gold {
   return JSON.parse(readFileSync(join(FORMS, `${id}.gold.json`), 'utf8')) as Gold;
 }
+
+/** The rules on self-evaluation forms (issue 11's seven, and score-grade-mismatch, which reads the form's total). */
+export const TABLE_RULES: ReadonlySet<string> = new Set([
+  'indicator-score-exceeds-weight',
+  'indicator-total-mismatch',
+  'weight-total',
+  'missed-target-full-score',
+  'missing-deviation-reason',
+  'budget-rate-mismatch',
+  'score-mismatch',
+  'score-grade-mismatch',
+]);

@@ -144,4 +144,17 @@ describe('findTextTables', () => {
       { numRuns: 300 },
     );
   });
+
+  it('keeps a table’s grid linear in its cells: one row of 2,000 cells is no table with 2,000 rows of two', () => {
+    // As one table, records and Markdown wrote every row out to the widest: 4 million slots (quadratic).
+    const text = '指标\t'.repeat(2000) + '\n' + '产出\t10\n'.repeat(2000);
+    const tables = findTextTables(text);
+    expect(tables.map((t) => t.rows.length)).toEqual([2000]);
+    for (const table of tables) {
+      const cells = table.rows.reduce((n, row) => n + row.length, 0);
+      const width = table.rows.reduce((w, row) => Math.max(w, row.length), 0);
+      expect(table.rows.length * width).toBeLessThanOrEqual(8 * cells + 16 * table.rows.length);
+    }
+    expectExactCells(text, tables);
+  });
 });

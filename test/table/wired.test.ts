@@ -20,7 +20,7 @@ import {
 import { readBytes } from '../../src/read/index.js';
 import { jixiao } from '../helpers/cli.js';
 import { expectValidTree } from '../helpers/invariants.js';
-import { FORMS } from './helpers.js';
+import { FORMS, TABLE_RULES } from './helpers.js';
 
 interface Gold {
   id: string;
@@ -29,17 +29,6 @@ interface Gold {
   total: { weight: number | null; score: number };
   findings: string[];
 }
-
-const TABLE_RULES = new Set([
-  'indicator-score-exceeds-weight',
-  'indicator-total-mismatch',
-  'weight-total',
-  'missed-target-full-score',
-  'missing-deviation-reason',
-  'budget-rate-mismatch',
-  'score-mismatch',
-  'score-grade-mismatch',
-]);
 
 const cases = readdirSync(FORMS)
   // A form is a .docx, .pdf, .md or .txt with its gold beside it (headings.json is data for the forms' maker).
