@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { check, indicators } from '../../src/index.js';
+import { achieved, readQuantity } from '../../src/table/values.js';
+
+// Forms written for these tests in the shapes of the 财预〔2020〕10号 form (tab-separated lines,
+// as a form copied from a spreadsheet is, and a GFM table).
+
+const tab = (...rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
+const ruleIds = (text: string) => check(text, { profile: 'generic' }).map((m) => m.ruleId);
+
+describe('a target with no sign', () => {
+  const form = tab(
+    ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+    ['新建供水管网', '30公里', '32公里', '20', '20'],
+    ['受益人口', '5000人', '5210人', '20', '20'],
+    ['水质合格率', '95%', '97%', '20', '20'],
+    ['工程完工时间', '10月底前', '9月底前', '20', '20'],
+  );
+
+  it('is met when it is beaten, and a deadline is met by an earlier date', () => {
+    expect(indicators(form).map((r) => [r.name, r.comparator, r.achieved, r.unit])).toEqual([
+      ['新建供水管网', '≥', true, '公里'],
+      ['受益人口', '≥', true, '人'],
+      ['水质合格率', '≥', true, '%'],
+      ['工程完工时间', '≤', true, null],
+    ]);
+    expect(ruleIds(form)).not.toContain('missed-target-full-score');
+  });
+
+  it('is still missed when it is not reached', () => {
+    const missed = tab(
+      ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['新建供水管网', '30公里', '28公里', '20', '20'],
+      ['工程完工时间', '10月底前', '11月底前', '20', '20'],
+    );
+    expect(indicators(missed).map((r) => r.achieved)).toEqual([false, false]);
+    expect(ruleIds(missed).filter((id) => id === 'missed-target-full-score')).toHaveLength(2);
+  });
+
+  it('is read as at most for a cost or a limit', () => {
+    const costs = tab(
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['产出指标', '成本指标', '每公里造价', '38万元', '37.6万元', '10', '10'],
+      ['产出指标', '质量指标', '漏损率控制', '12%', '10%', '10', '10'],
+      ['产出指标', '质量指标', '投诉件数', '5件以下', '3件', '10', '10'],
+      ['产出指标', '质量指标', '单价不超过', '200元', '210元', '10', '10'],
+    );
+    expect(indicators(costs).map((r) => [r.name, r.comparator, r.achieved])).toEqual([
+      ['每公里造价', '≤', true],
+      ['漏损率控制', '≤', true],
+      ['投诉件数', '≤', true],
+      ['单价不超过', '≤', false],
+    ]);
+  });
+
+  it('keeps a stated sign, and leaves dates of different forms uncompared', () => {
+    expect(achieved(readQuantity('=30公里'), readQuantity('32公里'))).toBe(false);
+    const mixed = tab(
+      ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['工程完工时间', '10月底前', '2023年9月20日', '20', '20'],
+      ['开工时间', '6月以前', '5月', '20', '20'],
+    );
+    expect(indicators(mixed).map((r) => [r.comparator, r.achieved, r.unit])).toEqual([
+      ['≤', null, null],
+      ['≤', true, null],
+    ]);
+  });
+});
