@@ -1,5 +1,5 @@
 import { expandGrid, type Grid, type GridCell, type Slot } from '../read/grid.js';
-import { headerRole, isLevel1, isLevel2, isTotalLabel, moneyScale, type Role } from './headers.js';
+import { headerRole, isLevel1, isLevel2, isSubtotalLabel, isTotalLabel, moneyScale, type Role } from './headers.js';
 import type { BudgetRecord, Comparator, IndicatorRecord, TableRecord, TotalRecord } from './types.js';
 import {
   achieved,
@@ -97,7 +97,11 @@ function gridRecords(
     // A caption row (`单位：万元`) states the unit for the budget rows below it.
     if (own.length === 1 && moneyScale(own[0]!.text) !== null) caption = moneyScale(own[0]!.text);
     const place = { table, row: r, ...span(own), ...NOWHERE };
-    if (isTotalLabel(own.find((c) => !isBlank(c.text))!.text)) {
+    const label = own.find((c) => !isBlank(c.text))!.text;
+    // 小计 sums the indicators above it: counted as one, every weight would count twice.
+    // Under a budget header it sums amounts, and is a budget row like 合计.
+    if (section?.kind !== 'budget' && isSubtotalLabel(label)) continue;
+    if (isTotalLabel(label)) {
       // 合计 under a budget header sums the amounts: a budget row. Elsewhere it closes the form.
       const sum = section?.kind === 'budget' ? budgetRow(section, fields(grid, section, row, r), place) : null;
       const total = sum ? null : totalRow(section, fields(grid, section, row, r), own, place);

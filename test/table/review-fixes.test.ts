@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { check, indicators } from '../../src/index.js';
+import { check, extract, indicators } from '../../src/index.js';
 import { achieved, readQuantity } from '../../src/table/values.js';
+import { TABLE_RULES } from './helpers.js';
 
 // Forms written for these tests in the shapes of the 财预〔2020〕10号 form (tab-separated lines,
 // as a form copied from a spreadsheet is, and a GFM table).
 
 const tab = (...rows: string[][]) => rows.map((r) => r.join('\t')).join('\n') + '\n';
-const ruleIds = (text: string) => check(text, { profile: 'generic' }).map((m) => m.ruleId);
+/** The findings of the form rules alone (a bare form has no report sections to require). */
+const ruleIds = (text: string) =>
+  check(text, { profile: 'generic' })
+    .map((m) => m.ruleId!)
+    .filter((id) => TABLE_RULES.has(id));
 
 describe('a target with no sign', () => {
   const form = tab(
@@ -64,5 +69,33 @@ describe('a target with no sign', () => {
       ['≤', null, null],
       ['≤', true, null],
     ]);
+  });
+});
+
+describe('a 小计 row', () => {
+  const gfm = [
+    '| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| 产出指标 | 数量指标 | 新建供水管网 | ≥30公里 | 32公里 | 30 | 30 | |',
+    '| 产出指标 | 质量指标 | 水质合格率 | ≥95% | 97% | 30 | 30 | |',
+    '| 小计 | | | | | 60 | 60 | |',
+    '| 效益指标 | 社会效益指标 | 受益人口 | ≥5000人 | 5210人 | 30 | 30 | |',
+    '| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 10 | 10 | |',
+    '| 总分 | | | | | 100 | 100 | |',
+    '',
+  ].join('\n');
+
+  it('is no indicator and is left out of the sums', () => {
+    expect(indicators(gfm).map((r) => r.name)).toEqual(['新建供水管网', '水质合格率', '受益人口', '群众满意度']);
+    expect(ruleIds(gfm)).toEqual([]);
+  });
+
+  it('is recognised when it names its level (产出指标小计, 效益小计)', () => {
+    const named = gfm
+      .replace('| 小计 |', '| 产出指标小计 |')
+      .replace('| 总分 |', '| 效益小计 | | | | | 30 | 30 | |\n| 总分 |');
+    expect(indicators(named).map((r) => r.name)).toEqual(['新建供水管网', '水质合格率', '受益人口', '群众满意度']);
+    expect(extract(named).filter((r) => r.kind === 'total')).toHaveLength(1);
+    expect(ruleIds(named)).toEqual([]);
   });
 });
