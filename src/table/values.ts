@@ -172,7 +172,10 @@ export function readDate(text: string): FormDate | null {
   if (!m || (!m[1] && !m[2] && !m[3])) return null;
   // `底` ends a year or a month, never a day; `5日底` is no date.
   if (s.endsWith('底') && m[3]) return null;
-  const [y, mo, d] = [m[1], m[2], m[3]].map((part) => (part === undefined ? null : Number(part)));
+  const part = (i: number) => (m[i] === undefined ? null : Number(m[i]));
+  const y = part(1);
+  const mo = part(2);
+  const d = part(3);
   if ((mo !== null && (mo < 1 || mo > 12)) || (d !== null && (d < 1 || d > 31))) return null;
   // A day alone (`20日`) or a year and a day are no dates a target states.
   if (d !== null && mo === null) return null;

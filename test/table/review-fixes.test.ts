@@ -99,3 +99,17 @@ describe('a 小计 row', () => {
     expect(ruleIds(named)).toEqual([]);
   });
 });
+
+describe('budget-rate-mismatch', () => {
+  const budget = (rate: string) =>
+    tab(
+      ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '执行率'],
+      ['当年财政拨款', '1000.00', '1000.00', '954.00', rate],
+    );
+
+  it('checks a rate to the decimals written, trailing zeros included', () => {
+    expect(ruleIds(budget('95.00%'))).toEqual(['budget-rate-mismatch']);
+    expect(ruleIds(budget('95.40%'))).toEqual([]);
+    expect(ruleIds(budget('95%'))).toEqual([]);
+  });
+});
