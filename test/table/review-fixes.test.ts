@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, extract, indicators } from '../../src/index.js';
+import { csvCell, csvLine } from '../../src/node/format/csv.js';
+import { COLUMNS, csvRow } from '../../src/node/output.js';
 import { achieved, readQuantity } from '../../src/table/values.js';
 import { TABLE_RULES } from './helpers.js';
 
@@ -111,5 +113,29 @@ describe('budget-rate-mismatch', () => {
     expect(ruleIds(budget('95.00%'))).toEqual(['budget-rate-mismatch']);
     expect(ruleIds(budget('95.40%'))).toEqual([]);
     expect(ruleIds(budget('95%'))).toEqual([]);
+  });
+});
+
+describe('CSV of the records', () => {
+  it('writes the comparator column’s own values as they are, and still guards other text', () => {
+    expect(csvLine(['=', '≥', '定性', '='], ['comparator', 'comparator', 'comparator', 'target'])).toBe(
+      "=,≥,定性,'=\r\n",
+    );
+    expect(csvCell('=1+1', 'comparator')).toBe("'=1+1");
+    expect(csvCell('=', 'target')).toBe("'=");
+    expect(csvCell('=')).toBe("'=");
+  });
+
+  it('gives an extracted indicator’s comparator = without a quote', () => {
+    const form = tab(
+      ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['改造学校数量', '=12所', '12所', '20', '20'],
+    );
+    const [record] = extract(form).filter((r) => r.kind === 'indicator');
+    expect(record).toMatchObject({ comparator: '=', target: '=12所' });
+    const cells = csvRow({ file: 'a.txt', ...record! }).split(',');
+    expect(cells[COLUMNS.indexOf('comparator')]).toBe('=');
+    // The target is report text: still guarded.
+    expect(cells[COLUMNS.indexOf('target')]).toBe("'=12所");
   });
 });
