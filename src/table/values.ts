@@ -155,7 +155,8 @@ export interface FormDate {
   deadline: boolean;
 }
 
-const DATE = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号])?底?$/;
+/** `2023年`, `10月`, `9月20日`, `10月底`, each perhaps ending `前`, `以前`, `之前`; `底` ends a year or a month. */
+const DATE = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号]|底)?(以前|之前|前)?$/;
 
 /**
  * Reads a date a form writes as a target or a completed value (`10月底前`, `9月底`,
@@ -165,22 +166,16 @@ const DATE = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号])?底?$/;
  *   readDate('10月底前') // {form: 'm', key: 1000, deadline: true}
  */
 export function readDate(text: string): FormDate | null {
-  let s = compact(text);
-  const end = /(?:以前|之前|前)$/.exec(s);
-  if (end) s = s.slice(0, end.index);
-  const m = DATE.exec(s);
-  if (!m || (!m[1] && !m[2] && !m[3])) return null;
-  // `底` ends a year or a month, never a day; `5日底` is no date.
-  if (s.endsWith('底') && m[3]) return null;
-  const part = (i: number) => (m[i] === undefined ? null : Number(m[i]));
-  const y = part(1);
-  const mo = part(2);
-  const d = part(3);
-  if ((mo !== null && (mo < 1 || mo > 12)) || (d !== null && (d < 1 || d > 31))) return null;
-  // A day alone (`20日`) or a year and a day are no dates a target states.
-  if (d !== null && mo === null) return null;
-  const form = (y !== null ? 'y' : '') + (mo !== null ? 'm' : '') + (d !== null ? 'd' : '');
-  return { form, key: (y ?? 0) * 10000 + (mo ?? 0) * 100 + (d ?? 0), deadline: end !== null };
+  const m = DATE.exec(compact(text));
+  // A day needs its month: `20日` alone, or `2023年20日`, is no date a target states.
+  if (!m || (m[2] === undefined && (m[1] === undefined || m[3] !== undefined))) return null;
+  let form = '';
+  let key = 0;
+  for (let i = 1; i <= 3; i++) {
+    key = key * 100 + Number(m[i] ?? 0);
+    if (m[i]) form += 'ymd'[i - 1];
+  }
+  return { form, key, deadline: m[4] !== undefined };
 }
 
 /** Multipliers a unit may start with (`万亩`, `万人次`). */
