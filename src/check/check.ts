@@ -6,9 +6,10 @@ import type { ReportNode, Report } from '../tree/schema.js';
 import { readDirectives } from './directives.js';
 import { detectProfile, matchProfile, resolveProfile, type ProfileInput } from './profiles/index.js';
 import { rules } from './rules/index.js';
+import { forgetForms } from '../table/forms.js';
 import { resolveSettings, type Resolved } from './settings.js';
 import type { Locale, RuleContext, RuleSetting, Wording } from './types.js';
-import { ancestry } from './walk.js';
+import { ancestry, forgetWalks } from './walk.js';
 
 /** Options for {@link check}. */
 export interface CheckOptions extends ParseOptions {
@@ -56,6 +57,11 @@ export function check(treeOrText: Report | string, options?: CheckOptions): VFil
   const settings = settingsOf(given.rules);
   const profile = given.profile === undefined ? undefined : resolveProfile(given.profile);
   const tree = reportOf(treeOrText, parseSettings(given));
+  if (tree === treeOrText) {
+    // A tree of the caller's may have changed since it was last checked: nothing remembered of it holds.
+    forgetWalks(tree);
+    forgetForms(tree);
+  }
   const match = profile ? matchProfile(tree, profile) : detectProfile(tree);
   const ancestorsOf = ancestry(tree);
   const silence = readDirectives(tree);

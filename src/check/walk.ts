@@ -11,6 +11,18 @@ export interface SectionEntry {
 const SECTIONS = new WeakMap<Report, SectionEntry[]>();
 
 /**
+ * Forgets what the walks below remember of `tree` (its sections, siblings, leaves and
+ * sentences, made once per tree for all the rules of a check): `check` calls it first, so a
+ * tree the caller changed since the last check is walked again.
+ */
+export function forgetWalks(tree: Report): void {
+  SECTIONS.delete(tree);
+  SIBLINGS.delete(tree);
+  LEAVES.delete(tree);
+  SENTENCES.delete(tree);
+}
+
+/**
  * Every section of the report, depth-first in document order (computed once per tree: several rules ask).
  *
  * The walks of check and extract are loops of their own rather than unist-util-visit: `visit`

@@ -3,7 +3,7 @@ import { parseSettings, type ParseOptions } from '../parse/options.js';
 import { reportOf } from '../parse/parse.js';
 import { charSet, inSet } from '../text/chars.js';
 import { sectionTitle } from '../outline/outline.js';
-import { formRows } from '../table/forms.js';
+import { forgetForms, formRows } from '../table/forms.js';
 import type { IndicatorRecord, TableRecord } from '../table/types.js';
 import type {
   Approx,
@@ -159,6 +159,7 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
   walk(tree.children, 0, { section: null, title: null });
   // Document order; an event comes just before the date that opens it.
   out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
+  forgetForms(tree); // the caller may have changed the tree since it was last read
   const rows = formRows(tree);
   if (rows.length === 0) return out;
   // A form's row goes just before the first figure at or after its start.
@@ -194,6 +195,7 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
 export function indicators(treeOrText: Report | string, options?: ParseOptions): IndicatorRecord[] {
   const tree = reportOf(treeOrText, parseSettings(options));
   const out: IndicatorRecord[] = [];
+  forgetForms(tree);
   for (const { record } of formRows(tree)) if (record.kind === 'indicator') out.push({ ...record });
   return out;
 }

@@ -11,8 +11,17 @@ export interface FormRow {
   table: TableNode;
 }
 
-/** Per-tree results: the records are read once however many rules ask. */
+/**
+ * Per-tree results: the records are read once however many rules of one check ask. Every
+ * public call (`check`, `extract`, `indicators`) forgets them first ({@link forgetForms}), so a
+ * tree the caller changed between two calls is read again.
+ */
 const FORMS = new WeakMap<Report, FormRow[]>();
+
+/** Forgets what {@link formRows} read of `tree`: the next call reads it again. */
+export function forgetForms(tree: Report): void {
+  FORMS.delete(tree);
+}
 
 /** Sources whose rows may leave out cells anywhere (copied text drops merged cells): read by content. */
 const RAGGED = new Set(['gfm', 'tab', 'pipe', 'spaces']);
@@ -111,18 +120,42 @@ export interface Form {
 export function forms(tree: Report): Form[] {
   const out: Form[] = [];
   let form: Form = { indicators: [], budget: [] };
+  const close = () => {
+    if (form.indicators.length > 0 || form.budget.length > 0 || form.total) out.push(form);
+    form = { indicators: [], budget: [] };
+  };
+  let lastTable = -1;
   for (const row of formRows(tree)) {
     const { record } = row;
+    const last = form.indicators[form.indicators.length - 1]?.record;
+    // A form without a total ends where the next one starts: its budget part after indicators,
+    // or indicators under a header of their own in another table once this form's weights are
+    // all there (a form continued on the next page may repeat its header: its weights fall short).
+    const headed = record.kind === 'indicator' && record.table !== lastTable && record.row > 0;
+    if (last && (record.kind === 'budget' || (headed && weighed(form) >= FULL_WEIGHT))) close();
     if (record.kind === 'indicator') form.indicators.push(row as Form['indicators'][number]);
     else if (record.kind === 'budget') form.budget.push(row as Form['budget'][number]);
-    else {
+    else if (form.indicators.length === 0 && form.budget.length === 0 && !form.total) {
+      // A total stated before any row (自评总分 at the top of the Chongqing form) is the total of the rows after it.
       form.total = row as NonNullable<Form['total']>;
-      out.push(form);
-      form = { indicators: [], budget: [] };
+    } else {
+      form.total = row as NonNullable<Form['total']>;
+      close();
     }
+    lastTable = record.table;
   }
-  if (form.indicators.length > 0 || form.budget.length > 0) out.push(form);
+  close();
   return out;
+}
+
+/** The weights of a whole form: 100 points. */
+const FULL_WEIGHT = 100 - 1e-9;
+
+/** The weights a form has so far: its indicators' and its budget part's. */
+function weighed(form: Form): number {
+  let sum = budgetPart(form)?.weight ?? 0;
+  for (const { record } of form.indicators) sum += record.weight ?? 0;
+  return sum;
 }
 
 /**

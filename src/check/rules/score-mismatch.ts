@@ -3,6 +3,9 @@ import { statedScores } from '../stated-scores.js';
 import { defineRule } from '../types.js';
 import { placeInLeaf } from '../walk.js';
 
+/** Words before a score that make it another year's. */
+const OTHER_YEAR = /上年|去年|前年|上一年|上年度|往年|同期/;
+
 /** The total score stated in the prose (`自评得分97.51分`) differs from the self-evaluation form's total. */
 export const scoreMismatch = defineRule({
   id: 'score-mismatch',
@@ -17,10 +20,12 @@ export const scoreMismatch = defineRule({
     const { scores } = statedScores(tree);
     if (scores.length === 0) return;
     const expected = total.record.score!;
-    // The report's score is the largest it states: the parts' scores (`投入25分`) are smaller.
-    let stated = scores[0]!;
-    for (const s of scores) if (Number(s.value) > Number(stated.value)) stated = s;
-    if (Math.abs(Number(stated.value) - expected) < 0.005) return;
+    // Scores of other years (`较上年自评得分95分`) are not this report's.
+    const own = scores.filter((s) => !OTHER_YEAR.test(s.leaf.value.slice(Math.max(0, s.from - 12), s.from)));
+    if (own.length === 0 || own.some((s) => Math.abs(Number(s.value) - expected) < 0.005)) return;
+    // Else the report's score is the largest it states: the parts' scores (`投入25分`) are smaller.
+    let stated = own[0]!;
+    for (const s of own) if (Number(s.value) > Number(stated.value)) stated = s;
     report(
       stated.leaf,
       {
