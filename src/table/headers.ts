@@ -214,10 +214,23 @@ const TOTAL = new Set(
  *   isTotalLabel('合  计') // true
  */
 export function isTotalLabel(text: string): boolean {
-  return TOTAL.has(
-    text
-      .replace(/\s+/g, '')
-      .replace(/[（(][^）)]*[）)]/g, '')
-      .replace(/[:：]$/, ''),
-  );
+  return TOTAL.has(rowLabel(text));
+}
+
+/** A row label without white space, bracketed notes (`（分）`) and a closing colon. */
+const rowLabel = (text: string) =>
+  text
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[:：]$/, '');
+
+/**
+ * True when a row label names a subtotal (`小计`, `产出指标小计`, `效益小计`): a sum of the
+ * rows above it, neither an indicator nor the form's total, so left out of every sum.
+ *
+ * @example
+ *   isSubtotalLabel('产出指标小计') // true
+ */
+export function isSubtotalLabel(text: string): boolean {
+  return /^[\u4e00-\u9fff]{0,8}小计$/.test(rowLabel(text));
 }

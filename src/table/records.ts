@@ -1,7 +1,16 @@
 import { expandGrid, type Grid, type GridCell, type Slot } from '../read/grid.js';
-import { headerRole, isLevel1, isLevel2, isTotalLabel, moneyScale, type Role } from './headers.js';
+import { headerRole, isLevel1, isLevel2, isSubtotalLabel, isTotalLabel, moneyScale, type Role } from './headers.js';
 import type { BudgetRecord, Comparator, IndicatorRecord, TableRecord, TotalRecord } from './types.js';
-import { achieved, isBlank, natureComparator, readNumber, readQuantity, compact } from './values.js';
+import {
+  achieved,
+  compact,
+  impliedComparator,
+  isBlank,
+  natureComparator,
+  readDate,
+  readNumber,
+  readQuantity,
+} from './values.js';
 
 /** Options of {@link tableRecords}. */
 export interface RecordOptions {
@@ -88,7 +97,11 @@ function gridRecords(
     // A caption row (`单位：万元`) states the unit for the budget rows below it.
     if (own.length === 1 && moneyScale(own[0]!.text) !== null) caption = moneyScale(own[0]!.text);
     const place = { table, row: r, ...span(own), ...NOWHERE };
-    if (isTotalLabel(own.find((c) => !isBlank(c.text))!.text)) {
+    const label = own.find((c) => !isBlank(c.text))!.text;
+    // 小计 sums the indicators above it: counted as one, every weight would count twice.
+    // Under a budget header it sums amounts, and is a budget row like 合计.
+    if (section?.kind !== 'budget' && isSubtotalLabel(label)) continue;
+    if (isTotalLabel(label)) {
       // 合计 under a budget header sums the amounts: a budget row. Elsewhere it closes the form.
       const sum = section?.kind === 'budget' ? budgetRow(section, fields(grid, section, row, r), place) : null;
       const total = sum ? null : totalRow(section, fields(grid, section, row, r), own, place);
@@ -417,14 +430,17 @@ function indicatorRow(section: Section, cells: Field[], place: Place): Indicator
   const nature = natureComparator(value(section, cells, 'nature'));
   const tq = readQuantity(targetText);
   const aq = readQuantity(actualText);
+  // A number with no sign is a floor, or a ceiling for a cost or a limit (`impliedComparator`).
+  const implied = () => impliedComparator(level2, name, targetText);
   const comparator: Comparator | null =
-    nature ?? (tq.value !== null ? (tq.comparator ?? '=') : targetText ? (tq.comparator ?? '定性') : null);
+    nature ?? (tq.value !== null ? (tq.comparator ?? implied()) : targetText ? (tq.comparator ?? '定性') : null);
   const bare = (q: typeof tq) => q.value !== null && q.comparator === null && q.unit === '';
   let target = targetText;
   if (bare(tq) && nature && nature !== '定性') target = (nature === '=' ? '' : nature) + targetText + unitText;
   else if (bare(tq) && unitText) target = targetText + unitText;
   const actual = bare(aq) && unitText ? actualText + unitText : actualText;
-  const unit = unitText || tq.unit || aq.unit || null;
+  // A deadline's row counts no unit: `9月底` done is a date, not nine 月底.
+  const unit = unitText || tq.unit || (readDate(targetText)?.deadline ? null : aq.unit) || null;
   return {
     kind: 'indicator',
     level1,

@@ -104,6 +104,8 @@ const SUFFIX: ReadonlyArray<[string, Comparator]> = [
  *   readQuantity('控制在38万元/处以内') // {comparator: '≤', value: 38, unit: '万元/处'}
  */
 export function readQuantity(text: string): Quantity {
+  // `10月底前` is a date by which, not ten of a unit `月底前`.
+  if (readDate(text)?.deadline) return { comparator: '≤', value: null, unit: '' };
   let s = compact(text);
   let comparator: Comparator | null = null;
   for (const [word, cmp] of PREFIX) {
@@ -128,17 +130,73 @@ export function readQuantity(text: string): Quantity {
   return { comparator, value: Number(m[0].replace(/,/g, '').replace('−', '-')), unit };
 }
 
+/** Words that make a target an upper bound when it states no sign: a cost, or a limit. */
+const AT_MOST = /成本|控制|不超过|以内|以下/;
+
+/**
+ * The comparator a target with no sign means: at most (`≤`) for a cost (成本指标) or a
+ * limit (a name or target saying 控制, 不超过, 以内, 以下), at least (`≥`) otherwise — a
+ * form's bare `30公里` is a floor, and beating it meets it.
+ *
+ * @example
+ *   impliedComparator('成本指标', '每公里造价', '38万元') // '≤'
+ */
+export function impliedComparator(...labels: ReadonlyArray<string | null>): '≥' | '≤' {
+  return labels.some((label) => label && AT_MOST.test(compact(label))) ? '≤' : '≥';
+}
+
+/** A date as a form writes it (`10月底前`, `2023年9月20日`): what it names, and whether it is a deadline. */
+export interface FormDate {
+  /** Which parts it writes (`ym`, `md`, `m`, …): dates compare only with dates of the same form. */
+  form: string;
+  /** The parts as one number, year first, for ordering. */
+  key: number;
+  /** Ends in 前, 以前, 之前 (`底前` included): a date by which. */
+  deadline: boolean;
+}
+
+/** `2023年`, `10月`, `9月20日`, `10月底`, each perhaps ending `前`, `以前`, `之前`; `底` ends a year or a month. */
+const DATE = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号]|底)?(以前|之前|前)?$/;
+
+/**
+ * Reads a date a form writes as a target or a completed value (`10月底前`, `9月底`,
+ * `2023年6月30日以前`); `null` for anything else.
+ *
+ * @example
+ *   readDate('10月底前') // {form: 'm', key: 1000, deadline: true}
+ */
+export function readDate(text: string): FormDate | null {
+  const m = DATE.exec(compact(text));
+  // A day needs its month: `20日` alone, or `2023年20日`, is no date a target states.
+  if (!m || (m[2] === undefined && (m[1] === undefined || m[3] !== undefined))) return null;
+  let form = '';
+  let key = 0;
+  for (let i = 1; i <= 3; i++) {
+    key = key * 100 + Number(m[i] ?? 0);
+    if (m[i]) form += 'ymd'[i - 1];
+  }
+  return { form, key, deadline: m[4] !== undefined };
+}
+
 /** Multipliers a unit may start with (`万亩`, `万人次`). */
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
 
 /**
- * Whether `actual` meets `target` (`≤38万元/处` is met by `37.6万元/处`): `null` when
- * either is qualitative and they differ, or when their units cannot be reconciled.
+ * Whether `actual` meets `target` (`≤38万元/处` is met by `37.6万元/处`; a target with no
+ * sign is a floor; a deadline `10月底前` is met by `9月底`): `null` when either is
+ * qualitative and they differ, when their units cannot be reconciled, or when a deadline
+ * and the date done are written in different forms.
  *
  * @example
  *   achieved(readQuantity('≥2万亩'), readQuantity('20300亩')) // true
  */
 export function achieved(target: Quantity, actual: Quantity, targetText = '', actualText = ''): boolean | null {
+  const deadline = readDate(targetText);
+  if (deadline?.deadline) {
+    // A deadline is met by a date no later, when both are written alike (`10月底前`, `9月底`).
+    const done = readDate(actualText);
+    return done && done.form === deadline.form ? done.key <= deadline.key : null;
+  }
   if (target.value === null || actual.value === null) {
     if (target.value !== null || actual.value !== null) return null;
     return qualitative(compact(targetText), compact(actualText));
@@ -153,7 +211,8 @@ export function achieved(target: Quantity, actual: Quantity, targetText = '', ac
     a *= as;
   }
   const eps = 1e-9 * Math.max(1, Math.abs(t));
-  switch (target.comparator ?? '=') {
+  // No sign: at least (a bare `30公里` is beaten by 32); callers infer `≤` for costs and limits.
+  switch (target.comparator ?? '≥') {
     case '≥':
       return a >= t - eps;
     case '≤':

@@ -136,12 +136,13 @@ describe('the browser bundle (esbuild, minified, gzip)', () => {
    * rules: src/table is 35 KB minified) took `parse` to 51.0 KB and the whole core to 81.7 KB, and
    * every error worded in Chinese too (errors.ts) to 51.9 KB and 83.6 KB; the fixes from fuzzing the
    * table readers (bounded budget-row reading, the tables option's spans checked) to 52.8 KB and
-   * 84.9 KB; the ceilings hold them there until they shrink.
+   * 84.9 KB; reading targets by their words (a bare number a floor, a cost a ceiling, deadlines as
+   * dates) and 小计 rows, with the per-tree form caches of the same review, to 85.5 KB; the ceilings hold them there until they shrink.
    */
   const PARSE_TARGET = 50 * 1024;
   const PARSE_CEILING = 53 * 1024;
   const CORE_TARGET = 60 * 1024;
-  const CORE_CEILING = 85 * 1024;
+  const CORE_CEILING = 85.6 * 1024;
 
   it('holds parse (target 50 KB) and the whole core (target 60 KB) where they are, with no zod in it', async () => {
     const parse = await bundle("export { parse } from 'jixiao';");

@@ -140,7 +140,7 @@ describe('indicator rows', () => {
     expect(rows.map((r) => [r.comparator, r.achieved])).toEqual([
       ['≤', true],
       ['≤', false],
-      ['=', false],
+      ['≥', false],
       ['定性', null],
     ]);
   });

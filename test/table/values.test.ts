@@ -19,7 +19,7 @@ describe('cell values', () => {
     expect(readQuantity('不超过24小时')).toEqual({ comparator: '≤', value: 24, unit: '小时' });
     expect(readQuantity('100%')).toEqual({ comparator: null, value: 100, unit: '%' });
     expect(readQuantity('有效保障')).toEqual({ comparator: null, value: null, unit: '' });
-    expect(readQuantity('2023年12月底前')).toEqual({ comparator: null, value: null, unit: '' });
+    expect(readQuantity('2023年12月底前')).toEqual({ comparator: '≤', value: null, unit: '' });
   });
 
   it('decides achievement with the comparator, across 万 units, and not for differing qualitative values', () => {

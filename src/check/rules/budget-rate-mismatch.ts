@@ -1,11 +1,22 @@
 import { forms, shown } from '../../table/forms.js';
+import { compact, readNumber } from '../../table/values.js';
+import type { TableRowNode } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
 
-/** Decimals of a number as written in a form (`94.17` → 2). */
-function decimals(n: number): number {
-  const text = String(n);
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
+/**
+ * Decimals of the rate as its cell writes it (`95.00%` → 2): the number read has lost its
+ * trailing zeros (`String(95.00)` is `'95'`). The cell is the row's one reading as the rate,
+ * a `%` one first; failing that, the number's own decimals.
+ */
+function decimals(row: TableRowNode, rate: number): number {
+  let written: string | null = null;
+  for (const cell of row.children) {
+    const text = compact(cell.children.map((leaf) => leaf.value).join(''));
+    if (readNumber(text) !== rate) continue;
+    if (written === null || (/[%‰]$/.test(text) && !/[%‰]$/.test(written))) written = text;
+  }
+  const digits = /\.(\d+)/.exec(written ?? String(rate));
+  return digits ? digits[1]!.length : 0;
 }
 
 /** A budget row whose stated 执行率 is not 执行数 ÷ 全年（调整后）预算数 to the precision written. */
@@ -21,8 +32,9 @@ export const budgetRateMismatch = defineRule({
         const base = record.adjusted ?? record.initial;
         if (!record.rateStated || rate === null || executed === null || !base) continue;
         const computed = (executed / base) * 100;
-        // Rounding to the decimals written: 94% stands for 93.5–94.5%, 94.17% for 94.165–94.175%.
-        if (Math.abs(computed - rate) <= 0.5 * 10 ** -decimals(rate) + 1e-6) continue;
+        // Rounding to the decimals written: 94% stands for 93.5–94.5%, 94.17% for 94.165–94.175%,
+        // 95.00% for 94.995–95.005%.
+        if (Math.abs(computed - rate) <= 0.5 * 10 ** -decimals(row, rate) + 1e-6) continue;
         report(
           row,
           {

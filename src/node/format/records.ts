@@ -17,7 +17,11 @@ export type Row = { file: string } & ExtractRecord;
 export const COLUMNS: string[] = ['file', ...RECORD_FIELDS];
 
 export const csvHeader = () => COLUMNS.join(',') + '\r\n';
-export const csvRow = (row: Row) => csvLine(COLUMNS.map((c) => (row as unknown as Record<string, unknown>)[c]));
+export const csvRow = (row: Row) =>
+  csvLine(
+    COLUMNS.map((c) => (row as unknown as Record<string, unknown>)[c]),
+    COLUMNS,
+  );
 /** JSON Lines keep every value exact: JSON has no formulas. */
 export const jsonLine = (row: object) => JSON.stringify(row) + '\n';
 
