@@ -137,7 +137,8 @@ describe('the browser bundle (esbuild, minified, gzip)', () => {
    * every error worded in Chinese too (errors.ts) to 51.9 KB and 83.6 KB; the fixes from fuzzing the
    * table readers (bounded budget-row reading, the tables option's spans checked) to 52.8 KB and
    * 84.9 KB; reading targets by their words (a bare number a floor, a cost a ceiling, deadlines as
-   * dates) and 小计 rows, with the per-tree form caches of the same review, to 85.5 KB; the ceilings hold them there until they shrink.
+   * dates) and 小计 rows, with the per-tree form caches of the same review, to 85.5 KB; the
+   * ceilings hold them there until they shrink.
    */
   const PARSE_TARGET = 50 * 1024;
   const PARSE_CEILING = 53 * 1024;
