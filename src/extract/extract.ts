@@ -159,7 +159,9 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
   walk(tree.children, 0, { section: null, title: null });
   // Document order; an event comes just before the date that opens it.
   out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
-  forgetForms(tree); // the caller may have changed the tree since it was last read
+  // Read afresh: the caller may have changed the tree since it was last read, and the records
+  // made here are the caller's alone (the next call, or check, reads the tree again).
+  forgetForms(tree);
   const rows = formRows(tree);
   if (rows.length === 0) return out;
   // A form's row goes just before the first figure at or after its start.
@@ -168,8 +170,7 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
   for (const { record } of rows) {
     const at = record.start ?? Infinity;
     while (k < out.length && out[k]!.start < at) all.push(out[k++]!);
-    // A copy: the form's records are read once per tree and shared with the rules (table/forms.ts).
-    all.push({ ...record });
+    all.push(record);
   }
   while (k < out.length) all.push(out[k++]!);
   return all;
@@ -196,7 +197,7 @@ export function indicators(treeOrText: Report | string, options?: ParseOptions):
   const tree = reportOf(treeOrText, parseSettings(options));
   const out: IndicatorRecord[] = [];
   forgetForms(tree);
-  for (const { record } of formRows(tree)) if (record.kind === 'indicator') out.push({ ...record });
+  for (const { record } of formRows(tree)) if (record.kind === 'indicator') out.push(record);
   return out;
 }
 
