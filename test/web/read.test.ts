@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, extract, parse } from '../../src/index.js';
@@ -100,6 +100,11 @@ async function expectSameAsNode(page: Page, path: string): Promise<void> {
   const records = extract(parseAs(read.format, read.text)) as unknown as RecordRow[];
   expect(cells[cells.length - 1], name).toBe(String(records.filter((r) => !isTableRow(r)).length));
   await openFile(page, name);
+  // The file named for what it is (a Word file whose reader handed on Markdown is still a Word file).
+  const kind = { docx: 'Word 文档（.docx）', pdf: 'PDF', md: 'Markdown' }[extname(name).slice(1)] ?? '纯文本';
+  await expect(page.locator('.report-head .meta'), name).toHaveText(
+    new RegExp(`^格式：${kind.replace(/[.()]/g, '\\$&')}`),
+  );
   // The text exactly as the reader gave it, and the core's findings on it, in order.
   expect(await shownSource(page), name).toBe(read.text);
   await expect(page.locator('.finding-go')).toHaveCount(messages.length);
