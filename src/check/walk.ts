@@ -35,11 +35,12 @@ interface TreeIndex {
 
 /**
  * The index of the tree last walked. One slot, not a WeakMap per walk: a check asks for the
- * index of one tree only, and with a WeakMap every one-paragraph report of a batch left four
- * entries behind for the garbage collector (creating, finding and collecting them cost more
- * than the walks; see bench/notes.md, "Per-report fixed cost"). Keyed by identity, so a
- * call about another tree walks that one; `check` forgets it first and last
- * ({@link forgetWalks}), so nothing of a report is kept after its check.
+ * index of one tree only, and with a WeakMap per walk every one-paragraph report of a batch
+ * left four entries behind for the garbage collector. With one walk for all the rules, this
+ * took checking such a report from about 10–13 µs to 8–9 µs (bench/notes.md, "Per-report fixed
+ * cost: check's share"). Keyed by identity, so a call about another tree walks that one;
+ * `check` forgets it first and last ({@link forgetWalks}), so nothing of a report is kept after
+ * its check.
  */
 let last: TreeIndex | undefined;
 
