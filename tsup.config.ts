@@ -95,6 +95,10 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     esbuildPlugins: [readersOnce],
+    // fflate's inflate (a few KB) is built into the .docx reader (src/read/docx-lean.ts), here and in the command.
+    async onSuccess() {
+      await writeFile('dist/fflate.LICENSE.txt', licences('fflate').join(''));
+    },
   },
   { entry: { 'cmaps-gb': 'src/read/cmaps-gb.ts' }, format: ['esm'], target: 'es2022', platform: 'neutral' },
   {
