@@ -125,7 +125,9 @@ export default defineConfig([
     // install (issue 14's 20 MB; docs/benchmarks.md, Weight). The library's entries keep theirs.
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
-    splitting: false,
+    // Chunks, so that what only some files need (jixiao/markdown for .md files and --to md) is
+    // loaded when they come, not by every worker and the main thread at start (bench/notes.md).
+    splitting: true,
     esbuildPlugins: [readersOnce],
   },
 ]);

@@ -114,7 +114,7 @@ describe('leanDocument', () => {
             new Paragraph({ text: '部门职能', numbering: { reference: 'outline', level: 0 } }),
             new Paragraph({ text: '资金使用', numbering: { reference: 'outline', level: 1 } }),
             new Paragraph({ text: '要点', numbering: { reference: 'outline', level: 2 } }),
-            new Paragraph({ children: [new TextRun('指标'), new Tab(), new TextRun('98%')] }),
+            new Paragraph({ children: [new TextRun('指标'), new TextRun({ children: [new Tab(), '98%'] })] }),
             new Paragraph({
               children: [new TextRun({ text: '第一行', break: 0 }), new TextRun({ text: '第二行', break: 1 })],
             }),
@@ -273,7 +273,7 @@ describe('leanDocument', () => {
         const children = blocks.map((b) =>
           b.kind === 'p'
             ? new Paragraph({
-                children: b.text.split('\t').flatMap((t, i) => (i ? [new Tab(), new TextRun(t)] : [new TextRun(t)])),
+                children: b.text.split('\t').map((t, i) => new TextRun(i ? { children: [new Tab(), t] } : t)),
                 ...(b.level !== undefined ? { numbering: { reference: 'outline', level: b.level } } : {}),
                 ...(b.heading ? { heading: HeadingLevel.HEADING_2 } : {}),
               })
