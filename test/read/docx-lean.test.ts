@@ -28,17 +28,8 @@ import { readXml } from '../../src/read/docx-xml.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { deflated, docxParts, wordReport, zip } from './make.js';
 
-/** What the readers downstream use of an element, and nothing else. */
-interface Shape {
-  type: string;
-  value?: string;
-  breakType?: string;
-  styleName?: string | null;
-  numbering?: { level: string; isOrdered: boolean } | null;
-  colSpan?: number;
-  rowSpan?: number;
-  children?: Shape[];
-}
+/** What the readers downstream use of an element (mammoth's fields, with only what they read), and nothing else. */
+type Shape = Omit<MammothElement, 'children' | 'value'> & { value?: string; children?: Shape[] };
 
 function shape(el: MammothElement): Shape {
   const out: Shape = { type: el.type };
