@@ -9,8 +9,11 @@
  */
 export type JixiaoErrorCode = 'usage' | 'config' | 'options';
 
-/** The languages a {@link JixiaoError} can be told in (the same as the rules' messages). */
-type Locale = 'zh-CN' | 'en';
+/**
+ * The languages jixiao speaks: Chinese by default, English on request. One type for every part that
+ * words something (errors, the rules' messages, the readers' reasons, the CLI and the web page).
+ */
+export type Locale = 'zh-CN' | 'en';
 
 /** Text a library worded already, in both languages (a schema library's issue). */
 export type Worded = Record<Locale, string>;
