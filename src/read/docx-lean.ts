@@ -130,6 +130,8 @@ function readPackage(bytes: Uint8Array): MammothElement {
   const documentTargets = targetsOf(relationshipsOf(main));
   const base = main.includes('/') ? main.slice(0, main.lastIndexOf('/')) : '';
   const related = (name: string) => partPath(documentTargets, OFFICE_DOCUMENT + name, base, `word/${name}.xml`);
+  // mammoth reads the comments' relationships whether or not there are comments.
+  targetsOf(relationshipsOf(related('comments')));
   if (zip.exists(related('comments'))) throw new Unsure();
   const styles = zip.exists(related('styles')) ? readStyles(zip.xml(related('styles'))) : undefined;
   const numbering = zip.exists(related('numbering')) ? readNumbering(zip.xml(related('numbering'))) : undefined;

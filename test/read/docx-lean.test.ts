@@ -307,6 +307,10 @@ describe('readXml', () => {
     expect(readXml(`<w:p ${w}><w:r xmlns:v="urn:x"/></w:p>`)).toBeUndefined();
     expect(readXml(`<!DOCTYPE x><w:p ${w}/>`)).toBeUndefined();
     expect(readXml(`<w:p ${w}>`)).toBeUndefined();
+    expect(readXml(`<w:p ${w}>\u0001</w:p>`)).toBeUndefined();
+    expect(readXml(` <?xml version="1.0"?><w:p ${w}/>`)).toBeUndefined();
+    // Attribute values as xmldom reads them: white space to spaces, then entities.
+    expect(readXml(`<w:p ${w} w:val="a\tb&#10;c"/>`)?.attributes).toEqual({ 'w:val': 'a b\nc' });
   });
 });
 
