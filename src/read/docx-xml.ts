@@ -84,6 +84,7 @@ function parseXml(input: string): XmlElement {
   if (/[\r\u0085\u2028]/.test(source))
     source = source.replace(/\r[\n\u0085]/g, '\n').replace(/[\r\u0085\u2028]/g, '\n');
   // C0 controls XML forbids: whatever xmldom makes of them, mammoth is to decide.
+  // eslint-disable-next-line no-control-regex
   if (/[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(source)) throw new Doubt();
   const declaration = DECLARATION.exec(source);
   let at = declaration ? declaration[0].length : 0;
