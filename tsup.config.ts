@@ -96,6 +96,10 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     esbuildPlugins: [readersOnce],
+    // fflate's inflate (a few KB) is built into the .docx reader (src/read/docx-lean.ts), here and in the command.
+    async onSuccess() {
+      await writeFile('dist/fflate.LICENSE.txt', licences('fflate').join(''));
+    },
   },
   { entry: { 'cmaps-gb': 'src/read/cmaps-gb.ts' }, format: ['esm'], target: 'es2022', platform: 'neutral' },
   {
@@ -121,7 +125,9 @@ export default defineConfig([
     // install (issue 14's 20 MB; docs/benchmarks.md, Weight). The library's entries keep theirs.
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
-    splitting: false,
+    // Chunks, so that what only some files need (jixiao/markdown for .md files and --to md) is
+    // loaded when they come, not by every worker and the main thread at start (bench/notes.md).
+    splitting: true,
     esbuildPlugins: [readersOnce],
   },
 ]);

@@ -5,7 +5,6 @@
 //   npm run build && node bench/formats.mjs [--files 300]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,7 +30,7 @@ export async function formatInputs() {
   ];
 }
 
-/** Runs `jixiao check --jobs 1` over `count` copies of `bytes`; wall seconds and CPU seconds of the process. */
+/** Runs `jixiao check --jobs 1` over a folder (or one file); wall seconds and CPU seconds of the process. */
 function runCli(folder) {
   return new Promise((done, fail) => {
     const start = performance.now();
@@ -94,7 +93,8 @@ export async function cliByFormat({ files = 300, runs = 3 } = {}) {
     const plain = messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, message: m.reason }));
     const pdf = input.format === '.pdf';
     const stages = {
-      read: await median(() => readFile(path)),
+      // As the CLI's worker reads a file (src/node/read/read-report.ts).
+      read: await median(() => readFileSync(path)),
       decode: await median(() => readBytes(input.bytes, path), pdf ? 20 : 60, pdf ? 5 : 20),
       parse: await median(() => parse(text), 300, 300),
       // check() caches per tree: each run checks a fresh one (parse timed apart and taken off).
@@ -104,11 +104,19 @@ export async function cliByFormat({ files = 300, runs = 3 } = {}) {
       ),
       write: await median(() => JSON.stringify({ filePath: path, messages: plain }), 300, 300),
     };
-    rows.push({ ...input, folder, files, stages, chars: text.length, runs: [] });
+    // One file alone: what the process costs whatever the batch (start-up, loading, the first file cold).
+    const one = mkdtempSync(join(tmpdir(), 'jixiao-formats-one-'));
+    writeFileSync(join(one, `r${input.format}`), input.bytes);
+    rows.push({ ...input, folder, one, files, stages, chars: text.length, runs: [], oneRuns: [] });
   }
-  for (let r = 0; r < runs; r++) for (const row of rows) row.runs.push(await runCli(row.folder));
+  for (let r = 0; r < runs; r++)
+    for (const row of rows) {
+      row.runs.push(await runCli(row.folder));
+      row.oneRuns.push(await runCli(row.one));
+    }
   for (const row of rows) {
     rmSync(row.folder, { recursive: true, force: true });
+    rmSync(row.one, { recursive: true, force: true });
     const walls = row.runs.map((x) => x.wall).sort((a, b) => a - b);
     const cpus = row.runs.map((x) => x.cpu).sort((a, b) => a - b);
     row.wall = walls[walls.length >> 1];
@@ -116,6 +124,10 @@ export async function cliByFormat({ files = 300, runs = 3 } = {}) {
     row.range = [walls[0], walls.at(-1)];
     row.filesPerSecond = files / row.wall;
     row.filesPerCpuSecond = files / row.cpu;
+    // CPU per file over the batch, the one-file run's, and what each file after the first adds.
+    row.oneFileCpu = [...row.oneRuns.map((x) => x.cpu)].sort((a, b) => a - b)[row.oneRuns.length >> 1];
+    row.cpuPerFileMs = (row.cpu / files) * 1000;
+    row.addedCpuPerFileMs = ((row.cpu - row.oneFileCpu) / (files - 1)) * 1000;
   }
   return rows;
 }
@@ -128,7 +140,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of rows)
     console.log(
       r.format,
-      `${r.filesPerSecond.toFixed(0)} files/s (wall ${r.range.map((x) => x.toFixed(2)).join('–')} s), ${r.filesPerCpuSecond.toFixed(0)} files per CPU s;`,
+      `${r.filesPerSecond.toFixed(0)} files/s (wall ${r.range.map((x) => x.toFixed(2)).join('–')} s), ${r.filesPerCpuSecond.toFixed(0)} files per CPU s,`,
+      `CPU ${r.cpuPerFileMs.toFixed(2)} ms per file (one file alone ${(r.oneFileCpu * 1000).toFixed(0)} ms, each further file ${r.addedCpuPerFileMs.toFixed(2)} ms);`,
       Object.entries(r.stages)
         .map(([k, v]) => `${k} ${v.toFixed(3)} ms`)
         .join(', '),

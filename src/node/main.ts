@@ -2,10 +2,6 @@ import pkg from '../../package.json' with { type: 'json' };
 import { JixiaoError } from '../index.js';
 import { CHECK, CONVERT, EXTRACT, INSPECT, nearest, parse } from './args.js';
 import { printConfig, type Context } from './batch.js';
-import { checkCommand } from './commands/check.js';
-import { convertCommand } from './commands/convert.js';
-import { extractCommand } from './commands/extract.js';
-import { inspectCommand } from './commands/inspect.js';
 import { environmentLocale, localeFlag } from './locale.js';
 import type { Pool } from './pool.js';
 import { cliText } from './text.js';
@@ -14,8 +10,12 @@ type Exit = 0 | 1 | 2;
 type Command = 'check' | 'extract' | 'convert' | 'inspect';
 const COMMANDS: readonly Command[] = ['check', 'extract', 'convert', 'inspect'];
 
-/** Parses the command's own options (typed by their `as const` declarations) and runs it. */
-function run(command: Command, context: Context, args: string[]): Promise<Exit> | Exit {
+/**
+ * Parses the command's own options (typed by their `as const` declarations) and runs it. Each
+ * command's code is loaded when it is run (a chunk of the bundle): `check` loads neither the
+ * tree printer of `inspect` nor the writers of `extract` and `convert`.
+ */
+async function run(command: Command, context: Context, args: string[]): Promise<Exit> {
   const { text } = context;
   const help = () => {
     context.stdout.write(text.help[command]);
@@ -26,24 +26,24 @@ function run(command: Command, context: Context, args: string[]): Promise<Exit> 
       const { values, positionals } = parse(args, CHECK, text);
       if (values.help) return help();
       if (values['print-config']) return printConfig(context, values, values['print-config']);
-      return checkCommand(context, values, positionals);
+      return (await import('./commands/check.js')).checkCommand(context, values, positionals);
     }
     case 'extract': {
       const { values, positionals } = parse(args, EXTRACT, text);
       if (values.help) return help();
       if (values['print-config']) return printConfig(context, values, values['print-config']);
-      return extractCommand(context, values, positionals);
+      return (await import('./commands/extract.js')).extractCommand(context, values, positionals);
     }
     case 'convert': {
       const { values, positionals } = parse(args, CONVERT, text);
       if (values.help) return help();
       if (values['print-config']) return printConfig(context, values, values['print-config']);
-      return convertCommand(context, values, positionals);
+      return (await import('./commands/convert.js')).convertCommand(context, values, positionals);
     }
     case 'inspect': {
       const { values, positionals } = parse(args, INSPECT, text);
       if (values.help) return help();
-      return inspectCommand(context, values, positionals);
+      return (await import('./commands/inspect.js')).inspectCommand(context, values, positionals);
     }
   }
 }

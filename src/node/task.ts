@@ -9,7 +9,6 @@ import {
   type ParseOptions,
   type Report,
 } from '../index.js';
-import { fromMarkdown, toMarkdown } from '../markdown.js';
 import { fixFile, type FixOutcome } from './fix.js';
 import { readReport, type ReadOptions } from './read/read-report.js';
 
@@ -64,9 +63,15 @@ export type TaskResult =
     }
   | { path: string; ok: false; code: string; reason: string };
 
+/**
+ * jixiao/markdown, loaded by the files that need it: micromark and mdast-util-to-markdown cost a
+ * thread about 90 ms of CPU to load, a tenth of checking 300 seed-sized .txt files (bench/notes.md).
+ */
+const markdown = () => import('../markdown.js');
+
 /** The parser for what a reader found: Markdown (a .md file) or plain text. */
-export function parserOf(format: 'text' | 'markdown'): (text: string, options: ParseOptions) => Report {
-  return format === 'markdown' ? fromMarkdown : parse;
+export async function parserOf(format: 'text' | 'markdown'): Promise<(text: string, options: ParseOptions) => Report> {
+  return format === 'markdown' ? (await markdown()).fromMarkdown : parse;
 }
 
 /** Reads one file and does the command's work on it. Never throws. */
@@ -78,12 +83,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
   const base = { path, ok: true as const, ...(warnings?.length ? { warnings } : {}) };
   try {
     const options = task.check?.year ? { year: task.check.year } : {};
-    const parser = parserOf(input.format);
+    const parser = await parserOf(input.format);
     // The tables a Word or PDF reader found (with their merged cells) stand in its text.
     const tree = parser(input.text, input.tables ? { ...options, tables: input.tables } : options);
     if (task.command === 'extract') return { ...base, records: extract(tree) };
     if (task.command === 'convert') {
-      writeOutput(task, tree);
+      writeOutput(task, tree, task.to === 'json' ? undefined : (await markdown()).toMarkdown);
       return base;
     }
     const found = check(tree, task.check ?? {});
@@ -133,14 +138,14 @@ function plain(m: ReturnType<typeof check>[number]): PlainMessage {
 }
 
 /** Writes a converted report to `task.output`; JSON is streamed, never built as one string. */
-function writeOutput(task: Task, tree: Report): void {
+function writeOutput(task: Task, tree: Report, toMarkdown?: (tree: Report) => string): void {
   const fd = openSync(task.output!, 'wx');
   try {
     const sink = buffered(fd);
     if (task.to === 'json') {
       writeJson(tree, task.compact ? '' : '  ', sink);
       sink.write('\n');
-    } else sink.write(toMarkdown(tree));
+    } else sink.write(toMarkdown!(tree));
     sink.flush();
   } finally {
     closeSync(fd);

@@ -10,6 +10,9 @@ export interface MammothElement {
   type: string;
   value?: string;
   breakType?: string;
+  /** A paragraph's style name and Word numbering level (as its styles and numbering parts say). */
+  styleName?: string | null;
+  numbering?: { level: string; isOrdered: boolean } | null;
   colSpan?: number;
   rowSpan?: number;
   children?: MammothElement[];

@@ -1,5 +1,6 @@
 import { readMarker } from '../outline/markers.js';
 import { cjkOrdinal } from '../text/numerals.js';
+import { leanDocument } from './docx-lean.js';
 import { docxTableGrid, type MammothElement } from './docx-table.js';
 import { gridText, type Grid, type TableLayout } from './grid.js';
 import { ReadFailure, firstLine, loadReader } from './messages.js';
@@ -13,13 +14,7 @@ const LEVELS: Array<(n: number) => string> = [
   (n) => `（${n}）`,
   (n) => String.fromCodePoint(0x2460 + Math.min(n, 20) - 1),
 ];
-interface Element {
-  type: string;
-  value?: string;
-  styleName?: string | null;
-  numbering?: { level: string; isOrdered: boolean } | null;
-  children?: Element[];
-}
+type Element = MammothElement;
 
 /**
  * Reads a .docx through mammoth's document model, keeping what the outline needs:
@@ -62,28 +57,17 @@ export async function readDocx(
       return;
     }
     if (el.type === 'table') {
-      const grid = docxTableGrid(el as MammothElement);
+      const grid = docxTableGrid(el);
       if (grid.rows.some((row) => row.some((cell) => cell.text.trim())))
         paragraphs.push({ text: '', heading: 0, numbered: false, level: 0, grid });
       return;
     }
     for (const child of el.children ?? []) visit(child);
   };
-  const { default: mammoth } = await loadReader('.docx', () => import('mammoth'));
   try {
-    await mammoth.convertToHtml(
-      // Node's mammoth reads `buffer`, its browser build `arrayBuffer`; both hand it to JSZip, which takes bytes.
-      { buffer: bytes, arrayBuffer: bytes } as unknown as { arrayBuffer: ArrayBuffer },
-      {
-        transformDocument: (document: Element) => {
-          visit(document);
-          // The HTML is not used: an empty body makes mammoth's HTML pass (and its reading of images) free.
-          return { ...document, children: [] };
-        },
-      },
-    );
+    visit(leanDocument(bytes) ?? (await mammothDocument(bytes)));
   } catch (error) {
-    throw new ReadFailure('corrupt-docx', { cause: firstLine(error) });
+    throw error instanceof ReadFailure ? error : new ReadFailure('corrupt-docx', { cause: firstLine(error) });
   }
   // Headings below the title that carry no marker keep their level only as Markdown headings;
   // then numbered paragraphs become headings too, one level per numbering level.
@@ -103,6 +87,27 @@ export async function readDocx(
     out += level > 0 ? `${'#'.repeat(Math.min(level, 6))} ${p.text}` : p.text;
   }
   return { text: out + '\n', format: markdown ? 'markdown' : 'text', tables };
+}
+
+/**
+ * mammoth's document model of the package, for what {@link leanDocument} leaves to it.
+ * Loaded when first needed: 315 KB (dist/mammoth.js).
+ */
+async function mammothDocument(bytes: Uint8Array): Promise<Element> {
+  const { default: mammoth } = await loadReader('.docx', () => import('mammoth'));
+  let document: Element | undefined;
+  await mammoth.convertToHtml(
+    // Node's mammoth reads `buffer`, its browser build `arrayBuffer`; both hand it to JSZip, which takes bytes.
+    { buffer: bytes, arrayBuffer: bytes } as unknown as { arrayBuffer: ArrayBuffer },
+    {
+      transformDocument: (read: Element) => {
+        document = read;
+        // The HTML is not used: an empty body makes mammoth's HTML pass (and its reading of images) free.
+        return { ...read, children: [] };
+      },
+    },
+  );
+  return document!;
 }
 
 /** Word's built-in heading styles, in English and Chinese: Title → 1, Heading 1 → 2 … */

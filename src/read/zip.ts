@@ -6,6 +6,8 @@ export interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflated; anything else the readers downstream refuse. */
   method: number;
+  /** The general purpose bit flags (bit 0: encrypted). */
+  flags: number;
   compressedSize: number;
   /** As declared: a hostile file may lie, so this is checked by inflating. */
   size: number;
@@ -63,6 +65,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (r.u32(at) !== CENTRAL) throw new Error('damaged zip directory');
+    const flags = r.u16(at + 8);
     const method = r.u16(at + 10);
     let compressedSize = r.u32(at + 20);
     let size = r.u32(at + 24);
@@ -89,14 +92,14 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       }
       x += 4 + length;
     }
-    entries.push({ name, method, compressedSize, size, offset: local });
+    entries.push({ name, method, flags, compressedSize, size, offset: local });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
 /** The compressed bytes of an entry: after its local header, whose name and extra lengths may differ. */
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const r = new Reader(bytes);
   if (r.u32(entry.offset) !== LOCAL) throw new Error(`damaged entry ${entry.name}`);
   const start = entry.offset + 30 + r.u16(entry.offset + 26) + r.u16(entry.offset + 28);

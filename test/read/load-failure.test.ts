@@ -1,4 +1,5 @@
 // A reader whose code cannot be loaded (in a browser: a chunk the page cannot fetch) is not the file's fault.
+import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { textPdf, wordReport } from './make.js';
 
@@ -25,10 +26,15 @@ describe('a reader that cannot be loaded', () => {
     expect(!result.ok && result.reason).toMatch(/^cannot load the reader of \.pdf files here \(.+\); reload the page/);
   });
 
-  it('makes a .docx unsupported here, in Chinese by default', async () => {
+  it('makes a .docx that needs mammoth unsupported here, in Chinese by default', async () => {
     const readBytes = await withUnloadable('mammoth');
-    const result = await readBytes(await wordReport(), 'a.docx');
-    expect(result).toMatchObject({ ok: false, code: 'unsupported' });
-    expect(!result.ok && result.reason).toMatch(/^此处无法加载 \.docx 文件的读取程序（.*）；请刷新页面/);
+    // A hyperlink is beyond the lean reader (src/read/docx-lean.ts): mammoth reads it.
+    const link = new ExternalHyperlink({ link: 'https://example.org', children: [new TextRun('附件')] });
+    const document = new Document({ sections: [{ children: [new Paragraph({ children: [link] })] }] });
+    const linked = await readBytes(new Uint8Array(await Packer.toBuffer(document)), 'a.docx');
+    expect(linked).toMatchObject({ ok: false, code: 'unsupported' });
+    expect(!linked.ok && linked.reason).toMatch(/^此处无法加载 \.docx 文件的读取程序（.*）；请刷新页面/);
+    // A plain report needs no mammoth at all.
+    expect(await readBytes(await wordReport(), 'a.docx')).toMatchObject({ ok: true });
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Word and PDF files in the web console, in a real browser: the page reads them with the CLI's reader
  * (`readBytes` of jixiao/read), in the module worker and from a plain folder (file://). Expectations come from
- * `readBytes` and `check()` run here on the same bytes. pdf.js and mammoth are fetched only when such a file comes,
+ * `readBytes` and `check()` run here on the same bytes. pdf.js and mammoth are fetched only when a file needs them
+ * (a plain Word report is read without mammoth: src/read/docx-lean.ts),
  * from the page's own origin, and no request leaves 127.0.0.1.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -28,18 +30,25 @@ const FORM_PDF = join(ROOT, 'fixtures', 'forms', 'sanitation-pdf.pdf');
 
 const session = new BrowserSession();
 /** The files given to the page, written below: readable ones and the two the reader refuses. */
-const files: Record<'wordReport' | 'seedDocx' | 'formPdf' | 'damagedDocx' | 'protectedPdf', string> = {
+const files: Record<'wordReport' | 'linkedDocx' | 'seedDocx' | 'formPdf' | 'damagedDocx' | 'protectedPdf', string> = {
   wordReport: join(work, '林业局自评报告.docx'),
+  linkedDocx: join(work, '附链接的报告.docx'),
   seedDocx: join(work, 'seed-shaodong-2020.docx'),
   formPdf: join(work, '造林项目自评.pdf'),
   damagedDocx: join(work, 'damaged.docx'),
   protectedPdf: join(work, 'protected.pdf'),
 };
-const readable = [files.wordReport, files.seedDocx, FORM_DOCX, SEED_PDF, files.formPdf, FORM_PDF];
+const readable = [files.wordReport, files.linkedDocx, files.seedDocx, FORM_DOCX, SEED_PDF, files.formPdf, FORM_PDF];
 
 beforeAll(async () => {
   const word = await wordReport();
   writeFileSync(files.wordReport, word);
+  // A hyperlink is beyond the lean .docx reader: mammoth reads this one.
+  const link = new ExternalHyperlink({ link: 'https://example.org', children: [new TextRun('预算公开网址')] });
+  const linked = new Document({
+    sections: [{ children: [new Paragraph('一、部门（单位）基本概况'), new Paragraph({ children: [link] })] }],
+  });
+  writeFileSync(files.linkedDocx, await Packer.toBuffer(linked));
   // The seed as a Word document: one paragraph per line, as a report typed into Word without styles.
   const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const lines = readFileSync(SEED_TXT, 'utf8').split('\n').map(escape);
@@ -126,9 +135,12 @@ describe('Word and PDF files in the web console', () => {
 
     let from = session.requested.length;
     await addFiles(page, [SEED_TXT, files.wordReport]);
+    expect(fetched(from)).toMatchObject({ pdfjs: false, mammoth: false });
+    from = session.requested.length;
+    await addFiles(page, [SEED_TXT, files.wordReport, files.linkedDocx]);
     expect(fetched(from)).toMatchObject({ pdfjs: false, mammoth: true });
     from = session.requested.length;
-    await addFiles(page, [SEED_TXT, files.wordReport, SEED_PDF]);
+    await addFiles(page, [SEED_TXT, files.wordReport, files.linkedDocx, SEED_PDF]);
     expect(fetched(from)).toMatchObject({ pdfjs: true });
 
     await addFiles(page, [SEED_TXT, ...readable]);

@@ -37,7 +37,7 @@ export async function inspectCommand(context: Context, values: Values<typeof INS
     }
     const inspect = wantsColor(context.stdout) ? inspectColor : inspectNoColor;
     context.stdout.write(
-      inspect(parserOf(input.format)(input.text, input.tables ? { tables: input.tables } : {}), {
+      inspect((await parserOf(input.format))(input.text, input.tables ? { tables: input.tables } : {}), {
         showPositions: true,
       }) + '\n',
     );
