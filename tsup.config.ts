@@ -63,6 +63,16 @@ function licences(name: string, seen = new Set<string>()): string[] {
   return [own, ...deps.flatMap((d) => licences(d, seen))];
 }
 
+/**
+ * The CommonJS builds' source maps map to the sources without holding them (`sourcesContent`): a
+ * stack trace still names src/ files and lines, and the install stays within issue 14's 20 MB (their
+ * maps were 1.5 MB, as CommonJS builds are not split into shared chunks; docs/benchmarks.md, Weight).
+ * The ESM builds' maps, which browsers' bundlers and devtools read, keep the sources.
+ */
+const leanCjsMaps: NonNullable<Options['esbuildOptions']> = (options, context) => {
+  if (context.format === 'cjs') options.sourcesContent = false;
+};
+
 // The core (`index`) must stay browser-safe and carry no zod and no Markdown parser or writer;
 // `markdown` holds those, `schema` the zod schemas (the three share chunks). Node-only code lives under
 // src/node and is bundled into its own entry points.
@@ -72,6 +82,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
+    esbuildOptions: leanCjsMaps,
     target: 'node20',
     platform: 'neutral',
     // zod is left to the guard below (tsup would make it a plain external import).
@@ -93,6 +104,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
+    esbuildOptions: leanCjsMaps,
     target: 'es2022',
     platform: 'neutral',
     esbuildPlugins: [readersOnce],
