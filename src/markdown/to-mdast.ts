@@ -12,7 +12,7 @@ import type {
 } from 'mdast';
 import type { VFileMessage } from 'vfile-message';
 import { jixiaoError, NO_HANDLER } from '../errors.js';
-import { sectionTitle } from '../outline/outline.js';
+import { headingTitle } from '../outline/outline.js';
 import { readYaml } from '../parse/yaml.js';
 import { expandGrid, type GridCell } from '../read/grid.js';
 import { pushAll } from '../tree/arrays.js';
@@ -230,7 +230,7 @@ export function toMdast(tree: Report, options: MarkdownOptions = {}): Root {
 }
 
 function heading(section: Section, depth: number, state: ToMdastState): Heading | Paragraph {
-  const children: PhrasingContent[] = [{ type: 'text', value: state.text(section.marker.raw + sectionTitle(section)) }];
+  const children: PhrasingContent[] = [{ type: 'text', value: state.text(section.marker.raw + headingTitle(section)) }];
   if (depth <= MAX_HEADING) return { type: 'heading', depth: depth as Heading['depth'], children };
   // Deeper than Markdown allows: a bold lead-in paragraph, never a failure.
   return { type: 'paragraph', children: [{ type: 'strong', children }] };

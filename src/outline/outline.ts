@@ -1,4 +1,4 @@
-import type { FlowContent, Report, Section } from '../tree/schema.js';
+import type { FlowContent, Position, Report, Section } from '../tree/schema.js';
 
 /** One entry of a report's outline. */
 export interface OutlineEntry {
@@ -44,5 +44,28 @@ export function outline(tree: Report): OutlineEntry[] {
 export function sectionTitle(section: Section): string {
   let title = '';
   for (const child of section.children[0].children) if (child.type !== 'marker') title += child.value;
+  return title.trim().replace(TRAILING, '');
+}
+
+/**
+ * {@link sectionTitle} as a heading writes it: white space the source had between two of its
+ * leaves on one line kept as one space, as paragraphs keep it, so that the Markdown reads
+ * back to the same leaves (`9.5\t-` and `20余万元` joined as `9.5\t-20余万元` read as a
+ * negative amount the next time).
+ *
+ * @example
+ *   const [section] = parse('（一）完成投资 520万元').children
+ *   section.type === 'section' && headingTitle(section) // '完成投资 520万元'
+ */
+export function headingTitle(section: Section): string {
+  let title = '';
+  let previous: Position | undefined;
+  for (const child of section.children[0].children) {
+    if (child.type === 'marker') continue;
+    const { start } = child.position;
+    if (previous && start.offset > previous.end.offset && start.line === previous.end.line) title += ' ';
+    title += child.value;
+    previous = child.position;
+  }
   return title.trim().replace(TRAILING, '');
 }

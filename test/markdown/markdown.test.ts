@@ -167,6 +167,16 @@ describe('round trip', () => {
     for (const file of files) it(file, () => roundTrip(readFileSync(join(corpus, file), 'utf8')));
   });
 
+  it('keeps the white space between a heading’s leaves, so that its Markdown settles', () => {
+    // Found by the tables' property test: `9.5\t-` and `20余万元` written as `9.5\t-20余万元` read as a
+    // negative amount the next time, and the Markdown changed again.
+    const first = toMarkdown(parse('1.\t9.5\t-\t20余万元\n'));
+    const second = toMarkdown(fromMarkdown(first));
+    expect(second).toBe('## 1.9.5\t- 20余万元\n');
+    expect(toMarkdown(fromMarkdown(second))).toBe(second);
+    expect(toMarkdown(parse('（一）完成投资 520万元\n'))).toBe('## （一）完成投资 520万元\n');
+  });
+
   it('holds on generated reports', () => {
     const MARKERS = [
       ['一、', '二、', '三、'],
