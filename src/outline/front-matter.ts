@@ -149,7 +149,8 @@ export function findTocs(input: string, lines: Line[], title: string | undefined
   let headings: Map<string, number> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.blank || !isTocHeader(input.slice(line.from, line.to))) continue;
+    // Its length first: a line of prose is not sliced to learn it is no `目录`.
+    if (line.blank || line.to - line.from > 8 || !isTocHeader(input.slice(line.from, line.to))) continue;
     const toc = readToc(input, lines, i, titleKey);
     let last = toc.last;
     if (toc.lastNumbered && toc.end === 'placeholder') last = toc.beforeLast;

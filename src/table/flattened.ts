@@ -1,4 +1,4 @@
-import { headerWordsAt, isTotalLabel, levelAt, type Role } from './headers.js';
+import { headerWordsAt, isTotalLabel, levelAt, nextHeaderWord, type Role } from './headers.js';
 import type { TextCell } from './text-tables.js';
 import type { Grid } from '../read/grid.js';
 
@@ -14,35 +14,53 @@ export interface FlatTable extends Grid {
   rows: TextCell[][];
 }
 
-/** The input with white space taken out, and where each remaining character stood. */
+/**
+ * The input with white space taken out, as the stretches between blanks: each one's start in
+ * `s` and in the input, so that an offset in `s` is found back in the input.
+ */
 interface Squeezed {
   s: string;
-  at: Int32Array;
+  starts: number[];
+  origins: number[];
 }
 
 /**
- * Squeezes `[from, to)`: the stretches between blanks are sliced whole and joined once, not added
- * a character at a time (a one-character string and a concatenation per character, and a string
- * of thousands of pieces read character by character after), with the offsets in a typed array
- * (flattened forms in our fixtures, CPU: 668 → X µs with {@link headerWordsAt}'s filter).
+ * Squeezes `[from, to)`: the stretches between blanks are sliced whole and joined once. It was
+ * made a character at a time, with the offset of each character kept, though only the cells
+ * of a form found need one (flattened forms in our fixtures, CPU: 668 → X µs with
+ * {@link nextHeaderWord}).
  */
 function squeeze(text: string, from: number, to: number): Squeezed {
   const stretches: string[] = [];
-  const at = new Int32Array(to - from);
-  let n = 0;
+  const starts: number[] = [];
+  const origins: number[] = [];
+  let length = 0;
   let stretch = -1;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : 32;
     if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000) {
-      if (stretch >= 0) stretches.push(text.slice(stretch, i));
+      if (stretch >= 0) {
+        stretches.push(text.slice(stretch, i));
+        starts.push(length);
+        origins.push(stretch);
+        length += i - stretch;
+      }
       stretch = -1;
-      continue;
-    }
-    if (stretch < 0) stretch = i;
-    at[n++] = i;
+    } else if (stretch < 0) stretch = i;
   }
-  if (stretch >= 0) stretches.push(text.slice(stretch, to));
-  return { s: stretches.join(''), at };
+  return { s: stretches.join(''), starts, origins };
+}
+
+/** Where the character at `k` of the squeezed text stands in the input. */
+function origin(sq: Squeezed, k: number): number {
+  let lo = 0;
+  let hi = sq.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sq.starts[mid]! <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return sq.origins[lo]! + (k - sq.starts[lo]!);
 }
 
 /**
@@ -66,12 +84,7 @@ export function findFlattenedTables(text: string, from = 0, to = text.length): F
   const sq = squeeze(text, from, to);
   const { s } = sq;
   const out: FlatTable[] = [];
-  for (let i = 0; i < s.length;) {
-    const words = headerWordsAt(s, i);
-    if (words.length === 0) {
-      i++;
-      continue;
-    }
+  for (let i = nextHeaderWord(s, 0); i < s.length; i = nextHeaderWord(s, i)) {
     // Of the ways to read a glued header, the one under which the most rows read.
     let best: { head: Head; rows: Span[][]; end: number } | null = null;
     // Longest header first: a shorter reading wins only by reading more rows.
@@ -89,8 +102,8 @@ export function findFlattenedTables(text: string, from = 0, to = text.length): F
       continue;
     }
     out.push({
-      start: sq.at[best.head.cells[0]![0]]!,
-      end: sq.at[best.end - 1]! + 1,
+      start: origin(sq, best.head.cells[0]![0]),
+      end: origin(sq, best.end - 1) + 1,
       rows: best.rows.map((row) => row.map((span) => cell(text, sq, span))),
     });
     i = best.end;
@@ -154,8 +167,8 @@ const EMPTY: Span = [-1, -1];
 
 function cell(text: string, sq: Squeezed, [a, b]: Span): TextCell {
   if (a < 0 || b <= a) return { text: '', rowSpan: 1, colSpan: 1 };
-  const start = sq.at[a]!;
-  const end = sq.at[b - 1]! + 1;
+  const start = origin(sq, a);
+  const end = origin(sq, b - 1) + 1;
   return { text: sq.s.slice(a, b), rowSpan: 1, colSpan: 1, start, end };
 }
 

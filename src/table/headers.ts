@@ -91,6 +91,28 @@ for (const word of Object.keys(WORDS).sort((a, b) => b.length - a.length)) {
 const FIRSTS = charSet(Object.keys(WORDS).map((word) => word[0]).join(''));
 const SECONDS = charSet(Object.keys(WORDS).map((word) => word[1]).join(''));
 
+/**
+ * Where the first header word at or after `i` starts in text with no white space, or
+ * `s.length`. Most characters of a report start none: two bit-table reads pass them over
+ * (flattened forms in our fixtures, CPU: 668 → X µs with the squeeze by stretches; one
+ * regular expression of every header word took longer).
+ *
+ * @example
+ *   nextHeaderWord('本年实际完成值', 0) // 2
+ */
+export function nextHeaderWord(s: string, i: number): number {
+  for (let k = i; k < s.length; k++) {
+    if (inSet(FIRSTS, s.charCodeAt(k)) && inSet(SECONDS, s.charCodeAt(k + 1)) && startsWord(s, k)) return k;
+  }
+  return s.length;
+}
+
+/** Whether a header word starts at `i` (its first character known to start one). */
+function startsWord(s: string, i: number): boolean {
+  for (const word of BY_FIRST.get(s.charCodeAt(i))!) if (s.startsWith(word, i)) return true;
+  return false;
+}
+
 /** No header word here: one shared empty list. */
 const NO_WORDS: ReadonlyArray<HeaderWord & { end: number }> = Object.freeze([]);
 
