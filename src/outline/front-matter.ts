@@ -130,6 +130,16 @@ function isTocHeader(text: string): boolean {
   return text.length <= 8 && TOC_HEADER.test(squash(text));
 }
 
+/**
+ * Whether `line` is short and holds `目`, as a `目录` line does: every line is asked, and most
+ * are answered without a copy of the line (50,000 one-character lines, CPU: X → Y ms).
+ */
+function mayBeTocHeader(input: string, line: Line): boolean {
+  if (line.to - line.from > 8) return false;
+  for (let i = line.from; i < line.to; i++) if (input.charCodeAt(i) === 0x76ee /* 目 */) return true;
+  return false;
+}
+
 /** Lines that name an attachment (`附件1.成本效益分析报告`) rather than the report. */
 const ATTACHMENT_ENTRY = /^附[件表录]/;
 
@@ -149,8 +159,7 @@ export function findTocs(input: string, lines: Line[], title: string | undefined
   let headings: Map<string, number> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    // Its length first: a line of prose is not sliced to learn it is no `目录`.
-    if (line.blank || line.to - line.from > 8 || !isTocHeader(input.slice(line.from, line.to))) continue;
+    if (line.blank || !mayBeTocHeader(input, line) || !isTocHeader(input.slice(line.from, line.to))) continue;
     const toc = readToc(input, lines, i, titleKey);
     let last = toc.last;
     if (toc.lastNumbered && toc.end === 'placeholder') last = toc.beforeLast;

@@ -1,5 +1,5 @@
 import type { Grid, GridCell } from '../read/grid.js';
-import { displayWidth } from '../text/chars.js';
+import { charSet, displayWidth, inSet, type CharSet } from '../text/chars.js';
 import { splitLines, type Line } from '../text/lines.js';
 
 /** How the cells of a text table are separated. */
@@ -35,24 +35,27 @@ interface Split {
  * Finds the tables in plain text: runs of lines whose cells are separated by tabs, by `|`
  * (GFM-style rows included), or by runs of two or more spaces. Prose, list items and
  * single lines are never tables. Rows of space-separated tables are lined up with their
- * header by where their cells start, so blank cells are not lost.
+ * header by where their cells start, so blank cells are not lost. `lines` are the text's
+ * lines, when the caller has them already.
  *
  * @example
  *   const text = '说明如下：\n指标\t分值\t得分\n产出指标\t50\t48\n';
  *   findTextTables(text)[0].rows[1].map((c) => text.slice(c.start, c.end)) // ['产出指标', '50', '48']
  */
-export function findTextTables(text: string): TextTable[] {
+export function findTextTables(text: string, lines: readonly Line[] = splitLines(text)): TextTable[] {
   const tables: TextTable[] = [];
   let run: Array<{ line: Line; split: Split }> = [];
   // The fewest and most cells of the run's rows.
   let fewest = 0;
   let most = 0;
   const flush = () => {
+    // Most lines are no row: nothing to accept, and no copies of an empty run made to learn it.
+    if (run.length === 0) return;
     const table = accept(text, run);
     if (table) tables.push(table);
     run = [];
   };
-  for (const line of splitLines(text)) {
+  for (const line of lines) {
     const split = line.blank ? null : splitRow(text, line);
     // A delimiter row stands under a table's first row (GFM's rule); anywhere else its dashes are cells.
     if (split?.delimiter && !(run.length === 1 && run[0]!.split.separator === split.separator)) split.delimiter = false;
@@ -103,11 +106,14 @@ const HEADING =
 
 /** The cells of one line, by its first separator: tab, then `|` (first when the row opens with one), then spaces. */
 function splitRow(text: string, line: Line): Split | null {
-  const body = text.slice(line.from, line.to);
+  // Read by character code, not from a copy of the line: every line of a report is asked.
+  const pipes = holds(text, line.from, line.to, PIPE);
   // A row that opens with a pipe is a GFM row, whatever tabs its cells hold.
-  const gfm = body[0] === '|' || body[0] === '｜';
-  if (!gfm && body.includes('\t')) return cellsOf(text, line.start, line.end, 'tab', (i) => (text[i] === '\t' ? 1 : 0));
-  if (body.includes('|') || body.includes('｜')) {
+  const gfm = inSet(PIPE, text.charCodeAt(line.from));
+  if (!gfm && holds(text, line.from, line.to, TAB)) {
+    return cellsOf(text, line.start, line.end, 'tab', (i) => (text[i] === '\t' ? 1 : 0));
+  }
+  if (pipes) {
     // A pipe escaped as GFM escapes it (`\|`, as toMarkdown writes one inside a cell) is the cell's text.
     const split = cellsOf(text, line.from, line.to, 'pipe', (i) =>
       (text[i] === '|' || text[i] === '｜') && text[i - 1] !== '\\' ? 1 : 0,
@@ -131,6 +137,15 @@ function spaceRun(text: string, i: number, to: number): number {
   let j = i;
   while (j < to && isGapChar(text.charCodeAt(j))) j++;
   return j - i >= 2 ? j - i : 0;
+}
+
+const PIPE = charSet('|｜');
+const TAB = charSet('\t');
+
+/** Whether a character of `set` stands in `[from, to)`. */
+function holds(text: string, from: number, to: number, set: CharSet): boolean {
+  for (let i = from; i < to; i++) if (inSet(set, text.charCodeAt(i))) return true;
+  return false;
 }
 
 const isGapChar = (code: number) => code === 32 || code === 0x3000;

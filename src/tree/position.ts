@@ -3,7 +3,9 @@ import type { Point, Position } from './schema.js';
 /**
  * Turns UTF-16 offsets into the original input into 1-based line/column points.
  * Line starts are found once (`\r\n`, `\r` and `\n` each end a line), so each lookup
- * is a binary search: building positions stays linear in the input.
+ * is a binary search: building positions stays linear in the input. A caller that has
+ * split the input into lines already passes their starts (`splitLines(input).map((l) => l.start)`),
+ * the same lines: the input is then not read again.
  *
  * @example
  *   const at = locator('一、\r\n保密');
@@ -14,16 +16,8 @@ export interface Locator {
   position(start: number, end: number): Position;
 }
 
-export function locator(input: string): Locator {
-  const starts = [0];
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 10 /* \n */) starts.push(i + 1);
-    else if (c === 13 /* \r */) {
-      if (input.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
+export function locator(input: string, lineStarts?: readonly number[]): Locator {
+  const starts = lineStarts ?? lineStartsOf(input);
 
   // Offsets arrive nearly in document order: try the last line found, and the next, first.
   let last = 0;
@@ -53,4 +47,18 @@ export function locator(input: string): Locator {
     point,
     position: (start, end) => ({ start: point(start), end: point(end) }),
   };
+}
+
+/** Offsets where the lines of `input` start, the first at 0. */
+function lineStartsOf(input: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 10 /* \n */) starts.push(i + 1);
+    else if (c === 13 /* \r */) {
+      if (input.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
