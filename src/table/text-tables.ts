@@ -1,5 +1,5 @@
 import type { Grid, GridCell } from '../read/grid.js';
-import { charSet, displayWidth, inSet, type CharSet } from '../text/chars.js';
+import { displayWidth } from '../text/chars.js';
 import { splitLines, type Line } from '../text/lines.js';
 
 /** How the cells of a text table are separated. */
@@ -106,14 +106,11 @@ const HEADING =
 
 /** The cells of one line, by its first separator: tab, then `|` (first when the row opens with one), then spaces. */
 function splitRow(text: string, line: Line): Split | null {
-  // Read by character code, not from a copy of the line: every line of a report is asked.
-  const pipes = holds(text, line.from, line.to, PIPE);
+  const shape = shapeOf(text, line.from, line.to);
   // A row that opens with a pipe is a GFM row, whatever tabs its cells hold.
-  const gfm = inSet(PIPE, text.charCodeAt(line.from));
-  if (!gfm && holds(text, line.from, line.to, TAB)) {
-    return cellsOf(text, line.start, line.end, 'tab', (i) => (text[i] === '\t' ? 1 : 0));
-  }
-  if (pipes) {
+  const gfm = isPipe(text.charCodeAt(line.from));
+  if (!gfm && shape & TAB) return cellsOf(text, line.start, line.end, 'tab', (i) => (text[i] === '\t' ? 1 : 0));
+  if (shape & PIPE) {
     // A pipe escaped as GFM escapes it (`\|`, as toMarkdown writes one inside a cell) is the cell's text.
     const split = cellsOf(text, line.from, line.to, 'pipe', (i) =>
       (text[i] === '|' || text[i] === '｜') && text[i - 1] !== '\\' ? 1 : 0,
@@ -127,7 +124,7 @@ function splitRow(text: string, line: Line): Split | null {
     return split.cells.length >= 2 ? split : null;
   }
   // Three cells need two gaps: most lines of prose have none, and are not cut into cells to learn it.
-  if (!hasGaps(text, line.from, line.to, 2)) return null;
+  if (!(shape & TWO_GAPS)) return null;
   const split = cellsOf(text, line.from, line.to, 'spaces', (i) => spaceRun(text, i, line.to));
   return split.cells.length >= 3 ? split : null;
 }
@@ -139,32 +136,35 @@ function spaceRun(text: string, i: number, to: number): number {
   return j - i >= 2 ? j - i : 0;
 }
 
-const PIPE = charSet('|｜');
-const TAB = charSet('\t');
-
-/** Whether a character of `set` stands in `[from, to)`. */
-function holds(text: string, from: number, to: number, set: CharSet): boolean {
-  for (let i = from; i < to; i++) if (inSet(set, text.charCodeAt(i))) return true;
-  return false;
-}
-
 const isGapChar = (code: number) => code === 32 || code === 0x3000;
+const isPipe = (code: number) => code === 0x7c || code === 0xff5c;
+
+/** What {@link shapeOf} finds in a line: a pipe, a tab, two runs of 2+ spaces. */
+const PIPE = 1;
+const TAB = 2;
+const TWO_GAPS = 4;
 
 /**
- * Whether `[from, to)` holds `count` runs of 2+ spaces (as {@link spaceRun} cuts them), read by
- * character code. Every line of prose was cut into one cell, its text sliced, to find it has no
- * gap (tables in plain text in our fixtures, CPU: X → Y µs).
+ * The separators `[from, to)` holds, read in one pass by character code (runs of spaces as
+ * {@link spaceRun} cuts them). Every line of a report is asked, and each line was copied and
+ * searched three times, and every line of prose cut into one cell to learn it has no gap
+ * (tables in plain text in our fixtures, CPU: X → Y µs).
  */
-function hasGaps(text: string, from: number, to: number, count: number): boolean {
-  let found = 0;
+function shapeOf(text: string, from: number, to: number): number {
+  let shape = 0;
+  let gaps = 0;
   for (let i = from; i < to; i++) {
-    if (!isGapChar(text.charCodeAt(i))) continue;
-    let j = i + 1;
-    while (j < to && isGapChar(text.charCodeAt(j))) j++;
-    if (j - i >= 2 && ++found >= count) return true;
-    i = j - 1;
+    const code = text.charCodeAt(i);
+    if (isPipe(code)) shape |= PIPE;
+    else if (code === 9) shape |= TAB;
+    else if (isGapChar(code)) {
+      let j = i + 1;
+      while (j < to && isGapChar(text.charCodeAt(j))) j++;
+      if (j - i >= 2 && ++gaps === 2) shape |= TWO_GAPS;
+      i = j - 1;
+    }
   }
-  return false;
+  return shape;
 }
 
 /** Cuts `[from, to)` at separators (`sep(i)` gives a separator's length at `i`, or 0); cells trimmed. */
