@@ -63,11 +63,12 @@ function licences(name: string, seen = new Set<string>()): string[] {
   return [own, ...deps.flatMap((d) => licences(d, seen))];
 }
 
-// The core (`index`) must stay browser-safe and carry no zod; `schema` holds the zod
-// schemas. Node-only code lives under src/node and is bundled into its own entry points.
+// The core (`index`) must stay browser-safe and carry no zod and no Markdown parser or writer;
+// `markdown` holds those, `schema` the zod schemas (the three share chunks). Node-only code lives under
+// src/node and is bundled into its own entry points.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', schema: 'src/schema.ts' },
+    entry: { index: 'src/index.ts', markdown: 'src/markdown.ts', schema: 'src/schema.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

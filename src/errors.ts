@@ -9,8 +9,11 @@
  */
 export type JixiaoErrorCode = 'usage' | 'config' | 'options';
 
-/** The languages a {@link JixiaoError} can be told in (the same as the rules' messages). */
-type Locale = 'zh-CN' | 'en';
+/**
+ * The languages jixiao speaks: Chinese by default, English on request. One type for every part that
+ * words something (errors, the rules' messages, the readers' reasons, the CLI and the web page).
+ */
+export type Locale = 'zh-CN' | 'en';
 
 /** Text a library worded already, in both languages (a schema library's issue). */
 export type Worded = Record<Locale, string>;
@@ -171,8 +174,12 @@ export const OPTIONS_OBJECT: ErrorKind<{ got: unknown }> = {
 export const OPTION_FORMAT: ErrorKind<{ got: unknown }> = {
   reason: 'option-format',
   code: 'options',
-  en: (f) => `option "format": expected "text", "markdown" or "auto", got ${show(f.got, 'en')}`,
-  'zh-CN': (f) => `选项“format”应为 "text"、"markdown" 或 "auto"，收到 ${show(f.got, 'zh-CN')}`,
+  en: (f) =>
+    `option "format": jixiao reads plain text; got ${show(f.got, 'en')}. ` +
+    "Read Markdown with `fromMarkdown` from 'jixiao/markdown'",
+  'zh-CN': (f) =>
+    `选项“format”：jixiao 读取纯文本，收到 ${show(f.got, 'zh-CN')}。` +
+    "Markdown 请用 'jixiao/markdown' 的 `fromMarkdown` 读取",
 };
 
 export const OPTION_YEAR: ErrorKind<{ got: unknown }> = {

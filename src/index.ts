@@ -4,7 +4,8 @@
  *
  * This entry is the browser-safe core: it imports nothing from `node:` and carries no zod
  * (the node types are defined by zod schemas, imported here as types only; the schemas
- * ship from `jixiao/schema`).
+ * ship from `jixiao/schema`) and no Markdown parser or writer (Markdown both ways, with the
+ * unified plugins for it, ship from `jixiao/markdown`).
  */
 export { parse } from './parse/parse.js';
 export type { ParseOptions } from './parse/options.js';
@@ -42,15 +43,7 @@ export {
   type ProfileMatch,
   type Slot,
 } from './check/profiles/index.js';
-export { jixiaoParse, jixiaoLint, jixiaoStringify, remarkJixiao } from './unified/plugins.js';
-export { toMarkdown, STRINGIFY } from './markdown/to-markdown.js';
-export {
-  toMdast,
-  type MarkdownOptions,
-  type ToMdastHandle,
-  type ToMdastHandlers,
-  type ToMdastState,
-} from './markdown/to-mdast.js';
+export { jixiaoParse, jixiaoLint } from './unified/plugins.js';
 export type {
   Approx,
   Count,

@@ -10,7 +10,7 @@ export type SeverityInput = Severity | 0 | 1 | 2;
 export type RuleSetting = SeverityInput | [SeverityInput] | [SeverityInput, unknown];
 
 /** Message languages: Chinese by default, English on request. */
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../errors.js';
 
 /** A message in both languages. */
 export interface Wording {

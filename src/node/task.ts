@@ -4,11 +4,12 @@ import {
   check,
   extract,
   parse,
-  toMarkdown,
   type CheckOptions,
   type ExtractRecord,
+  type ParseOptions,
   type Report,
 } from '../index.js';
+import { fromMarkdown, toMarkdown } from '../markdown.js';
 import { fixFile, type FixOutcome } from './fix.js';
 import { readReport, type ReadOptions } from './read/read-report.js';
 
@@ -63,6 +64,11 @@ export type TaskResult =
     }
   | { path: string; ok: false; code: string; reason: string };
 
+/** The parser for what a reader found: Markdown (a .md file) or plain text. */
+export function parserOf(format: 'text' | 'markdown'): (text: string, options: ParseOptions) => Report {
+  return format === 'markdown' ? fromMarkdown : parse;
+}
+
 /** Reads one file and does the command's work on it. Never throws. */
 export async function runTask(task: Task): Promise<TaskResult> {
   const path = task.name ?? task.path;
@@ -71,9 +77,10 @@ export async function runTask(task: Task): Promise<TaskResult> {
   const warnings = (input as { warnings?: FileWarning[] }).warnings;
   const base = { path, ok: true as const, ...(warnings?.length ? { warnings } : {}) };
   try {
-    const options = { format: input.format, ...(task.check?.year ? { year: task.check.year } : {}) };
+    const options = task.check?.year ? { year: task.check.year } : {};
+    const parser = parserOf(input.format);
     // The tables a Word or PDF reader found (with their merged cells) stand in its text.
-    const tree = parse(input.text, input.tables ? { ...options, tables: input.tables } : options);
+    const tree = parser(input.text, input.tables ? { ...options, tables: input.tables } : options);
     if (task.command === 'extract') return { ...base, records: extract(tree) };
     if (task.command === 'convert') {
       writeOutput(task, tree);
@@ -93,7 +100,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
         if (result.applied.length === 0) break;
         applied += result.applied.length;
         text = result.text;
-        messages = check(parse(text, options), task.check ?? {});
+        messages = check(parser(text, options), task.check ?? {});
       }
       fix = await fixFile(task, input, text, applied);
       // What is reported is what the file holds afterwards (or would hold, for a dry run).

@@ -5,8 +5,10 @@
  * by the caller, so the wording lives here alone and the CLI and the web page say the same.
  */
 
+import type { Locale } from '../errors.js';
+
 /** Language of the reasons. */
-export type Locale = 'zh-CN' | 'en';
+export type { Locale };
 
 /** Why a file could not be read. Stable: they appear in every output format. */
 export type ReadErrorCode =

@@ -130,16 +130,20 @@ export function readQuantity(text: string): Quantity {
   return { comparator, value: Number(m[0].replace(/,/g, '').replace('−', '-')), unit };
 }
 
-/** Words that make a target an upper bound when it states no sign: a cost, or a limit. */
-const AT_MOST = /成本|控制|不超过|以内|以下/;
+/**
+ * Words that make a target an upper bound when it states no sign: a cost, or a limit. 以内 and 以下 say so
+ * only at the end (`费用控制在预算以内`); inside a name they bound its scope (`5公里以内村庄通达率`).
+ */
+const AT_MOST = /成本|控制|不超过|(?:以内|以下)$/;
 
 /**
  * The comparator a target with no sign means: at most (`≤`) for a cost (成本指标) or a
- * limit (a name or target saying 控制, 不超过, 以内, 以下), at least (`≥`) otherwise — a
- * form's bare `30公里` is a floor, and beating it meets it.
+ * limit (a name or target saying 控制 or 不超过, or ending 以内 or 以下), at least (`≥`)
+ * otherwise — a form's bare `30公里` is a floor, and beating it meets it.
  *
  * @example
  *   impliedComparator('成本指标', '每公里造价', '38万元') // '≤'
+ *   impliedComparator('效益指标', '5公里以内村庄通达率', '95%') // '≥'
  */
 export function impliedComparator(...labels: ReadonlyArray<string | null>): '≥' | '≤' {
   return labels.some((label) => label && AT_MOST.test(compact(label))) ? '≤' : '≥';
@@ -153,17 +157,19 @@ export interface FormDate {
   key: number;
   /** Ends in 前, 以前, 之前 (`底前` included): a date by which. */
   deadline: boolean;
+  /** Says 底 (`10月底`, `2023年底`): the whole of its last part, to its end. */
+  end: boolean;
 }
 
 /** `2023年`, `10月`, `9月20日`, `10月底`, each perhaps ending `前`, `以前`, `之前`; `底` ends a year or a month. */
-const DATE = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号]|底)?(以前|之前|前)?$/;
+const DATE = /^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号]|(底))?(以前|之前|前)?$/;
 
 /**
  * Reads a date a form writes as a target or a completed value (`10月底前`, `9月底`,
  * `2023年6月30日以前`); `null` for anything else.
  *
  * @example
- *   readDate('10月底前') // {form: 'm', key: 1000, deadline: true}
+ *   readDate('10月底前') // {form: 'm', key: 1000, deadline: true, end: true}
  */
 export function readDate(text: string): FormDate | null {
   const m = DATE.exec(compact(text));
@@ -175,7 +181,32 @@ export function readDate(text: string): FormDate | null {
     key = key * 100 + Number(m[i] ?? 0);
     if (m[i]) form += 'ymd'[i - 1];
   }
-  return { form, key, deadline: m[4] !== undefined };
+  return { form, key, deadline: m[5] !== undefined, end: m[4] !== undefined };
+}
+
+/** The year, month and day parts of a {@link FormDate}'s key (0 for a part it does not write). */
+const parts = (date: FormDate): number[] => [
+  Math.floor(date.key / 10000),
+  Math.floor(date.key / 100) % 100,
+  date.key % 100,
+];
+
+/**
+ * Whether a date done meets a deadline, compared on the parts both write (`9月20日` against `10月底前`: the month).
+ * Both must start alike (a year on one side only could be another year: `2023年9月20日` against `10月底前` is not
+ * compared). An earlier date meets it and a later one misses it. Within the deadline's own month or year, a date
+ * meets a deadline that says 底 (`10月25日` against `10月底前`); it is left open (`null`) when the deadline is finer
+ * (`10月` against `10月20日前`) or says only 前 (`10月25日` against `10月前`, which may mean before October).
+ */
+function meetsDeadline(done: FormDate, deadline: FormDate): boolean | null {
+  if (done.form[0] !== deadline.form[0]) return null;
+  const a = parts(done);
+  const b = parts(deadline);
+  const first = 'ymd'.indexOf(deadline.form[0]!);
+  const last = first + Math.min(done.form.length, deadline.form.length);
+  for (let i = first; i < last; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  if (done.form === deadline.form) return true;
+  return done.form.length > deadline.form.length && deadline.end ? true : null;
 }
 
 /** Multipliers a unit may start with (`万亩`, `万人次`). */
@@ -183,9 +214,9 @@ const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 }
 
 /**
  * Whether `actual` meets `target` (`≤38万元/处` is met by `37.6万元/处`; a target with no
- * sign is a floor; a deadline `10月底前` is met by `9月底`): `null` when either is
+ * sign is a floor; a deadline `10月底前` is met by `9月底` or `9月20日`): `null` when either is
  * qualitative and they differ, when their units cannot be reconciled, or when a deadline
- * and the date done are written in different forms.
+ * and the date done cannot be compared (`2023年9月20日` against `10月底前`).
  *
  * @example
  *   achieved(readQuantity('≥2万亩'), readQuantity('20300亩')) // true
@@ -193,9 +224,9 @@ const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 }
 export function achieved(target: Quantity, actual: Quantity, targetText = '', actualText = ''): boolean | null {
   const deadline = readDate(targetText);
   if (deadline?.deadline) {
-    // A deadline is met by a date no later, when both are written alike (`10月底前`, `9月底`).
+    // A deadline is met by a date no later (`10月底前` by `9月底` or `9月20日`).
     const done = readDate(actualText);
-    return done && done.form === deadline.form ? done.key <= deadline.key : null;
+    return done ? meetsDeadline(done, deadline) : null;
   }
   if (target.value === null || actual.value === null) {
     if (target.value !== null || actual.value !== null) return null;

@@ -1,7 +1,8 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { check, extract, JixiaoError, jixiaoParse, parse, remarkJixiao, type ParseOptions } from '../../src/index.js';
+import { check, extract, JixiaoError, jixiaoParse, parse, type ParseOptions } from '../../src/index.js';
+import { remarkJixiao } from '../../src/markdown.js';
 
 const text = '某局2020年度部门整体支出绩效自评报告\n一、基本情况\n9月7日召开会议，支出520万元。\n';
 
@@ -26,7 +27,7 @@ describe('options are checked once, with an error naming the option', () => {
     [{ figures: {} }, 'figures', 'option "figures": expected false or { parsers, refiners }'],
     [{ figures: null }, 'figures', 'option "figures": expected false or { parsers, refiners }'],
     [{ figures: { parsers: [{}], refiners: [] } }, 'figures', 'option "figures": expected false or { parsers'],
-    [{ format: 'docx' }, 'format', 'option "format": expected "text", "markdown" or "auto", got "docx" (a string)'],
+    [{ format: 'docx' }, 'format', 'option "format": jixiao reads plain text; got "docx" (a string)'],
   ])('parse(text, %j)', (options, key, message) => {
     for (const run of [
       () => parse(text, options as ParseOptions),
@@ -53,7 +54,7 @@ describe('options are checked once, with an error naming the option', () => {
     const dates = extract(text, { year: 2019 }).filter((r) => r.kind === 'date');
     expect(dates.map((d) => ('value' in d ? d.value : null))).toEqual(['2020', '2019-09-07']);
     expect(extract(text, { figures: false })).toEqual([]);
-    expect(parse('## 一、基本情况\n', { format: 'auto' }).data.format).toBe('markdown');
+    expect(parse('一、基本情况\n', { format: 'text' } as ParseOptions).data.format).toBe('text');
   });
 
   it('rejects options that are not an object, and a report that is neither text nor a tree', () => {

@@ -4,11 +4,11 @@ import {
   defaultFigureConfig,
   extract,
   parse,
-  toMarkdown,
   type FigureContext,
   type FigureParser,
   type FigureRecord,
 } from '../../src/index.js';
+import { toMarkdown } from '../../src/markdown.js';
 import { recognize } from '../../src/figures/recognize.js';
 import { isDigit } from '../../src/text/chars.js';
 import { isCjkNumberFirst } from '../../src/text/numerals.js';

@@ -11,15 +11,15 @@ import { describe, expect, it } from 'vitest';
 import {
   check,
   extract,
+  JixiaoError,
   jixiaoParse,
-  jixiaoStringify,
   outline,
   parse,
-  remarkJixiao,
-  toMarkdown,
-  type Report,
   type FigureRecord,
+  type ParseOptions,
+  type Report,
 } from '../../src/index.js';
+import { fromMarkdown, jixiaoStringify, remarkJixiao, toMarkdown } from '../../src/markdown.js';
 import { FIXTURES, fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
@@ -44,7 +44,7 @@ function signature(tree: Report) {
 function roundTrip(text: string) {
   const first = parse(text);
   const markdown = toMarkdown(first);
-  const again = parse(markdown, { format: 'markdown' });
+  const again = fromMarkdown(markdown);
   expect(signature(again)).toEqual(signature(first));
   expect(toMarkdown(again)).toBe(markdown);
   expectValidTree(markdown, again, { checkColumns: false, markdown: true });
@@ -67,10 +67,10 @@ describe('toMarkdown', () => {
   });
 
   it('reads the seed’s Markdown back to its outline and figures', () => {
-    const fromMarkdown = parse(seedMarkdown, { format: 'markdown' });
-    expect(outline(fromMarkdown)).toEqual(outline(parse(seed)));
-    expect(signature(fromMarkdown).figures).toEqual(signature(parse(seed)).figures);
-    expect(fromMarkdown.data.fiscalYear?.year).toBe(2020);
+    const tree = fromMarkdown(seedMarkdown);
+    expect(outline(tree)).toEqual(outline(parse(seed)));
+    expect(signature(tree).figures).toEqual(signature(parse(seed)).figures);
+    expect(tree.data.fiscalYear?.year).toBe(2020);
   });
 
   it('writes front matter, marks figures and appends findings on request', () => {
@@ -94,7 +94,7 @@ describe('toMarkdown', () => {
       '## Findings\n\n- Line 7, column 1 (error):',
     );
     // Front matter and marked figures read back to the same report, plus the findings section.
-    const back = outline(parse(markdown, { format: 'markdown' }));
+    const back = outline(fromMarkdown(markdown));
     expect(back.slice(0, -1)).toEqual(outline(tree));
     expect(back[back.length - 1]).toMatchObject({ depth: 1, title: '审核意见' });
   });
@@ -102,7 +102,7 @@ describe('toMarkdown', () => {
   it('writes cover fields as a list and keeps placeholders as written', () => {
     const markdown = toMarkdown(parse(fixture('title-block.txt')));
     expect(markdown).toContain('- 部门(单位)名称:  岳阳县林业局\n- 预 算 编 码:   906017');
-    const back = parse(markdown, { format: 'markdown' });
+    const back = fromMarkdown(markdown);
     expect(back.data.fields).toEqual(parse(fixture('title-block.txt')).data.fields);
     expect(toMarkdown(parse(fixture('placeholders.txt')))).toContain('## 七、主要经验及做法\n\n（略）');
   });
@@ -110,7 +110,7 @@ describe('toMarkdown', () => {
   it('degrades headings deeper than 6 to a bold lead-in, and reads them back at their depth', () => {
     const markdown = toMarkdown(parse(fixture('marker-styles.txt')));
     expect(markdown).toContain('\n**①省级文件**\n');
-    expect(outline(parse(markdown, { format: 'markdown' }))).toEqual(outline(parse(fixture('marker-styles.txt'))));
+    expect(outline(fromMarkdown(markdown))).toEqual(outline(parse(fixture('marker-styles.txt'))));
   });
 });
 
@@ -118,7 +118,7 @@ describe('Markdown input', () => {
   it('reads headings with or without Chinese markers as sections, positions into the Markdown', () => {
     const markdown =
       '# 某局2021年度部门整体支出绩效自评报告\n\n## 基本情况\n\n内设股室5个，支出520万元。\n\n### （一）主要职能\n\n负责全县林业工作。\n\n## 存在的问题\n\n暂无\n';
-    const tree = parse(markdown, { format: 'markdown' });
+    const tree = fromMarkdown(markdown);
     expect(outline(tree)).toEqual([
       { depth: 1, marker: '', ordinal: 0, title: '基本情况' },
       { depth: 2, marker: '（一）', ordinal: 1, title: '主要职能' },
@@ -130,10 +130,27 @@ describe('Markdown input', () => {
     expectValidTree(markdown, tree, { markdown: true });
   });
 
-  it('detects Markdown with format auto, and falls back to the text rules for pasted paragraphs', () => {
-    expect(parse('## 一、基本情况\n\n保密\n', { format: 'auto' }).data.format).toBe('markdown');
+  it('leaves Markdown to jixiao/markdown: the core says where to go for it', () => {
+    for (const format of ['markdown', 'auto']) {
+      const error = (() => {
+        try {
+          parse('## 一、基本情况\n\n保密\n', { format } as ParseOptions);
+        } catch (e) {
+          return e as JixiaoError;
+        }
+      })();
+      expect(error).toBeInstanceOf(JixiaoError);
+      expect(error).toMatchObject({ code: 'options', key: 'format' });
+      expect(error!.message).toContain("`fromMarkdown` from 'jixiao/markdown'");
+      expect(error!.messageIn('zh-CN')).toContain("Markdown 请用 'jixiao/markdown' 的 `fromMarkdown` 读取");
+    }
+    // Plain text stays the core's (and the option still says so).
+    expect(parse('一、基本情况\n\n保密\n', { format: 'text' } as ParseOptions).data.format).toBe('text');
+  });
+
+  it('falls back to the text rules for Markdown pasted as paragraphs', () => {
     const pasted = '一、基本情况\n\n保密\n\n二、存在的问题\n\n无\n';
-    const tree = parse(pasted, { format: 'markdown' });
+    const tree = fromMarkdown(pasted);
     expect(tree.data.format).toBe('markdown'); // read by the text rules, but Markdown: escapes are syntax
     expect(outline(tree).map((o) => o.marker)).toEqual(['一、', '二、']);
   });

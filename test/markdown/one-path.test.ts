@@ -5,7 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { outline, parse, remarkJixiao, toMarkdown, type Report } from '../../src/index.js';
+import { outline, parse, type Report } from '../../src/index.js';
+import { fromMarkdown, remarkJixiao, toMarkdown } from '../../src/markdown.js';
 import { FIXTURES, fixture, fixtureNames } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
@@ -20,7 +21,7 @@ function viaPlugin(markdown: string, frontmatter = false): Report {
 
 /** Both entry points build the same tree, with or without remark-frontmatter, and it is valid. */
 function expectOnePath(markdown: string): Report {
-  const tree = parse(markdown, { format: 'markdown' });
+  const tree = fromMarkdown(markdown);
   expect(viaPlugin(markdown)).toEqual(tree);
   expect(viaPlugin(markdown, true)).toEqual(tree);
   expectValidTree(markdown, tree, { markdown: true });
@@ -88,7 +89,7 @@ describe('Markdown syntax that holds no text', () => {
       expect(JSON.stringify(tree)).not.toContain('"value":"#"');
       expect(outline(tree).map((o) => o.title)).not.toContain('#');
     }
-    expect(parse('#\n\n## 一、基本情况\n', { format: 'markdown' }).data.title).toBeUndefined();
+    expect(fromMarkdown('#\n\n## 一、基本情况\n').data.title).toBeUndefined();
   });
 
   it('keeps a link definition in the leaves, in order, even inside a setext heading’s span', () => {
@@ -112,7 +113,7 @@ describe('text → Markdown → tree is idempotent', () => {
   /** Markdown of `text`, and the Markdown of reading that back: the same. */
   function expectStable(text: string) {
     const markdown = toMarkdown(parse(text));
-    expect(toMarkdown(parse(markdown, { format: 'markdown' }))).toBe(markdown);
+    expect(toMarkdown(fromMarkdown(markdown))).toBe(markdown);
   }
 
   it('keeps a list’s lead-in before the first section a paragraph (bullets no longer switch to `*`)', () => {

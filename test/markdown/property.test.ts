@@ -4,16 +4,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import {
-  check,
-  extract,
-  outline,
-  parse,
-  remarkJixiao,
-  toMarkdown,
-  type FigureRecord,
-  type Report,
-} from '../../src/index.js';
+import { check, extract, outline, parse, type FigureRecord, type Report } from '../../src/index.js';
+import { fromMarkdown, remarkJixiao, toMarkdown } from '../../src/markdown.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
 /** Blocks a Markdown report is made of, and Markdown syntax a report should survive. */
@@ -72,7 +64,7 @@ describe('parse on any Markdown, with and without a byte order mark', () => {
   it('gives a valid, lossless tree, the same as remarkJixiao gives', () => {
     fc.assert(
       fc.property(markdown, (input) => {
-        const tree = parse(input, { format: 'markdown' });
+        const tree = fromMarkdown(input);
         expectValidTree(input, tree, { markdown: true });
         expect(viaPlugin(input)).toEqual(tree);
       }),
@@ -83,7 +75,7 @@ describe('parse on any Markdown, with and without a byte order mark', () => {
   it('gives figures whose text is their source, and messages inside the input', () => {
     fc.assert(
       fc.property(markdown, (input) => {
-        const tree = parse(input, { format: 'markdown' });
+        const tree = fromMarkdown(input);
         for (const record of extract(tree) as FigureRecord[]) {
           const source = input.slice(record.start, record.end);
           if (record.kind === 'event') expect(record.text.replace(/\s/g, '')).toBe(source.replace(/\s/g, ''));
@@ -103,11 +95,11 @@ describe('parse on any Markdown, with and without a byte order mark', () => {
   it('writes Markdown that settles after one pass (joined line wraps may read differently once)', () => {
     fc.assert(
       fc.property(markdown, (input) => {
-        const first = toMarkdown(parse(input, { format: 'markdown' }));
-        const second = toMarkdown(parse(first, { format: 'markdown' }));
-        const tree = parse(second, { format: 'markdown' });
+        const first = toMarkdown(fromMarkdown(input));
+        const second = toMarkdown(fromMarkdown(first));
+        const tree = fromMarkdown(second);
         expect(toMarkdown(tree)).toBe(second);
-        expect(outline(parse(toMarkdown(tree), { format: 'markdown' }))).toEqual(outline(tree));
+        expect(outline(fromMarkdown(toMarkdown(tree)))).toEqual(outline(tree));
       }),
       { numRuns: 200 },
     );
@@ -140,14 +132,14 @@ const LINE = fc.constantFrom(
 describe('cases the properties found', () => {
   it('reads no cover field keyed by marks alone (`\\:--`, an escaped colon toMarkdown wrote)', () => {
     const input = '甲\n\n\\:--\n';
-    const tree = parse(input, { format: 'markdown' });
+    const tree = fromMarkdown(input);
     expect(JSON.stringify(tree)).not.toContain('"field"');
     expect(toMarkdown(tree)).toBe(input);
   });
 
   it('does not take a body named like an Object.prototype key for a placeholder', () => {
     for (const input of ['一、基本情况\ntoString\n', '# 标题\n\n## 一、基本情况\n\nconstructor\n']) {
-      const tree = parse(input, { format: 'auto' });
+      const tree = input.startsWith('#') ? fromMarkdown(input) : parse(input);
       expectValidTree(input, tree, { markdown: tree.data.format === 'markdown' });
       expect(JSON.stringify(tree)).not.toContain('"placeholder"');
     }
@@ -161,7 +153,7 @@ describe('text → Markdown → tree is idempotent', () => {
         const text = lines.join('\n') + '\n';
         const tree = parse(text);
         const markdown = toMarkdown(tree);
-        const again = parse(markdown, { format: 'markdown' });
+        const again = fromMarkdown(markdown);
         expect(toMarkdown(again)).toBe(markdown);
         expect(outline(again)).toEqual(outline(tree));
       }),

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check, detectProfile, parse, type Report } from '../../src/index.js';
 import { ReportSchema } from '../../src/schema.js';
-import { FIXTURES, fixture } from '../helpers/fixtures.js';
+import { FIXTURES, fixture, parseAs } from '../helpers/fixtures.js';
 import { expectValidTree } from '../helpers/invariants.js';
 
 /**
@@ -18,7 +18,7 @@ const PROFILE: Record<string, string> = {
   'clean-project.md': 'mof-project-2020',
 };
 
-const read = (name: string): Report => parse(fixture(name), { format: name.endsWith('.md') ? 'markdown' : 'text' });
+const read = (name: string): Report => parseAs(name.endsWith('.md') ? 'markdown' : 'text', fixture(name));
 const findings = (tree: Report, profile?: string) =>
   check(tree, profile ? { profile } : {}).map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`);
 

@@ -1,7 +1,7 @@
 /**
  * The `@example` blocks of the JSDoc run as tests, so an example that goes stale fails.
  *
- * Which: every public declaration (exported by `jixiao` or `jixiao/schema`), and every
+ * Which: every public declaration (exported by `jixiao`, `jixiao/markdown` or `jixiao/schema`), and every
  * exported declaration of the core's stages (text, outline, figures, parse, tree, check,
  * extract, markdown, unified, errors; read/ and table/ have their own test). How an example
  * is read:
@@ -26,12 +26,13 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { describe, expect, it } from 'vitest';
 import * as jixiao from '../../src/index.js';
+import * as markdownEntry from '../../src/markdown.js';
 import * as schema from '../../src/schema.js';
 import { fixture } from '../helpers/fixtures.js';
 import { ENTRIES, program as create, ROOT } from './program.js';
 
 const OWN =
-  /^src\/(?:text|outline|figures|parse|tree|check|extract|markdown|unified)\/|^src\/(?:errors|index|schema)\.ts$/;
+  /^src\/(?:text|outline|figures|parse|tree|check|extract|markdown|unified)\/|^src\/(?:errors|index|markdown|schema)\.ts$/;
 
 interface Example {
   name: string;
@@ -166,6 +167,7 @@ const seed = fixture('seed-shaodong-2020.txt');
 const scopeOf = async (file: string): Promise<Record<string, unknown>> => ({
   ...(await exportsOf(CORE)),
   ...jixiao,
+  ...markdownEntry,
   ...schema,
   ...(await exportsOf(CORE.filter((f) => dirname(f) === dirname(file)))),
   ...((await import(join(ROOT, file))) as Record<string, unknown>),

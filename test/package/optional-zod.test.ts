@@ -15,6 +15,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,16 @@ beforeAll(() => {
     symlinkSync(join(ROOT, 'node_modules', name), join(modules, name));
   }
   writeFileSync(join(project, 'package.json'), '{"name": "no-zod", "private": true, "type": "module"}');
+  // Node looks for packages in every folder above the project too: a zod there (a node_modules in the
+  // temporary folder) would make this test pass a broken guard, or fail it for a reason it cannot name.
+  const reachable = (() => {
+    try {
+      return createRequire(join(project, 'package.json')).resolve('zod');
+    } catch {
+      return undefined;
+    }
+  })();
+  if (reachable) throw new Error(`zod is reachable from ${project} (${reachable}): remove it from the folders above`);
 });
 
 afterAll(() => {

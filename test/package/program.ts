@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-/** The package's entry points: `jixiao` and `jixiao/schema`. */
-export const ENTRIES = ['src/index.ts', 'src/schema.ts'].map((f) => join(ROOT, f));
+/** The package's entry points: `jixiao`, `jixiao/markdown` and `jixiao/schema`. */
+export const ENTRIES = ['src/index.ts', 'src/markdown.ts', 'src/schema.ts'].map((f) => join(ROOT, f));
 
 /** A TypeScript program over the entry points (and `more` files), with its checker, to read exports and JSDoc. */
 export function program(more: string[] = []): { program: ts.Program; checker: ts.TypeChecker } {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check, extract, parse, toMarkdown, type ReportNode as Node } from '../../src/index.js';
+import { check, extract, parse, type ReportNode as Node } from '../../src/index.js';
+import { fromMarkdown, toMarkdown } from '../../src/markdown.js';
 
 // Found by the benchmark suite: `push(...items)` puts every item on the call stack, so
 // a report of 150,000 short lines threw "Maximum call stack size exceeded".
@@ -31,7 +32,7 @@ describe('very large inputs', () => {
   it('gives each message its ancestors in a report of thousands of empty sections', () => {
     // Ancestors were found by a linear search among siblings: quadratic in this shape.
     const text = Array.from({ length: 3000 }, (_, i) => `## ${i + 1}. 工作情况\n\n无\n`).join('\n');
-    const tree = parse(text, { format: 'markdown' });
+    const tree = fromMarkdown(text);
     const messages = check(tree).filter((m) => m.ruleId === 'no-placeholder-section');
     expect(messages.length).toBe(3000);
     const last = messages[messages.length - 1]!;

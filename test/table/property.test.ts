@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check, extract, indicators, parse, toMarkdown, type Report } from '../../src/index.js';
+import { check, extract, indicators, parse, type Report } from '../../src/index.js';
+import { fromMarkdown, toMarkdown } from '../../src/markdown.js';
 import { expectValidTree } from '../helpers/invariants.js';
 import { BUDGET_10, HEAD_10, HEAD_CQ, HEAD_SC, TABLE_RULES } from './helpers.js';
 
@@ -235,12 +236,12 @@ describe('parse on text with tables', () => {
       fc.property(fc.oneof(tableText, flattened), (input) => {
         const tree = parse(input);
         const markdown = toMarkdown(tree);
-        const again = parse(markdown, { format: 'markdown' });
+        const again = fromMarkdown(markdown);
         expectValidTree(markdown, again, { markdown: true, checkColumns: false });
         expect(cellTexts(again)).toEqual(cellTexts(tree));
         // Prose may read differently once (a list item `1.　15` written `- 1.15`); from then on a fixed point.
         const second = toMarkdown(again);
-        const third = parse(second, { format: 'markdown' });
+        const third = fromMarkdown(second);
         expect(cellTexts(third)).toEqual(cellTexts(tree));
         expect(toMarkdown(third)).toBe(second);
       }),
@@ -562,7 +563,7 @@ describe('form rules on clean forms', () => {
   it('find nothing on a form whose weights add up, scores fit, reasons are given and rates match', () => {
     fc.assert(
       fc.property(cleanForm, ({ text, markdown, count }) => {
-        const tree = parse(text, { format: markdown ? 'markdown' : 'text' });
+        const tree = markdown ? fromMarkdown(text) : parse(text);
         // The form is read: every indicator, the budget row and the total.
         const records = extract(tree);
         expect(indicators(tree)).toHaveLength(count);

@@ -74,6 +74,56 @@ describe('a target with no sign', () => {
   });
 });
 
+describe('a deadline against a date written in another form', () => {
+  const met = (target: string, actual: string) => achieved(readQuantity(target), readQuantity(actual), target, actual);
+
+  it('compares the parts both write: an earlier date meets it, a later one misses it', () => {
+    expect(met('10月底前', '9月20日')).toBe(true);
+    expect(met('10月底前', '11月5日')).toBe(false);
+    expect(met('10月20日前', '9月')).toBe(true);
+    expect(met('10月20日前', '11月')).toBe(false);
+    expect(met('2023年底前', '2023年11月')).toBe(true);
+    expect(met('2023年6月30日以前', '2023年7月')).toBe(false);
+  });
+
+  it('meets a deadline that says 底 within its month, and leaves the rest open', () => {
+    expect(met('10月底前', '10月25日')).toBe(true);
+    expect(met('2023年底前', '2023年12月31日')).toBe(true);
+    // 10月前 may mean before October; a deadline finer than the date done cannot be told.
+    expect(met('10月前', '10月25日')).toBeNull();
+    expect(met('10月20日前', '10月')).toBeNull();
+    // A year on one side only could be another year.
+    expect(met('10月底前', '2023年9月20日')).toBeNull();
+    expect(met('2023年10月底前', '9月20日')).toBeNull();
+  });
+
+  it('is read so in a form, and a full score on a missed deadline is found', () => {
+    const form = tab(
+      ['三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['工程完工时间', '10月底前', '9月20日', '20', '20'],
+      ['验收时间', '11月底前', '12月10日', '20', '20'],
+    );
+    expect(indicators(form).map((r) => r.achieved)).toEqual([true, false]);
+    expect(ruleIds(form).filter((id) => id === 'missed-target-full-score')).toHaveLength(1);
+  });
+});
+
+describe('a limit word inside an indicator’s name', () => {
+  it('bounds its scope, not its target: a bare target stays a floor', () => {
+    const form = tab(
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+      ['效益指标', '社会效益指标', '5公里以内村庄通达率', '95%', '97%', '10', '10'],
+      ['效益指标', '社会效益指标', '60岁以下参保率', '90%', '85%', '10', '8'],
+      ['产出指标', '成本指标', '会议费控制在预算以内', '12万元', '11.5万元', '10', '10'],
+    );
+    expect(indicators(form).map((r) => [r.comparator, r.achieved])).toEqual([
+      ['≥', true],
+      ['≥', false],
+      ['≤', true],
+    ]);
+  });
+});
+
 describe('a 小计 row', () => {
   const gfm = [
     '| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |',

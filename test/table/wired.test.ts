@@ -12,15 +12,16 @@ import {
   indicators,
   parse,
   rules,
-  toMarkdown,
   type IndicatorRecord,
   type Report,
   type TableNode,
 } from '../../src/index.js';
+import { fromMarkdown, toMarkdown } from '../../src/markdown.js';
 import { readBytes } from '../../src/read/index.js';
 import { jixiao } from '../helpers/cli.js';
 import { expectValidTree } from '../helpers/invariants.js';
 import { FORMS, TABLE_RULES } from './helpers.js';
+import { parseAs } from '../helpers/fixtures.js';
 
 interface Gold {
   id: string;
@@ -43,7 +44,7 @@ const cases = readdirSync(FORMS)
 async function read(file: string): Promise<{ text: string; tree: Report }> {
   const result = await readBytes(new Uint8Array(readFileSync(join(FORMS, file))), file);
   if (!result.ok) throw new Error(result.reason);
-  const tree = parse(result.text, { format: result.format, ...(result.tables ? { tables: result.tables } : {}) });
+  const tree = parseAs(result.format, result.text, result.tables ? { tables: result.tables } : {});
   return { text: result.text, tree };
 }
 
@@ -144,13 +145,13 @@ describe('table nodes', () => {
   it('a GFM table in Markdown, written back as a GFM table and read again the same', () => {
     const md =
       '# 某项目绩效自评报告\n\n## 一、自评表\n\n| 三级指标 | 分值 | 得分 |\n| --- | --: | --: |\n| 道路 | 10 | 8 |\n';
-    const tree = parse(md, { format: 'markdown' });
+    const tree = fromMarkdown(md);
     expectValidTree(md, tree, { markdown: true });
     const table = JSON.stringify(tree).includes('"type":"table"');
     expect(table).toBe(true);
     const out = toMarkdown(tree);
     expect(out).toContain('| 三级指标 | 分值 | 得分 |');
-    const again = parse(out, { format: 'markdown' });
+    const again = fromMarkdown(out);
     expect(indicators(again).map((r) => [r.name, r.weight, r.score])).toEqual([['道路', 10, 8]]);
   });
 

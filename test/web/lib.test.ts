@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { check, extract, parse, rules, type FigureRecord } from '../../src/index.js';
+import { check, extract, rules, type FigureRecord } from '../../src/index.js';
 import { csvCell, csvLine, CSV_BOM } from '../../src/node/format/csv.js';
 import { COLUMNS, HEADERS, SHEETS } from '../../src/node/format/records.js';
 import { readBytes as readInNode } from '../../src/read/index.js';
@@ -18,6 +18,7 @@ import { lineStarts, segments } from '../../web/src/lib/segments.js';
 import type { Finding, RecordRow } from '../../web/src/protocol.js';
 import { textPdf, wordReport } from '../read/make.js';
 import { readBytes, readOptions } from '../../web/src/read.js';
+import { parseAs } from '../helpers/fixtures.js';
 
 const seed = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'seed-shaodong-2020.txt'), 'utf8');
 
@@ -219,7 +220,7 @@ async function form(name: string) {
   const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'forms', name)));
   const read = await readInNode(bytes, name);
   if (!read.ok) throw new Error(`${name}: ${read.reason}`);
-  const tree = parse(read.text, { format: read.format, tables: read.tables });
+  const tree = parseAs(read.format, read.text, { tables: read.tables });
   const span = (place: unknown) => {
     const p = place as { start: { offset: number }; end: { offset: number } };
     return { start: p.start.offset, end: p.end.offset };

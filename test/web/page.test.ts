@@ -11,13 +11,15 @@ import axe from 'axe-core';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, extract, indicators, parse, rules, toMarkdown, type FigureRecord } from '../../src/index.js';
+import { check, extract, indicators, parse, rules, type FigureRecord } from '../../src/index.js';
+import { fromMarkdown, toMarkdown } from '../../src/markdown.js';
 import { COLUMNS } from '../../src/node/output.js';
 import { readBytes } from '../../src/read/index.js';
 import { jixiao } from '../helpers/cli.js';
 import { inPage } from './browser.js';
 import { BrowserSession, DIST, ROOT, addFiles, fileRow, openFile, shownSource, until } from './browser.js';
 import './matchers.js';
+import { parseAs } from '../helpers/fixtures.js';
 
 const SEED = join(ROOT, 'fixtures', 'seed-shaodong-2020.txt');
 const seed = readFileSync(SEED, 'utf8');
@@ -143,7 +145,7 @@ describe('web console', () => {
     // What Node says of the same bytes: the CLI's reader, then the core; and the form's gold, written by hand.
     const read = await readBytes(new Uint8Array(readFileSync(join(FORMS, name))), name);
     if (!read.ok) throw new Error(read.reason);
-    const tree = parse(read.text, { format: read.format, tables: read.tables });
+    const tree = parseAs(read.format, read.text, { tables: read.tables });
     const rows = indicators(tree);
     const records = extract(tree);
     const total = records.find((r) => r.kind === 'total')!;
@@ -372,7 +374,7 @@ describe('web console', () => {
     expect(cliSarif.stdout).toBe(sarifText);
     const mdText = readFileSync(md, 'utf8');
     // Files in the order added: by name, so the .md first.
-    const all = [...check(mdText, { format: 'markdown' }), ...check(seed)];
+    const all = [...check(fromMarkdown(mdText)), ...check(seed)];
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(all.map((m) => m.ruleId));
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
@@ -387,7 +389,7 @@ describe('web console', () => {
       .filter((path) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path))
       .map((path) => strFromU8(book[path]!));
     // A sheet per kind, each a header row plus its figures: every figure of both files; money as a number.
-    const figureCount = records.length + extract(mdText, { format: 'markdown' }).length;
+    const figureCount = records.length + extract(fromMarkdown(mdText)).length;
     expect(sheets.reduce((n, sheet) => n + sheet.match(/<row /g)!.length - 1, 0)).toBe(figureCount);
     expect(sheets.join('')).toContain('<v>13422300</v>');
     expect(strFromU8(book['xl/sharedStrings.xml']!)).toContain('章节标题');
@@ -409,7 +411,7 @@ describe('web console', () => {
     expect(zip.name).toBe('jixiao-markdown.zip');
     const files = unzipSync(new Uint8Array(zip.bytes));
     expect(Object.keys(files).sort()).toEqual(['seed-shaodong-2020 (2).md', 'seed-shaodong-2020.md']);
-    expect(strFromU8(files['seed-shaodong-2020.md']!)).toBe(toMarkdown(parse(mdText, { format: 'markdown' })));
+    expect(strFromU8(files['seed-shaodong-2020.md']!)).toBe(toMarkdown(fromMarkdown(mdText)));
     await done();
   }, 60_000);
 

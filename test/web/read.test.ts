@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, extract, parse } from '../../src/index.js';
@@ -16,6 +16,7 @@ import { isTableRow } from '../../web/src/lib/records.js';
 import type { RecordRow } from '../../web/src/protocol.js';
 import { BrowserSession, DIST, ROOT, addFiles, fileRow, inPage, openFile, shownSource } from './browser.js';
 import './matchers.js';
+import { parseAs } from '../helpers/fixtures.js';
 
 const work = mkdtempSync(join(tmpdir(), 'jixiao-web-read-'));
 const SEED_TXT = join(ROOT, 'fixtures', 'seed-shaodong-2020.txt');
@@ -66,7 +67,7 @@ afterAll(async () => {
 /** What the CLI's reader and the core say of a file: read here, in Node, from the same bytes. */
 async function inNode(path: string): Promise<{ read: ReadResult; messages: ReturnType<typeof check> }> {
   const read = await readBytes(new Uint8Array(readFileSync(path)), basename(path));
-  return { read, messages: read.ok ? check(read.text, { format: read.format }) : [] };
+  return { read, messages: read.ok ? check(parseAs(read.format, read.text)) : [] };
 }
 
 /** The assets the page has fetched since `from` (an index into the session's requests), by what they hold. */
@@ -96,9 +97,14 @@ async function expectSameAsNode(page: Page, path: string): Promise<void> {
   );
   expect(cells[1], name).toBe(String(messages.filter((m) => m.fatal).length));
   expect(cells[2], name).toBe(String(messages.filter((m) => !m.fatal).length));
-  const records = extract(parse(read.text, { format: read.format })) as unknown as RecordRow[];
+  const records = extract(parseAs(read.format, read.text)) as unknown as RecordRow[];
   expect(cells[cells.length - 1], name).toBe(String(records.filter((r) => !isTableRow(r)).length));
   await openFile(page, name);
+  // The file named for what it is (a Word file whose reader handed on Markdown is still a Word file).
+  const kind = { docx: 'Word 文档（.docx）', pdf: 'PDF', md: 'Markdown' }[extname(name).slice(1)] ?? '纯文本';
+  await expect(page.locator('.report-head .meta'), name).toHaveText(
+    new RegExp(`^格式：${kind.replace(/[.()]/g, '\\$&')}`),
+  );
   // The text exactly as the reader gave it, and the core's findings on it, in order.
   expect(await shownSource(page), name).toBe(read.text);
   await expect(page.locator('.finding-go')).toHaveCount(messages.length);

@@ -4,7 +4,8 @@
  * from file:// in Chromium) the page loads this same code as classic scripts (web/build.mjs) and runs it between its
  * own tasks.
  *
- * Everything here uses jixiao's public API (`src/index.ts`) and its readers (`src/read/index.ts`, through `read.ts`).
+ * Everything here uses jixiao's public API (`src/index.ts`, `src/markdown.ts`) and its readers (`src/read/index.ts`,
+ * through `read.ts`).
  */
 import {
   DOCS_URL,
@@ -17,13 +18,13 @@ import {
   resolveSettings,
   rules,
   sectionTitle,
-  toMarkdown,
   type CheckOptions,
   type FlowContent,
   type ParseOptions,
   type Report,
   type RuleSetting,
 } from '../../src/index.js';
+import { fromMarkdown, toMarkdown } from '../../src/markdown.js';
 import { HEADERS } from '../../src/node/format/records.js';
 import { findingsCsv, findingsJson, findingsSarif, type FileFindings } from './lib/findings.js';
 import { findingsIn, isTableRow, recordsCsv, recordsWorkbook, type FileRecords, type Pick } from './lib/records.js';
@@ -43,6 +44,10 @@ import type {
   RuleInfo,
 } from './protocol.js';
 import { readBytes, readOptions } from './read.js';
+
+/** The parser for what a reader found: Markdown (a .md file, with jixiao/markdown) or plain text. */
+const parserOf = (format: 'text' | 'markdown' | undefined): ((text: string, options: ParseOptions) => Report) =>
+  format === 'markdown' ? fromMarkdown : parse;
 
 /** What the engine keeps of one file. */
 interface Entry {
@@ -170,7 +175,7 @@ export function createEngine(post: Post): (request: Request) => void {
     try {
       // The tables a Word or PDF reader found in its text (jixiao/read's readBytes gives them).
       const tables = (read as { tables?: ParseOptions['tables'] }).tables;
-      const tree = parse(read.text, { format: read.format, tables });
+      const tree = parserOf(read.format)(read.text, { tables });
       const messages = check(tree, checkOptions());
       entry.findings = messages.map((m): Finding => {
         const place = m.place && 'start' in m.place ? m.place : undefined;
@@ -262,7 +267,7 @@ export function createEngine(post: Post): (request: Request) => void {
   function details(id: number): Details | undefined {
     const entry = entries.get(id);
     if (!entry || entry.text === undefined) return undefined;
-    const tree = parse(entry.text, { format: entry.format ?? 'text', tables: entry.tables });
+    const tree = parserOf(entry.format)(entry.text, { tables: entry.tables });
     return {
       id,
       name: entry.name,
@@ -326,7 +331,7 @@ export function createEngine(post: Post): (request: Request) => void {
       }
       case 'markdown': {
         const readable = chosen.filter((e) => e.text !== undefined);
-        const markdown = (e: Entry) => toMarkdown(parse(e.text!, { format: e.format ?? 'text', tables: e.tables }));
+        const markdown = (e: Entry) => toMarkdown(parserOf(e.format)(e.text!, { tables: e.tables }));
         if (chosen.length === 1 && readable.length === 1)
           return text(`${one}.md`, 'text/markdown;charset=utf-8', markdown(readable[0]!));
         // Many files: a zip of one Markdown file each, in the folders they came from.

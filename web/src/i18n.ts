@@ -27,6 +27,30 @@ const KINDS_EN: Record<string, string> = {
   total: 'Total',
 };
 
+/**
+ * What kind of file a report came in, for the page to name: by its extension (a .docx is a Word document even
+ * when its reader hands on Markdown, for headings Word numbered), else by what the reader made of it.
+ */
+function fileKind(name: string, format: string): 'docx' | 'doc' | 'pdf' | 'markdown' | 'text' {
+  const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (extension === 'docx' || extension === 'doc' || extension === 'pdf') return extension;
+  return format === 'markdown' ? 'markdown' : 'text';
+}
+const FILE_KINDS_ZH = {
+  docx: 'Word 文档（.docx）',
+  doc: 'Word 97–2003 文档（.doc）',
+  pdf: 'PDF',
+  markdown: 'Markdown',
+  text: '纯文本',
+};
+const FILE_KINDS_EN = {
+  docx: 'Word document (.docx)',
+  doc: 'Word 97–2003 document (.doc)',
+  pdf: 'PDF',
+  markdown: 'Markdown',
+  text: 'plain text',
+};
+
 const zh = {
   title: 'jixiao 绩效自评报告检查',
   tagline: '在本机检查绩效自评报告、提取数字：文件只在这个浏览器里处理，不会上传到任何地方。',
@@ -72,8 +96,8 @@ const zh = {
   cannotRead: '无法读取',
   readWarning: '读取提示',
   inPage: (key: string) => `（网页中：在“规则设置”中导入设有 ${key} 的 .jixiaorc.json）`,
-  readInfo: (format: string, encoding: string | undefined) =>
-    `格式：${format === 'markdown' ? 'Markdown' : '纯文本'}${encoding ? `，编码：${encoding.toUpperCase()}` : ''}`,
+  readInfo: (name: string, format: string, encoding: string | undefined) =>
+    `格式：${FILE_KINDS_ZH[fileKind(name, format)]}${encoding ? `，编码：${encoding.toUpperCase()}` : ''}`,
   profileInfo: (profile: string) => `模板：${profile}`,
   yearInfo: (year: number) => `年度：${year}`,
   outline: '大纲',
@@ -205,8 +229,8 @@ const en: Strings = {
   cannotRead: 'Cannot read',
   readWarning: 'Note',
   inPage: (key) => ` (in this page: import a .jixiaorc.json that sets ${key} in Rule settings)`,
-  readInfo: (format, encoding) =>
-    `Format: ${format === 'markdown' ? 'Markdown' : 'plain text'}${encoding ? `, encoding: ${encoding.toUpperCase()}` : ''}`,
+  readInfo: (name, format, encoding) =>
+    `Format: ${FILE_KINDS_EN[fileKind(name, format)]}${encoding ? `, encoding: ${encoding.toUpperCase()}` : ''}`,
   profileInfo: (profile) => `Profile: ${profile}`,
   yearInfo: (year) => `Year: ${year}`,
   outline: 'Outline',

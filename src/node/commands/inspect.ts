@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { inspectColor, inspectNoColor } from 'unist-util-inspect';
-import { parse } from '../../index.js';
+import { parserOf } from '../task.js';
 import { INSPECT, usage } from '../args.js';
 import { encodingFlag, stdinToFile, type Context } from '../batch.js';
 import { escapeControl } from '../format/escape.js';
@@ -37,7 +37,7 @@ export async function inspectCommand(context: Context, values: Values<typeof INS
     }
     const inspect = wantsColor(context.stdout) ? inspectColor : inspectNoColor;
     context.stdout.write(
-      inspect(parse(input.text, { format: input.format, ...(input.tables ? { tables: input.tables } : {}) }), {
+      inspect(parserOf(input.format)(input.text, input.tables ? { tables: input.tables } : {}), {
         showPositions: true,
       }) + '\n',
     );

@@ -6,7 +6,9 @@
  */
 
 export type Severity = 'off' | 'warn' | 'error';
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '../../../src/index.js';
+
+export type { Locale };
 
 /** What the page holds of a configuration file. */
 export interface Rc {

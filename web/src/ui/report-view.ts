@@ -403,7 +403,7 @@ export function reportView(state: State, actions: Actions, onTip: (mark: HTMLEle
       h(
         'p',
         { class: 'meta' },
-        s.format ? t.readInfo(s.format, s.encoding) : '',
+        s.format ? t.readInfo(row.name, s.format, s.encoding) : '',
         s.profile ? ` · ${t.profileInfo(s.profile)}` : '',
         s.year ? ` · ${t.yearInfo(s.year)}` : '',
       ),

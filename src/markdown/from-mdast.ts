@@ -10,12 +10,12 @@ import { pushAll } from '../tree/arrays.js';
 import type { Builder } from '../tree/builder.js';
 import { locator } from '../tree/position.js';
 import type { Report, Section, SectionTitle } from '../tree/schema.js';
-import { builder } from './build.js';
-import type { ParseSettings } from './options.js';
-import { parseText } from './parse-text.js';
-import { readYaml, yamlYear } from './yaml.js';
+import { builder } from '../parse/build.js';
+import type { ParseSettings } from '../parse/options.js';
+import { parseText } from '../parse/parse-text.js';
+import { readYaml, yamlYear } from '../parse/yaml.js';
 import type { TableLayout } from '../read/grid.js';
-import { tableNode } from './tables.js';
+import { tableNode } from '../parse/tables.js';
 
 /** A node of the mdast with the span it covers in the source. */
 interface Spanned {
@@ -24,7 +24,7 @@ interface Spanned {
 
 /**
  * Builds the report tree from an mdast tree and the Markdown it was read from: the one
- * Markdown path, behind both `parse(markdown, {format: 'markdown'})` and
+ * Markdown path, behind both `fromMarkdown(markdown)` and
  * `unified().use(remarkParse).use(remarkJixiao)`.
  *
  * `#` headings, with or without Chinese markers, become sections at the depth their level
