@@ -65,6 +65,8 @@ function joins(input: string, prev: Fragment, next: Fragment): boolean {
 export function bodyBlocks(b: Builder, fragments: Fragment[], out: FlowContent[] = []): FlowContent[] {
   const prose: Fragment[] = [];
   const flush = () => {
+    // Nothing to place: the list is not emptied (which frees its room) when it is empty already.
+    if (prose.length === 0) return;
     proseBlocks(b, prose, out);
     prose.length = 0;
   };
