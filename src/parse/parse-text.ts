@@ -50,7 +50,8 @@ export function parseText(text: string, settings: ParseSettings): Report {
   const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
   // Per line, not a search of every table per line: a text of many tables was quadratic.
   const tocEnds = new Map(tocs);
-  // Made only for a text that has one: a typed array of a line per byte costs more to make than a report's lines to walk.
+  // Made only for a text that has one: a typed array of a byte per line costs more to make
+  // than a report's lines take to walk.
   const tocLines = tocs.length > 0 ? new Uint8Array(lines.length) : undefined;
   for (const [a, z] of tocs) tocLines!.fill(1, a, z + 1);
   const inToc = (line: number) => tocLines !== undefined && tocLines[line] === 1;

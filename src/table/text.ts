@@ -6,8 +6,9 @@ import { findTextTables, type TextCell, type TextTable } from './text-tables.js'
 
 /**
  * Every table in plain text, in order: delimited tables (tabs, `|`, runs of spaces) and
- * forms flattened into running text (`lines`: the text's lines, when the caller has them). A flattened form inside a delimited table is that
- * table's cell text, not a table of its own.
+ * forms flattened into running text. A flattened form inside a delimited table is that
+ * table's cell text, not a table of its own. `lines` are the text's lines, when the caller
+ * has them already.
  *
  * @example
  *   textTables('指标\t分值\t得分\n产出指标\t50\t48\n').length // 1
