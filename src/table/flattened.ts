@@ -1,4 +1,5 @@
 import { headerWordsAt, isTotalLabel, levelAt, nextHeaderWord, type Role } from './headers.js';
+import { startBefore } from '../text/lines.js';
 import type { TextCell } from './text-tables.js';
 import type { Grid } from '../read/grid.js';
 
@@ -59,15 +60,8 @@ function origin(sq: Squeezed, k: number): number {
     sq.starts = starts;
     sq.origins = origins;
   }
-  const { starts, origins } = sq;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= k) lo = mid;
-    else hi = mid - 1;
-  }
-  return origins[lo]! + (k - starts[lo]!);
+  const stretch = startBefore(sq.starts, k);
+  return sq.origins![stretch]! + (k - sq.starts[stretch]!);
 }
 
 /**

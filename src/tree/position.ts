@@ -1,3 +1,4 @@
+import { startBefore } from '../text/lines.js';
 import type { Point, Position } from './schema.js';
 
 /**
@@ -45,15 +46,8 @@ export function locator(input: string, lineStarts?: readonly number[]): Locator 
         return { line: last + 1, column: offset - next + 1, offset };
       }
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    last = lo;
-    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+    last = startBefore(starts, offset);
+    return { line: last + 1, column: offset - starts[last]! + 1, offset };
   }
 
   return {
