@@ -56,6 +56,12 @@ function msEach(setup, fn, budget = 300) {
   return times[times.length >> 1];
 }
 
+/** The CPU time this process has used, in ms (all its threads: the collector's work counts). */
+function cpu() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /**
  * CPU time of one call of each of `fns`, in ms (`process.cpuUsage`, all of this process's threads,
  * so the collector's work counts). Rounds run the functions in turn, each enough passes for about
@@ -64,10 +70,6 @@ function msEach(setup, fn, budget = 300) {
  * moves little, and in turn both sides of a ratio meet the same load.
  */
 function cpuMs(fns, { rounds = 7, budget = 60 } = {}) {
-  const cpu = () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  };
   const passes = fns.map((fn) => {
     global.gc?.();
     const start = cpu();
@@ -348,21 +350,50 @@ const pipelineOf = (text) => {
   extract(tree);
   return check(tree);
 };
-const tMany = await ms(() => paragraphs.map(pipelineOf), 1000);
-const tOne = await ms(() => pipelineOf(oneReport), 1000);
-const tCheckMany = msEach(
+/**
+ * Median CPU time (ms, process.cpuUsage) of `many(setupMany())` and of `one(setupOne())`, timing only
+ * those calls, the two alternating sample by sample. Wall-clock medians taken one after the other
+ * put the ratio anywhere from 1.47× to 2.85× on this shared 2-core machine: the other processes'
+ * load, and garbage-collector phases (incremental marking over a heap grown by earlier sections)
+ * that covered one measurement and not the other. Alternating gives both the same conditions.
+ */
+function cpuPair(setupMany, many, setupOne, one, samples = QUICK ? 15 : 41) {
+  const median = (xs) => xs.sort((x, y) => x - y)[xs.length >> 1];
+  const a = [];
+  const b = [];
+  for (let i = 0; i < samples + 3; i++) {
+    let input = setupMany();
+    let start = cpu();
+    do_not_optimize(many(input));
+    const tMany = cpu() - start;
+    input = setupOne();
+    start = cpu();
+    do_not_optimize(one(input));
+    const tOne = cpu() - start;
+    // The first rounds warm up.
+    if (i >= 3) {
+      a.push(tMany);
+      b.push(tOne);
+    }
+  }
+  return [median(a), median(b)];
+}
+const none = () => undefined;
+const [tMany, tOne] = cpuPair(
+  none,
+  () => paragraphs.map(pipelineOf),
+  none,
+  () => pipelineOf(oneReport),
+);
+const [tCheckMany, tCheckOne] = cpuPair(
   () => paragraphs.map((t) => parse(t)),
   (trees) => trees.map((tree) => check(tree)),
-  1000,
-);
-const tCheckOne = msEach(
   () => parse(oneReport),
   (tree) => check(tree),
-  1000,
 );
 const fixedCost = tMany / tOne;
 say(
-  `1,000 one-paragraph reports (${oneReport.length - 999} characters in all): ${fmt(tMany, 1)} ms for the whole pipeline, ${fmt(tCheckMany, 1)} ms of it checking. The same paragraphs as one report: ${fmt(tOne, 1)} ms, ${fmt(tCheckOne, 1)} ms checking. Per report, set-up costs **${fmt(fixedCost, 2)}×** (check alone ${fmt(tCheckMany / tCheckOne, 2)}×): ${fmt(((tMany - tOne) / 1000) * 1000, 1)} µs per report.`,
+  `1,000 one-paragraph reports (${oneReport.length - 999} characters in all): ${fmt(tMany, 1)} ms of CPU for the whole pipeline, ${fmt(tCheckMany, 1)} ms of it checking. The same paragraphs as one report: ${fmt(tOne, 1)} ms, ${fmt(tCheckOne, 1)} ms checking. Per report, set-up costs **${fmt(fixedCost, 2)}×** (check alone ${fmt(tCheckMany / tCheckOne, 2)}×): ${fmt(((tMany - tOne) / 1000) * 1000, 1)} µs per report.`,
 );
 say();
 

@@ -19,6 +19,9 @@ interface Spans {
   ends: number[];
 }
 
+/** A report without directives (nearly every one): one answer shared by every check. */
+const SILENT_NOWHERE: Silence = { silenced: () => false };
+
 /** The key of the spans that silence every rule. */
 const EVERY_RULE = '';
 
@@ -39,7 +42,7 @@ export function readDirectives(tree: Report, work?: Work): Silence {
   eachBlock(tree, (node) => {
     if (node.type === 'html') comments.push(node);
   });
-  if (comments.length === 0) return { silenced: () => false };
+  if (comments.length === 0) return SILENT_NOWHERE;
   // The blocks an `ignore` applies to, in document order (comments are rare: only now).
   const blocks: Node[] = [];
   eachBlock(tree, (node) => {

@@ -1,5 +1,6 @@
 import { sectionTitle } from '../outline/outline.js';
-import type { Figure, FlowContent, InlineLeaf, Report, ReportNode, Section } from '../tree/schema.js';
+import { forms, type Form } from '../table/forms.js';
+import type { Figure, InlineLeaf, Report, ReportNode, Section } from '../tree/schema.js';
 
 /** A section with its parent (null at the top level), in document order. */
 export interface SectionEntry {
@@ -8,61 +9,145 @@ export interface SectionEntry {
   title: string;
 }
 
-const SECTIONS = new WeakMap<Report, SectionEntry[]>();
-
-/**
- * Forgets what the walks below remember of `tree` (its sections, siblings, leaves and
- * sentences, made once per tree for all the rules of a check): `check` calls it first, so a
- * tree the caller changed since the last check is walked again.
- */
-export function forgetWalks(tree: Report): void {
-  SECTIONS.delete(tree);
-  SIBLINGS.delete(tree);
-  LEAVES.delete(tree);
-  SENTENCES.delete(tree);
+/** The leaves of a tree in document order, and the block each stands in (same index). */
+export interface Leaves {
+  leaves: InlineLeaf[];
+  blocks: ReportNode[];
 }
 
 /**
- * Every section of the report, depth-first in document order (computed once per tree: several rules ask).
+ * What the rules of one check read of a tree, gathered by one walk ({@link indexOf}) and the
+ * rest made on first use: every rule used to walk the tree itself (sections, their siblings,
+ * the leaves, the tables), each with a cache of its own.
+ */
+interface TreeIndex {
+  tree: Report;
+  sections: SectionEntry[];
+  siblings: Section[][];
+  leaves: Leaves;
+  /** Whether a table stands among the sections' blocks: without one there is no form to read. */
+  tables: boolean;
+  sentences?: Sentence[];
+  forms?: Form[];
+  /** Readings made by {@link once}, by the function that made them. */
+  made?: Map<(tree: Report) => unknown, unknown>;
+}
+
+/**
+ * The index of the tree last walked. One slot, not a WeakMap per walk: a check asks for the
+ * index of one tree only, and with a WeakMap per walk every one-paragraph report of a batch
+ * left four entries behind for the garbage collector. With one walk for all the rules, this
+ * took checking such a report from about 10–13 µs to 8–9 µs (bench/notes.md, "Per-report fixed
+ * cost: check's share"). Keyed by identity, so a call about another tree walks that one;
+ * `check` forgets it first and last ({@link forgetWalks}), so nothing of a report is kept after
+ * its check.
+ */
+let last: TreeIndex | undefined;
+
+/**
+ * Forgets what the walks below remember (the last tree's sections, siblings, leaves,
+ * sentences and forms): `check` calls it first, so a tree the caller changed since the last
+ * check is walked again, and last, so the tree is not held after the check.
+ */
+export function forgetWalks(): void {
+  last = undefined;
+}
+
+/**
+ * The index of `tree`, walked once: its sections (depth-first, in document order), each run
+ * of sibling sections, and every leaf with its block, in one pass over the nodes.
  *
- * The walks of check and extract are loops of their own rather than unist-util-visit: `visit`
- * makes and names a closure for every node it passes, and two visits of the section level
- * (sections here, blocks in extract) cost 8–9% of the whole pipeline on generated 10 KB and
- * 100 KB reports (0.27 ms against 0.003 ms for these 412 nodes); `visitParents` over the
- * leaves made check four times slower.
+ * The walk is a loop of its own rather than unist-util-visit: `visit` makes and names a
+ * closure for every node it passes, and two visits of the section level cost 8–9% of the
+ * whole pipeline on generated 10 KB and 100 KB reports (0.27 ms against 0.003 ms for these
+ * 412 nodes); `visitParents` over the leaves made check four times slower.
  */
-export function sections(tree: Report): SectionEntry[] {
-  const cached = SECTIONS.get(tree);
-  if (cached) return cached;
-  const out: SectionEntry[] = [];
-  const walk = (nodes: ReadonlyArray<Section['children'][number] | FlowContent>, parent: Section | null) => {
-    for (let i = parent ? 1 : 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      if (node.type !== 'section') continue;
-      out.push({ section: node, parent, title: sectionTitle(node) });
-      walk(node.children, node);
-    }
+function indexOf(tree: Report): TreeIndex {
+  if (last?.tree === tree) return last;
+  const index: TreeIndex = {
+    tree,
+    sections: [],
+    siblings: [[]],
+    leaves: { leaves: [], blocks: [] },
+    tables: false,
   };
-  walk(tree.children, null);
-  SECTIONS.set(tree, out);
-  return out;
+  walkNodes(index, tree.children, tree, 0, null, index.siblings[0]!);
+  last = index;
+  return index;
 }
 
-const SIBLINGS = new WeakMap<Report, Section[][]>();
+/**
+ * Walks `nodes` (children of `block`'s subtree) into `index`. `runs` is where the sections
+ * among them go (their run of siblings) when they stand at the section level (children of the
+ * report or of a section), else null; `from` is the first child at that level (a section's
+ * heading, child 0, holds no section).
+ */
+function walkNodes(
+  index: TreeIndex,
+  nodes: readonly ReportNode[],
+  block: ReportNode,
+  from: number,
+  parent: Section | null,
+  runs: Section[] | null,
+): void {
+  const { leaves, blocks } = index.leaves;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const children = (node as { children?: ReportNode[] }).children;
+    if (children === undefined) {
+      if (node.type !== 'marker' && node.type !== 'placeholder') {
+        leaves.push(node as InlineLeaf);
+        blocks.push(block);
+      }
+      continue;
+    }
+    const level = runs !== null && i >= from;
+    if (node.type === 'section') {
+      if (level) {
+        runs.push(node);
+        index.sections.push({ section: node, parent, title: sectionTitle(node) });
+        const inner: Section[] = [];
+        index.siblings.push(inner);
+        walkNodes(index, children, node, 1, node, inner);
+      } else walkNodes(index, children, node, 0, parent, null);
+      continue;
+    }
+    if (level && node.type === 'table') index.tables = true;
+    walkNodes(index, children, node.type !== 'event' && node.type !== 'lead' ? node : block, 0, parent, null);
+  }
+}
+
+/** Every section of the report, depth-first in document order (walked once per tree: several rules ask). */
+export function sections(tree: Report): SectionEntry[] {
+  return indexOf(tree).sections;
+}
 
 /**
  * Every run of sibling sections: the top level's, then each section's subsections, in
- * document order (computed once per tree). The numbering rules compare siblings.
+ * document order (walked once per tree). The numbering rules compare siblings.
  */
 export function siblingSections(tree: Report): Section[][] {
-  const cached = SIBLINGS.get(tree);
-  if (cached) return cached;
-  const subsections = (nodes: ReadonlyArray<FlowContent | Section['children'][number]>) =>
-    nodes.filter((n): n is Section => n.type === 'section');
-  const out = [subsections(tree.children)];
-  for (const { section } of sections(tree)) out.push(subsections(section.children));
-  SIBLINGS.set(tree, out);
-  return out;
+  return indexOf(tree).siblings;
+}
+
+/**
+ * The self-evaluation forms of the report (see `forms`), read once per check however many
+ * rules ask (seven do); a report without a table has none, and nothing is read for it.
+ */
+export function formsOf(tree: Report): Form[] {
+  const index = indexOf(tree);
+  if (!index.tables) return [];
+  return (index.forms ??= forms(tree));
+}
+
+/**
+ * `make(tree)`, made once however many rules of a check ask for it (the scores and grades the
+ * prose states are read by two rules).
+ */
+export function once<T>(tree: Report, make: (tree: Report) => T): T {
+  const made = (indexOf(tree).made ??= new Map());
+  if (!made.has(make)) made.set(make, make(tree));
+  return made.get(make) as T;
 }
 
 /**
@@ -116,40 +201,11 @@ function childHolding(children: ReportNode[], node: ReportNode, start: number, e
   return undefined;
 }
 
-/** The leaves of a tree in document order, and the block each stands in (same index). */
-export interface Leaves {
-  leaves: InlineLeaf[];
-  blocks: ReportNode[];
-}
-
-/** Per-tree results several rules need, computed once. */
-const LEAVES = new WeakMap<Report, Leaves>();
-const SENTENCES = new WeakMap<Report, Sentence[]>();
-
-/**
- * All leaves of the tree in document order, with the block they stand in (the nearest
+/** All leaves of the tree in document order, with the block they stand in (the nearest
  * ancestor that is not an event or a lead): two parallel arrays rather than a pair object
- * per leaf (a large report has tens of thousands). A loop, not `visitParents` (see `sections`).
- */
+ * per leaf (a large report has tens of thousands). */
 export function leaves(tree: Report): Leaves {
-  const cached = LEAVES.get(tree);
-  if (cached) return cached;
-  const out: Leaves = { leaves: [], blocks: [] };
-  LEAVES.set(tree, out);
-  const walk = (node: ReportNode, block: ReportNode) => {
-    const children = (node as { children?: ReportNode[] }).children;
-    if (children === undefined) {
-      if (node.type !== 'marker' && node.type !== 'placeholder') {
-        out.leaves.push(node as InlineLeaf);
-        out.blocks.push(block);
-      }
-      return;
-    }
-    const inner = node.type !== 'event' && node.type !== 'lead' ? node : block;
-    for (let i = 0; i < children.length; i++) walk(children[i]!, inner);
-  };
-  walk(tree, tree);
-  return out;
+  return indexOf(tree).leaves;
 }
 
 /** A figure in a sentence, with the words written since the previous figure (its label). */
@@ -179,13 +235,13 @@ function lastEnd(text: string): number {
  * since the last figure or sentence end are kept, as each figure's label.
  */
 export function sentencesOf(tree: Report): Sentence[] {
-  const cached = SENTENCES.get(tree);
-  if (cached) return cached;
+  const index = indexOf(tree);
+  if (index.sentences) return index.sentences;
   const out: Sentence[] = [];
   let current: Sentence | undefined;
   let since = '';
   let block: ReportNode | undefined;
-  const all = leaves(tree);
+  const all = index.leaves;
   for (let i = 0; i < all.leaves.length; i++) {
     const leaf = all.leaves[i]!;
     const b = all.blocks[i];
@@ -207,7 +263,7 @@ export function sentencesOf(tree: Report): Sentence[] {
       since = '';
     }
   }
-  SENTENCES.set(tree, out);
+  index.sentences = out;
   return out;
 }
 

@@ -27,7 +27,9 @@ export function detectProfile(tree: Report): ProfileMatch {
   const title = tree.data.title ?? '';
   const top = headingsOf(tree);
   let best: { match: ProfileMatch; score: number } | undefined;
-  for (const profile of profiles.values()) {
+  // A report without sections fills no slot of any profile: matching each is pure cost, paid by
+  // every one-paragraph report of a batch.
+  for (const profile of top.sections.length > 0 ? profiles.values() : []) {
     if (profile.id === 'generic') continue;
     const match = matchHeadings(top, profile);
     const filled = match.bySlot.size;

@@ -1,7 +1,8 @@
-import { forms, shown } from '../../table/forms.js';
+import { shown } from '../../table/forms.js';
 import { compact, readNumber } from '../../table/values.js';
 import type { TableRowNode } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
+import { formsOf } from '../walk.js';
 
 /**
  * Decimals of the rate as its cell writes it (`95.00%` → 2): the number read has lost its
@@ -26,7 +27,7 @@ export const budgetRateMismatch = defineRule({
   summary: { zh: '预算执行率与执行数、预算数不符', en: 'a budget execution rate contradicts its amounts' },
   options: {},
   check({ tree, report }) {
-    for (const form of forms(tree)) {
+    for (const form of formsOf(tree)) {
       for (const { record, row } of form.budget) {
         const { rate, executed, item } = record;
         const base = record.adjusted ?? record.initial;

@@ -1,5 +1,6 @@
-import { forms, shown } from '../../table/forms.js';
+import { shown } from '../../table/forms.js';
 import { defineRule } from '../types.js';
+import { formsOf } from '../walk.js';
 
 /** An indicator of a self-evaluation form scored above its weight (得分 > 分值). */
 export const indicatorScoreExceedsWeight = defineRule({
@@ -8,7 +9,7 @@ export const indicatorScoreExceedsWeight = defineRule({
   summary: { zh: '指标得分超过分值', en: 'an indicator scored above its weight' },
   options: {},
   check({ tree, report }) {
-    for (const form of forms(tree)) {
+    for (const form of formsOf(tree)) {
       for (const { record, row } of form.indicators) {
         const { weight, score, name } = record;
         if (weight === null || score === null || score <= weight + 1e-9) continue;

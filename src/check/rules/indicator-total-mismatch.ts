@@ -1,6 +1,7 @@
-import { budgetPart, forms, shown } from '../../table/forms.js';
+import { budgetPart, shown } from '../../table/forms.js';
 import { numberOption } from '../options.js';
 import { defineRule } from '../types.js';
+import { formsOf } from '../walk.js';
 
 /** A form whose row scores (and budget-execution score) do not add up to its total. */
 export const indicatorTotalMismatch = defineRule({
@@ -11,7 +12,7 @@ export const indicatorTotalMismatch = defineRule({
     tolerance: numberOption(0.05, 'allowed difference, in points (rounding)', { min: 0 }),
   },
   check({ tree, options, report }) {
-    for (const form of forms(tree)) {
+    for (const form of formsOf(tree)) {
       const total = form.total;
       if (!total || total.record.score === null) continue;
       const scored = form.indicators.filter((r) => r.record.score !== null);

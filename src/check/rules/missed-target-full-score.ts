@@ -1,5 +1,6 @@
-import { forms, shown } from '../../table/forms.js';
+import { shown } from '../../table/forms.js';
 import { defineRule } from '../types.js';
+import { formsOf } from '../walk.js';
 
 /** An indicator whose target was missed (comparators respected) that still got its full weight. */
 export const missedTargetFullScore = defineRule({
@@ -8,7 +9,7 @@ export const missedTargetFullScore = defineRule({
   summary: { zh: '未完成年度指标值却得满分', en: 'a missed target scored in full' },
   options: {},
   check({ tree, report }) {
-    for (const form of forms(tree)) {
+    for (const form of formsOf(tree)) {
       for (const { record, row } of form.indicators) {
         const { weight, score, name, target, actual } = record;
         if (record.achieved !== false || weight === null || score === null || score < weight - 1e-9) continue;

@@ -1,5 +1,6 @@
-import { forms, shown } from '../../table/forms.js';
+import { shown } from '../../table/forms.js';
 import { defineRule } from '../types.js';
+import { formsOf } from '../walk.js';
 
 /** An indicator that missed its target or lost points, with its deviation reason left empty. */
 export const missingDeviationReason = defineRule({
@@ -8,7 +9,7 @@ export const missingDeviationReason = defineRule({
   summary: { zh: '未完成或扣分的指标未说明偏差原因', en: 'a missed or marked-down indicator gives no reason' },
   options: {},
   check({ tree, report }) {
-    for (const form of forms(tree)) {
+    for (const form of formsOf(tree)) {
       for (const { record, row } of form.indicators) {
         const { weight, score, name, reason } = record;
         // A form without a reason column asks for none.

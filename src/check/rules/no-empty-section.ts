@@ -1,3 +1,4 @@
+import type { Section } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
 import { sections } from '../walk.js';
 
@@ -8,12 +9,13 @@ export const noEmptySection = defineRule({
   summary: { zh: '章节没有任何内容', en: 'a section has no content at all' },
   options: {},
   check({ tree, match, report }) {
-    const annexes = new Set(match.profile.slots.filter((s) => s.annex).map((s) => match.bySlot.get(s.id)));
+    const isAnnex = (section: Section) =>
+      match.profile.slots.some((s) => s.annex && match.bySlot.get(s.id) === section);
     for (const { section, title } of sections(tree)) {
       // The evidence annex has its own rule (no-empty-annex). A run-in heading with no
       // body after it (`四、几点建议拨款应更加及时` in a report with no line breaks) may
       // hold its body in its title: not reported.
-      if (section.placeholder !== 'empty' || annexes.has(section) || section.runIn) continue;
+      if (section.placeholder !== 'empty' || section.runIn || isAnnex(section)) continue;
       report(section.children[0], {
         zh: `章节“${title}”内容为空，应填写内容`,
         en: `Unexpected empty section “${title}”, expected content`,

@@ -1,5 +1,6 @@
 import { booleanOption } from '../options.js';
 import type { Placeholder, Section } from '../../tree/schema.js';
+import type { Slot } from '../profiles/index.js';
 import { defineRule } from '../types.js';
 import { sections } from '../walk.js';
 
@@ -21,11 +22,12 @@ export const noPlaceholderSection = defineRule({
     allowNone: booleanOption(false, 'accept 无 / 暂无 everywhere'),
   },
   check({ tree, match, options, report }) {
-    const slotOf = new Map<Section, (typeof match.profile.slots)[number][]>();
-    for (const { section, slots } of match.sections) slotOf.set(section, slots);
+    // Made on the first placeholder met: most reports have none.
+    let slotOf: Map<Section, Slot[]> | undefined;
     for (const { section, title } of sections(tree)) {
       const kind = section.placeholder;
       if (kind !== 'withheld' && kind !== 'none' && kind !== 'omitted') continue;
+      slotOf ??= new Map(match.sections.map((m) => [m.section, m.slots]));
       const slots = slotOf.get(section) ?? [];
       if (slots.some((s) => s.annex)) continue; // no-empty-annex
       if (kind === 'withheld' && (options.allowWithheld || slots.some((s) => s.allowWithheld))) continue;

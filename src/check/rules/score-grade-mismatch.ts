@@ -1,9 +1,9 @@
-import { forms, shown } from '../../table/forms.js';
+import { shown } from '../../table/forms.js';
 import { numbersOption } from '../options.js';
 import { statedScores, type Stated } from '../stated-scores.js';
 import type { ReportNode } from '../../tree/schema.js';
 import { defineRule } from '../types.js';
-import { placeInLeaf } from '../walk.js';
+import { placeInLeaf, formsOf } from '../walk.js';
 
 const CANONICAL: Record<string, string> = {
   优秀: '优',
@@ -34,7 +34,7 @@ export const scoreGradeMismatch = defineRule({
     const lastScore = new Map<ReportNode, Stated>();
     for (const s of scores) lastScore.set(s.block, s);
     // No score in the prose: the form's total, when the report has one form with one.
-    const totals = scores.length === 0 ? forms(tree).filter((f) => f.total?.record.score != null) : [];
+    const totals = scores.length === 0 ? formsOf(tree).filter((f) => f.total?.record.score != null) : [];
     const tableTotal = totals.length === 1 ? totals[0]!.total! : undefined;
     const gradeOf = (score: number) => bands.find(([, min]) => score >= min)?.[0];
     for (const grade of grades) {

@@ -1,7 +1,7 @@
-import { forms, shown } from '../../table/forms.js';
+import { shown } from '../../table/forms.js';
 import { statedScores } from '../stated-scores.js';
 import { defineRule } from '../types.js';
-import { placeInLeaf } from '../walk.js';
+import { placeInLeaf, formsOf } from '../walk.js';
 
 /** Words before a score that make it another year's. */
 const OTHER_YEAR = /上年|去年|前年|上一年|上年度|往年|同期/;
@@ -13,7 +13,7 @@ export const scoreMismatch = defineRule({
   summary: { zh: '正文的自评得分与自评表总分不符', en: 'the score in the text differs from the form’s total' },
   options: {},
   check({ tree, report }) {
-    const totals = forms(tree).filter((f) => f.total?.record.score != null);
+    const totals = formsOf(tree).filter((f) => f.total?.record.score != null);
     // Several forms (a department's projects) have several totals: the text's score is none of them in particular.
     if (totals.length !== 1) return;
     const total = totals[0]!.total!;

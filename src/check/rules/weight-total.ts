@@ -1,6 +1,7 @@
-import { budgetPart, forms, shown } from '../../table/forms.js';
+import { budgetPart, shown } from '../../table/forms.js';
 import { numberOption } from '../options.js';
 import { defineRule } from '../types.js';
+import { formsOf } from '../walk.js';
 
 /** A form whose weights (分值 / 权重) do not add up to the total weight. */
 export const weightTotal = defineRule({
@@ -11,7 +12,7 @@ export const weightTotal = defineRule({
     total: numberOption(100, 'the total weight when the form states none', { min: 0 }),
   },
   check({ tree, options, report }) {
-    for (const form of forms(tree)) {
+    for (const form of formsOf(tree)) {
       const weighted = form.indicators.filter((r) => r.record.weight !== null);
       if (weighted.length < 2) continue;
       const budget = budgetPart(form);
