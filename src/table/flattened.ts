@@ -1,5 +1,5 @@
 import { headerWordsAt, isTotalLabel, levelAt, nextHeaderWord, type Role } from './headers.js';
-import { startBefore } from '../text/lines.js';
+import { startBefore } from '../tree/arrays.js';
 import type { TextCell } from './text-tables.js';
 import type { Grid } from '../read/grid.js';
 

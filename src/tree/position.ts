@@ -1,4 +1,4 @@
-import { startBefore } from '../text/lines.js';
+import { startBefore } from './arrays.js';
 import type { Point, Position } from './schema.js';
 
 /**
