@@ -1,4 +1,4 @@
-import { isSpace, skipSpace, squash, trimEnd } from '../text/chars.js';
+import { charSet, inSet, isSpace, skipSpace, squash, trimEnd } from '../text/chars.js';
 import type { Line } from '../text/lines.js';
 import type { LabelKind } from '../tree/schema.js';
 import { readMarker } from './markers.js';
@@ -37,8 +37,21 @@ const TOC_HEADER = /^(?:目录|目錄|目次)$/;
 const SPACE_KEYS =
   /^(项目名称|项目单位|主管部门|评价类型|评价方式|评价机构|实施单位|项目负责人|联系电话|报告日期|填报日期|部门名称|单位名称|項目名稱|項目單位|主管部門)\s+(\S.*)$/;
 
+/**
+ * The characters a label starts with (附件, a page number's dash or 第, page chrome, a date's
+ * digits), and those a document number (`…号`) or an issuer (`（制）`) ends with: a line with
+ * neither is prose, and is not tried against every pattern (50,000 one-character lines, CPU:
+ * parse 77 → 67 ms).
+ */
+const LABEL_FIRST = charSet('附浏瀏来來发發【字打关分（(—-－–第0123456789./:：');
+const LABEL_LAST = charSet('号）)');
+
 /** Classifies a short line near the title, or returns `undefined` for prose. */
 export function labelKind(text: string): LabelKind | undefined {
+  const first = text.charCodeAt(0);
+  if (!inSet(LABEL_FIRST, first) && !isSpace(first) && !inSet(LABEL_LAST, text.charCodeAt(text.length - 1))) {
+    return undefined;
+  }
   if (ATTACHMENT.test(text)) return 'attachment';
   if (DOC_NUMBER.test(text)) return 'docNumber';
   if (PAGE_NUMBER.test(text)) return 'pageNumber';
@@ -130,6 +143,16 @@ function isTocHeader(text: string): boolean {
   return text.length <= 8 && TOC_HEADER.test(squash(text));
 }
 
+/**
+ * Whether `line` is short and holds `目`, as a `目录` line does: every line is asked, and most
+ * are answered without a copy of the line (parse of 50,000 one-character lines, CPU: 73 → 67 ms).
+ */
+function mayBeTocHeader(input: string, line: Line): boolean {
+  if (line.to - line.from > 8) return false;
+  for (let i = line.from; i < line.to; i++) if (input.charCodeAt(i) === 0x76ee /* 目 */) return true;
+  return false;
+}
+
 /** Lines that name an attachment (`附件1.成本效益分析报告`) rather than the report. */
 const ATTACHMENT_ENTRY = /^附[件表录]/;
 
@@ -149,7 +172,7 @@ export function findTocs(input: string, lines: Line[], title: string | undefined
   let headings: Map<string, number> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.blank || !isTocHeader(input.slice(line.from, line.to))) continue;
+    if (line.blank || !mayBeTocHeader(input, line) || !isTocHeader(input.slice(line.from, line.to))) continue;
     const toc = readToc(input, lines, i, titleKey);
     let last = toc.last;
     if (toc.lastNumbered && toc.end === 'placeholder') last = toc.beforeLast;

@@ -28,10 +28,14 @@ const NO_HEADINGS: readonly Heading[] = Object.freeze([]);
  * decided over the whole text (outline/) outside them, content between them as blocks.
  */
 export function parseText(text: string, settings: ParseSettings): Report {
-  const at = locator(text);
   const lines = splitLines(text);
+  // The lines' starts are the locator's, and the tables' lines are these: the input is split once.
+  const at = locator(
+    text,
+    lines.map((line) => line.start),
+  );
 
-  const layouts = settings.tables ?? textLayouts(text);
+  const layouts = settings.tables ?? textLayouts(text, lines);
   // A table's first row is no title, though its header may read like one (`| 绩效指标 | 一级指标 |`);
   // a flattened form starts where its header words do, after whatever title runs into it.
   let title = findTitle(text, lines);
@@ -46,9 +50,11 @@ export function parseText(text: string, settings: ParseSettings): Report {
   const titleEnd = title ? title.spans[title.spans.length - 1]![1] : 0;
   // Per line, not a search of every table per line: a text of many tables was quadratic.
   const tocEnds = new Map(tocs);
-  const tocLines = new Uint8Array(lines.length);
-  for (const [a, z] of tocs) tocLines.fill(1, a, z + 1);
-  const inToc = (line: number) => tocLines[line] === 1;
+  // Made only for a text that has one: a typed array of a byte per line costs more to make
+  // than a report's lines take to walk.
+  const tocLines = tocs.length > 0 ? new Uint8Array(lines.length) : undefined;
+  for (const [a, z] of tocs) tocLines!.fill(1, a, z + 1);
+  const inToc = (line: number) => tocLines !== undefined && tocLines[line] === 1;
   // The line of an offset: the locator's search over line starts (the same lines as splitLines).
   const taken = (offset: number) => offset < titleEnd || (tocs.length > 0 && inToc(at.point(offset).line - 1));
 
@@ -63,7 +69,10 @@ export function parseText(text: string, settings: ParseSettings): Report {
   const byLine = groupByLine(headings);
   let next = 0;
   let resume = -1;
-  for (const line of lines) {
+  // An index, not `for…of`: this function is too large for V8 to optimise the iterator away, and
+  // made an iterator result a line (50,000 one-character lines: 3.8 MB a parse).
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
     if (line.blank || line.to <= resume) continue;
     const tocEnd = tocEnds.get(line.index);
     if (tocEnd !== undefined) {
@@ -105,7 +114,8 @@ function content(
   itemStarts: Set<number>,
 ): number {
   const text = b.input;
-  for (const h of onLine) {
+  for (let k = 0; k < onLine.length; k++) {
+    const h = onLine[k]!;
     if (h.cand.start < cursor || h.cand.start >= to) continue;
     if (cursor < h.cand.start) tree.emit(fragment(text, line, cursor, h.cand.start, itemStarts));
     const { node, bodyStart } = sectionFor(b, h, Math.min(to, nextHeadingStart(onLine, h)));

@@ -35,24 +35,27 @@ interface Split {
  * Finds the tables in plain text: runs of lines whose cells are separated by tabs, by `|`
  * (GFM-style rows included), or by runs of two or more spaces. Prose, list items and
  * single lines are never tables. Rows of space-separated tables are lined up with their
- * header by where their cells start, so blank cells are not lost.
+ * header by where their cells start, so blank cells are not lost. `lines` are the text's
+ * lines, when the caller has them already.
  *
  * @example
  *   const text = '说明如下：\n指标\t分值\t得分\n产出指标\t50\t48\n';
  *   findTextTables(text)[0].rows[1].map((c) => text.slice(c.start, c.end)) // ['产出指标', '50', '48']
  */
-export function findTextTables(text: string): TextTable[] {
+export function findTextTables(text: string, lines: readonly Line[] = splitLines(text)): TextTable[] {
   const tables: TextTable[] = [];
   let run: Array<{ line: Line; split: Split }> = [];
   // The fewest and most cells of the run's rows.
   let fewest = 0;
   let most = 0;
   const flush = () => {
+    // Most lines are no row: nothing to accept, and no copies of an empty run made to learn it.
+    if (run.length === 0) return;
     const table = accept(text, run);
     if (table) tables.push(table);
     run = [];
   };
-  for (const line of splitLines(text)) {
+  for (const line of lines) {
     const split = line.blank ? null : splitRow(text, line);
     // A delimiter row stands under a table's first row (GFM's rule); anywhere else its dashes are cells.
     if (split?.delimiter && !(run.length === 1 && run[0]!.split.separator === split.separator)) split.delimiter = false;
@@ -103,11 +106,11 @@ const HEADING =
 
 /** The cells of one line, by its first separator: tab, then `|` (first when the row opens with one), then spaces. */
 function splitRow(text: string, line: Line): Split | null {
-  const body = text.slice(line.from, line.to);
+  const shape = shapeOf(text, line.from, line.to);
   // A row that opens with a pipe is a GFM row, whatever tabs its cells hold.
-  const gfm = body[0] === '|' || body[0] === '｜';
-  if (!gfm && body.includes('\t')) return cellsOf(text, line.start, line.end, 'tab', (i) => (text[i] === '\t' ? 1 : 0));
-  if (body.includes('|') || body.includes('｜')) {
+  const gfm = isPipe(text.charCodeAt(line.from));
+  if (!gfm && shape & TAB) return cellsOf(text, line.start, line.end, 'tab', (i) => (text[i] === '\t' ? 1 : 0));
+  if (shape & PIPE) {
     // A pipe escaped as GFM escapes it (`\|`, as toMarkdown writes one inside a cell) is the cell's text.
     const split = cellsOf(text, line.from, line.to, 'pipe', (i) =>
       (text[i] === '|' || text[i] === '｜') && text[i - 1] !== '\\' ? 1 : 0,
@@ -120,6 +123,8 @@ function splitRow(text: string, line: Line): Split | null {
     split.delimiter = split.cells.length > 0 && split.cells.every((c) => /^:?-+:?$/.test(c.text));
     return split.cells.length >= 2 ? split : null;
   }
+  // Three cells need two gaps: most lines of prose have none, and are not cut into cells to learn it.
+  if (!(shape & TWO_GAPS)) return null;
   const split = cellsOf(text, line.from, line.to, 'spaces', (i) => spaceRun(text, i, line.to));
   return split.cells.length >= 3 ? split : null;
 }
@@ -127,8 +132,39 @@ function splitRow(text: string, line: Line): Split | null {
 /** Length of the run of 2+ spaces (ASCII or ideographic) at `i`, else 0. */
 function spaceRun(text: string, i: number, to: number): number {
   let j = i;
-  while (j < to && (text[j] === ' ' || text[j] === '\u3000')) j++;
+  while (j < to && isGapChar(text.charCodeAt(j))) j++;
   return j - i >= 2 ? j - i : 0;
+}
+
+const isGapChar = (code: number) => code === 32 || code === 0x3000;
+const isPipe = (code: number) => code === 0x7c || code === 0xff5c;
+
+/** What {@link shapeOf} finds in a line: a pipe, a tab, two runs of 2+ spaces. */
+const PIPE = 1;
+const TAB = 2;
+const TWO_GAPS = 4;
+
+/**
+ * The separators `[from, to)` holds, read in one pass by character code (runs of spaces as
+ * {@link spaceRun} cuts them). Every line of a report is asked, and each line was copied and
+ * searched three times, and every line of prose cut into one cell to learn it has no gap
+ * (tables in plain text in our fixtures, with the empty runs not accepted, CPU: 100–106 → 66–71 µs).
+ */
+function shapeOf(text: string, from: number, to: number): number {
+  let shape = 0;
+  let gaps = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (isPipe(code)) shape |= PIPE;
+    else if (code === 9) shape |= TAB;
+    else if (isGapChar(code)) {
+      let j = i + 1;
+      while (j < to && isGapChar(text.charCodeAt(j))) j++;
+      if (j - i >= 2 && ++gaps === 2) shape |= TWO_GAPS;
+      i = j - 1;
+    }
+  }
+  return shape;
 }
 
 /** Cuts `[from, to)` at separators (`sep(i)` gives a separator's length at `i`, or 0); cells trimmed. */

@@ -1,21 +1,23 @@
 import type { LayoutCell, TableLayout } from '../read/grid.js';
 import { isSpace } from '../text/chars.js';
+import type { Line } from '../text/lines.js';
 import { findFlattenedTables, type FlatTable } from './flattened.js';
 import { findTextTables, type TextCell, type TextTable } from './text-tables.js';
 
 /**
  * Every table in plain text, in order: delimited tables (tabs, `|`, runs of spaces) and
  * forms flattened into running text. A flattened form inside a delimited table is that
- * table's cell text, not a table of its own.
+ * table's cell text, not a table of its own. `lines` are the text's lines, when the caller
+ * has them already.
  *
  * @example
  *   textTables('指标\t分值\t得分\n产出指标\t50\t48\n').length // 1
  */
-export function textTables(text: string): Array<TextTable | FlatTable> {
+export function textTables(text: string, lines?: readonly Line[]): Array<TextTable | FlatTable> {
   const out: Array<TextTable | FlatTable> = [];
   // Flattened forms are looked for between the delimited tables, never in them.
   let from = 0;
-  for (const table of findTextTables(text)) {
+  for (const table of findTextTables(text, lines)) {
     for (const flat of findFlattenedTables(text, from, table.start)) out.push(flat);
     out.push(table);
     from = table.end;
@@ -34,8 +36,10 @@ export function textTables(text: string): Array<TextTable | FlatTable> {
  *   textLayouts('指标\t分值\n产出指标\t50\n')[0].rows[1].cells
  *   // [{start: 6, end: 10, rowSpan: 1, colSpan: 1}, {start: 11, end: 13, rowSpan: 1, colSpan: 1}]
  */
-export function textLayouts(text: string): TableLayout[] {
-  return textTables(text).map((table) => ('separator' in table ? delimitedLayout(table) : flatLayout(text, table)));
+export function textLayouts(text: string, lines?: readonly Line[]): TableLayout[] {
+  return textTables(text, lines).map((table) =>
+    'separator' in table ? delimitedLayout(table) : flatLayout(text, table),
+  );
 }
 
 const cellAt = (start: number, end: number): LayoutCell => ({ start, end, rowSpan: 1, colSpan: 1 });

@@ -23,3 +23,21 @@ export function findLastIndex<T>(list: readonly T[], test: (item: T) => boolean,
   for (let i = end - 1; i >= 0; i--) if (test(list[i]!)) return i;
   return -1;
 }
+
+/**
+ * The index of the last of `starts` (sorted, the first at most `offset`) at or before `offset`:
+ * the line, or the stretch, that holds it. A binary search.
+ *
+ * @example
+ *   startBefore([0, 3, 7], 5) // 1
+ */
+export function startBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

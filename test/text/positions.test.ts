@@ -50,3 +50,35 @@ describe('input noise', () => {
     });
   }
 });
+
+describe('locator: points shared, lines given', () => {
+  it('gives the same point again for the same offset, with the same values', () => {
+    const at = locator('一、\n保密\n');
+    const a = at.point(3);
+    expect(at.point(3)).toBe(a);
+    const position = at.position(3, 5);
+    expect(position.start).toBe(a);
+    expect(position).toEqual({ start: { line: 2, column: 1, offset: 3 }, end: { line: 2, column: 3, offset: 5 } });
+    // Further back, and again: still right.
+    expect(at.point(0)).toEqual({ line: 1, column: 1, offset: 0 });
+    expect(at.point(5)).toEqual({ line: 2, column: 3, offset: 5 });
+  });
+
+  it('reads the same points from the lines of splitLines as from the text', () => {
+    const input = '一、\r\n\r\n保密\r二、\n正文';
+    const own = locator(input);
+    const given = locator(
+      input,
+      splitLines(input).map((l) => l.start),
+    );
+    for (let offset = 0; offset <= input.length; offset++) expect(given.point(offset)).toEqual(own.point(offset));
+  });
+
+  it('leaves a one-leaf paragraph the positions of its leaf', () => {
+    const tree = parse('字\n字\n');
+    const [first] = tree.children;
+    expect(first!.type).toBe('paragraph');
+    if (first!.type !== 'paragraph') return;
+    expect(first.position).toEqual(first.children[0]!.position);
+  });
+});
