@@ -76,7 +76,8 @@ async function median(fn, runs = 40, warm = 20) {
 /**
  * Files per second through the CLI (median of `runs`, interleaved across formats) and the
  * stages of one file on warm code: read (the file's bytes), decode (bytes to text: the
- * encoding, or mammoth for .docx, pdf.js for PDFs), parse, check, write (the JSON line).
+ * encoding; for .docx the lean reader, or mammoth for what it leaves to mammoth; pdf.js for PDFs), parse,
+ * check, write (the JSON line).
  */
 export async function cliByFormat({ files = 300, runs = 3 } = {}) {
   const inputs = await formatInputs();

@@ -471,7 +471,7 @@ say();
 const formatFiles = QUICK ? 100 : 300;
 const byFormat = await cliByFormat({ files: formatFiles, runs: QUICK ? 1 : 3 });
 say(
-  `\`jixiao check --format json --jobs 1\` over ${formatFiles} copies of the seed in each format (median of ${QUICK ? 1 : 3} runs; wall-clock on a shared machine, and files per second of the process's CPU time, all threads). Where one file's time goes, on warm code in this process (ms): read (the bytes), decode (to text: the encoding, mammoth for .docx, pdf.js for PDF), parse, check, write (its JSON).`,
+  `\`jixiao check --format json --jobs 1\` over ${formatFiles} copies of the seed in each format (median of ${QUICK ? 1 : 3} runs; wall-clock on a shared machine, and files per second of the process's CPU time, all threads). Where one file's time goes, on warm code in this process (ms): read (the bytes), decode (to text: the encoding; for .docx the lean reader, or mammoth for packages it leaves to mammoth; pdf.js for PDF), parse, check, write (its JSON).`,
 );
 say();
 say('| format | files/s | wall s (min–max) | files per CPU s | read | decode | parse | check | write |');
