@@ -7,6 +7,7 @@ import { findConfig, loadConfig, type FoundConfig } from './config.js';
 import { expandInputs, isIgnored, type Input } from './files.js';
 import { DEFAULT_TIMEOUT_S, defaultJobs, defaultMaxMemoryMb, enoughBytes, Pool } from './pool.js';
 import { DEFAULT_MAX_SIZE, ENCODINGS, type Encoding, type ReadOptions } from './read/read-report.js';
+import { DEFAULT_MAX_EXPANDED_SIZE } from '../read/index.js';
 import { cliText, type CliText, type Limits } from './text.js';
 
 /** What a command is run with: the wording, the streams, the working folder. */
@@ -108,10 +109,13 @@ export async function prepare(
   }
   const limits: Limits = {
     maxSize: parse.size('max-size', values['max-size']) ?? found.config.maxSize ?? DEFAULT_MAX_SIZE,
-    maxMemoryMb: parse.wholeNumber('max-memory', values['max-memory'], 16) ?? defaultMaxMemoryMb(),
-    timeoutMs: Math.round((parse.positive('timeout', values.timeout) ?? DEFAULT_TIMEOUT_S) * 1000),
+    maxMemoryMb:
+      parse.wholeNumber('max-memory', values['max-memory'], 16) ?? found.config.maxMemory ?? defaultMaxMemoryMb(),
+    timeoutMs: Math.round(
+      (parse.positive('timeout', values.timeout) ?? found.config.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
+    ),
   };
-  const expanded = parse.size('max-expanded-size', values['max-expanded-size']);
+  const expanded = parse.size('max-expanded-size', values['max-expanded-size']) ?? found.config.maxExpandedSize;
   const jobsFlag = parse.wholeNumber('jobs', values.jobs, 1);
   const year = parse.year('year', values.year);
   const forced = encodingFlag(context.text, values.encoding) ?? found.config.encoding;
@@ -215,6 +219,9 @@ export async function printConfig(context: Context, values: CommonValues, file: 
     rules: resolved,
     encoding: config.encoding ?? 'detected',
     maxSize: config.maxSize ?? DEFAULT_MAX_SIZE,
+    maxExpandedSize: config.maxExpandedSize ?? DEFAULT_MAX_EXPANDED_SIZE,
+    timeout: config.timeout ?? DEFAULT_TIMEOUT_S,
+    maxMemory: config.maxMemory ?? defaultMaxMemoryMb(),
     ...(config.maxWarnings !== undefined ? { maxWarnings: config.maxWarnings } : {}),
     ignore: config.ignore ?? [],
   };

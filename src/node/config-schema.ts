@@ -14,6 +14,14 @@ export const CliConfigSchema = ConfigSchema.extend({
     .optional()
     .describe('decode text files in this encoding instead of detecting it'),
   maxSize: z.number().int().positive().optional().describe('refuse files larger than this many bytes'),
+  maxExpandedSize: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('refuse .docx and PDF files that unpack to more than this many bytes'),
+  timeout: z.number().positive().optional().describe('give up on a file after this many seconds'),
+  maxMemory: z.number().int().min(16).optional().describe("each worker thread's heap limit in MB (16 or more)"),
   maxWarnings: z.number().int().min(0).optional().describe('exit 1 when there are more warnings than this'),
   ignore: z.array(z.string()).optional().describe('patterns of files to leave out (gitignore syntax)'),
 }).strict();

@@ -26,6 +26,11 @@ import { ENCODINGS, type Encoding } from './read/read-report.js';
 interface CliConfig extends Config {
   encoding?: Encoding | undefined;
   maxSize?: number | undefined;
+  maxExpandedSize?: number | undefined;
+  /** Seconds. */
+  timeout?: number | undefined;
+  /** MB. */
+  maxMemory?: number | undefined;
   ignore?: string[] | undefined;
 }
 
@@ -135,7 +140,19 @@ async function parseFile(file: string, text: string): Promise<unknown> {
 }
 
 /** The keys a configuration may have, in the order the error for an unknown key lists them. */
-const KEYS = ['$schema', 'profile', 'rules', 'locale', 'maxWarnings', 'encoding', 'maxSize', 'ignore'] as const;
+const KEYS = [
+  '$schema',
+  'profile',
+  'rules',
+  'locale',
+  'maxWarnings',
+  'encoding',
+  'maxSize',
+  'maxExpandedSize',
+  'timeout',
+  'maxMemory',
+  'ignore',
+] as const;
 
 const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
 
@@ -176,7 +193,19 @@ export function checkConfig(data: unknown): ConfigProblem | undefined {
       allowed: KEYS.filter((k) => k !== '$schema'),
     };
   }
-  const { $schema, profile, rules, locale, maxWarnings, encoding, maxSize, ignore } = data;
+  const {
+    $schema,
+    profile,
+    rules,
+    locale,
+    maxWarnings,
+    encoding,
+    maxSize,
+    maxExpandedSize,
+    timeout,
+    maxMemory,
+    ignore,
+  } = data;
   if ($schema !== undefined && typeof $schema !== 'string')
     return { key: '$schema', problem: expected('a string', '字符串', $schema) };
   if (profile !== undefined && typeof profile !== 'string' && !isObject(profile))
@@ -214,6 +243,18 @@ export function checkConfig(data: unknown): ConfigProblem | undefined {
     return {
       key: 'maxSize',
       problem: expected('a whole number of bytes, more than 0', '大于 0 的整数（字节）', maxSize),
+    };
+  if (maxExpandedSize !== undefined && !(isWhole(maxExpandedSize) && maxExpandedSize > 0))
+    return {
+      key: 'maxExpandedSize',
+      problem: expected('a whole number of bytes, more than 0', '大于 0 的整数（字节）', maxExpandedSize),
+    };
+  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0))
+    return { key: 'timeout', problem: expected('a number of seconds, more than 0', '大于 0 的秒数', timeout) };
+  if (maxMemory !== undefined && !(isWhole(maxMemory) && maxMemory >= 16))
+    return {
+      key: 'maxMemory',
+      problem: expected('a whole number of MB, 16 or more', '不小于 16 的整数（MB）', maxMemory),
     };
   if (ignore !== undefined) {
     if (!Array.isArray(ignore))

@@ -26,6 +26,7 @@ describe('the hand-written check of a configuration', () => {
       { rules: { 'numbering-style': 'off', 'no-empty-annex': 2, 'rate-consistency': ['error', { tolerance: 0.5 }] } },
       { rules: { 'no-template-text': ['warn'] } },
       { encoding: 'gb18030', maxSize: 1024, ignore: ['drafts/**', '!drafts/final.txt'] },
+      { maxExpandedSize: 10_000_000, timeout: 2.5, maxMemory: 512 },
     ])
       agree(good);
     for (const [bad, key] of [
@@ -38,6 +39,10 @@ describe('the hand-written check of a configuration', () => {
       [{ maxWarnings: -1 }, 'maxWarnings'],
       [{ maxWarnings: 1.5 }, 'maxWarnings'],
       [{ maxSize: 0 }, 'maxSize'],
+      [{ maxExpandedSize: 1.5 }, 'maxExpandedSize'],
+      [{ timeout: 0 }, 'timeout'],
+      [{ timeout: '60' }, 'timeout'],
+      [{ maxMemory: 8 }, 'maxMemory'],
       [{ encoding: 'big5' }, 'encoding'],
       [{ ignore: 'drafts' }, 'ignore'],
       [{ ignore: ['a', 3] }, 'ignore.1'],
@@ -56,7 +61,18 @@ describe('the hand-written check of a configuration', () => {
       'zh-CN': CliConfigSchema.safeParse({ rulez: {}, lang: 'en' }, { error: z.locales.zhCN().localeError }).error!
         .issues[0]!.message,
     });
-    expect(unknown.allowed).toEqual(['profile', 'rules', 'locale', 'maxWarnings', 'encoding', 'maxSize', 'ignore']);
+    expect(unknown.allowed).toEqual([
+      'profile',
+      'rules',
+      'locale',
+      'maxWarnings',
+      'encoding',
+      'maxSize',
+      'maxExpandedSize',
+      'timeout',
+      'maxMemory',
+      'ignore',
+    ]);
   });
 
   it('agrees with the schema on generated configurations', () => {
@@ -75,6 +91,9 @@ describe('the hand-written check of a configuration', () => {
         maxWarnings: anyOf(fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double())),
         encoding: anyOf(fc.constantFrom('utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk')),
         maxSize: anyOf(fc.integer({ min: -2, max: 5 })),
+        maxExpandedSize: anyOf(fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double())),
+        timeout: anyOf(fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double())),
+        maxMemory: anyOf(fc.integer({ min: 10, max: 20 })),
         ignore: anyOf(fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 })),
         extra: fc.anything(),
       },

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { PlainMessage } from '../../src/node/task.js';
 import { writeJson } from '../../src/node/task.js';
 import { cliText } from '../../src/node/text.js';
 import { jixiao } from '../helpers/cli.js';
-import { fixture } from '../helpers/fixtures.js';
+import { FIXTURES, fixture } from '../helpers/fixtures.js';
 
 const seed = fixture('seed-shaodong-2020.txt');
 
@@ -44,6 +44,48 @@ describe('a file that needs too much memory or time fails alone (issue 12)', () 
       reason: 'processing it took longer than the time limit of 0.3 s; raise it with --timeout',
     });
     expect(small.messages).toHaveLength(3);
+  });
+});
+
+describe('the limits, from a configuration file', () => {
+  const project = mkdtempSync(join(tmpdir(), 'jixiao-config-limits-'));
+  mkdirSync(join(project, '.git'));
+  writeFileSync(join(project, 'a-huge.txt'), seed.repeat(600));
+  writeFileSync(join(project, 'b-small.txt'), seed);
+  copyFileSync(join(FIXTURES, 'forms', 'water.docx'), join(project, 'c-form.docx'));
+
+  it('takes timeout and maxExpandedSize as the flags take them, and prints them', () => {
+    writeFileSync(join(project, '.jixiaorc.json'), '{"timeout": 0.3, "maxExpandedSize": 1000}');
+    const result = jixiao(['check', '.', '--jobs', '1', '--format', 'json', '--locale', 'en'], { cwd: project });
+    expect(result.status).toBe(2);
+    const [huge, small, form] = JSON.parse(result.stdout);
+    expect(huge.error.code).toBe('timeout');
+    expect(small.messages).toHaveLength(3);
+    expect(form.error.code).toBe('too-large');
+    const printed = JSON.parse(jixiao(['check', '--print-config', 'b-small.txt'], { cwd: project }).stdout);
+    expect(printed).toMatchObject({ timeout: 0.3, maxExpandedSize: 1000, maxSize: 50 * 1024 * 1024 });
+    expect(printed.maxMemory).toBeGreaterThanOrEqual(16);
+  });
+
+  it('takes maxMemory, and a flag over the file', () => {
+    writeFileSync(join(project, '.jixiaorc.json'), '{"maxMemory": 32, "maxExpandedSize": 1000}');
+    const result = jixiao(['check', '.', '--jobs', '1', '--format', 'json', '--max-expanded-size', '10mb'], {
+      cwd: project,
+    });
+    const [huge, small, form] = JSON.parse(result.stdout);
+    expect(huge.error.code).toBe('too-large');
+    expect(small.messages).toHaveLength(3);
+    // The flag's 10 MB, not the file's 1,000 bytes: the form is read.
+    expect(form.error).toBeUndefined();
+    expect(form.messages).toBeDefined();
+  });
+
+  it('refuses a limit that is not one, naming the key', () => {
+    writeFileSync(join(project, '.jixiaorc.json'), '{"timeout": 0}');
+    const result = jixiao(['check', 'b-small.txt', '--locale', 'en'], { cwd: project });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('timeout');
+    expect(result.stderr).toContain('expected a number of seconds, more than 0, got 0');
   });
 });
 

@@ -314,10 +314,18 @@ describe('read: the CLI’s reader with the page’s settings', () => {
     expect(!tooLarge.ok && settingNamed(tooLarge.reason)).toBe('maxSize');
     const gb = await readBytes(new Uint8Array([0xd2, 0xbb, 0xa1, 0xa2, 0xbb, 0xf9, 0xb1, 0xbe]), 'a.txt');
     expect(gb.ok && gb.warnings.map((w) => settingNamed(w.reason))).toEqual(['encoding']);
-    // Limits the page has no key for (nor has the settings file): the reason keeps the CLI's words alone.
-    const expanded = await readBytes(await wordReport(), 'a.docx', { maxExpandedSize: 1000 });
+    // The settings file's maxExpandedSize, as the CLI's configuration has it.
+    const expanded = await readBytes(
+      await wordReport(),
+      'a.docx',
+      readOptions({ rules: {}, locale: 'zh-CN', maxExpandedSize: 1000 }),
+    );
     expect(expanded).toMatchObject({ ok: false, code: 'too-large' });
-    expect(!expanded.ok && settingNamed(expanded.reason)).toBeUndefined();
+    expect(!expanded.ok && settingNamed(expanded.reason)).toBe('maxExpandedSize');
+    expect(() => readOptions({ rules: {}, locale: 'en', maxExpandedSize: 0 })).toThrow(
+      '"maxExpandedSize" must be a whole number of bytes above 0, not 0',
+    );
+    // A limit the page has no key for (nor has the settings file): the reason keeps the CLI's words alone.
     const pages = await readBytes(textPdf([['Budget'], ['2020']]), 'a.pdf', { maxPages: 1 });
     expect(pages).toMatchObject({ ok: false, code: 'too-large' });
     expect(!pages.ok && settingNamed(pages.reason)).toBeUndefined();

@@ -80,6 +80,7 @@ function engineConfig(rc: Rc): EngineConfig {
     ...(rc.profile ? { profile: rc.profile } : {}),
     ...(raw.encoding !== undefined ? { encoding: raw.encoding } : {}),
     ...(raw.maxSize !== undefined ? { maxSize: raw.maxSize } : {}),
+    ...(raw.maxExpandedSize !== undefined ? { maxExpandedSize: raw.maxExpandedSize } : {}),
   };
 }
 

@@ -100,9 +100,10 @@ export interface EngineConfig {
   profile?: string | Record<string, unknown>;
   rules: Record<string, unknown>;
   locale: Locale;
-  /** `encoding` and `maxSize` as the settings file has them: the engine checks them (`readOptions`). */
+  /** `encoding`, `maxSize`, `maxExpandedSize` as the settings file has them; the engine checks them (`readOptions`). */
   encoding?: unknown;
   maxSize?: unknown;
+  maxExpandedSize?: unknown;
 }
 
 export type ExportKind =

@@ -1,7 +1,7 @@
 /**
  * The CLI's configuration file (`.jixiaorc.json`) as the page edits it. The page uses `profile`, `rules` and
- * `locale`, honours `encoding` and `maxSize` when reading, and keeps every other key as it came (`ignore`,
- * `maxWarnings`, `$schema`, keys of later versions), so a file imported, edited and exported loses nothing.
+ * `locale`, honours `encoding`, `maxSize` and `maxExpandedSize` when reading, and keeps every other key as it came
+ * (`ignore`, `maxWarnings`, `$schema`, keys of later versions), so a file imported, edited and exported loses nothing.
  * Pure: no DOM.
  */
 
@@ -103,6 +103,7 @@ export function rcToJson(rc: Rc): string {
 /** The CLI's flags the readers' reasons name, and the key of the settings file that does the same in the page. */
 const FLAG_KEYS: ReadonlyArray<[RegExp, string]> = [
   [/--max-size\b/, 'maxSize'],
+  [/--max-expanded-size\b/, 'maxExpandedSize'],
   [/--encoding\b/, 'encoding'],
 ];
 
