@@ -88,6 +88,9 @@ describe('the built package', () => {
       ...Object.keys((configJsonSchema() as { properties: object }).properties),
       'encoding',
       'maxSize',
+      'maxExpandedSize',
+      'timeout',
+      'maxMemory',
       'ignore',
     ]);
   });
