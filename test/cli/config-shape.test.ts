@@ -61,18 +61,9 @@ describe('the hand-written check of a configuration', () => {
       'zh-CN': CliConfigSchema.safeParse({ rulez: {}, lang: 'en' }, { error: z.locales.zhCN().localeError }).error!
         .issues[0]!.message,
     });
-    expect(unknown.allowed).toEqual([
-      'profile',
-      'rules',
-      'locale',
-      'maxWarnings',
-      'encoding',
-      'maxSize',
-      'maxExpandedSize',
-      'timeout',
-      'maxMemory',
-      'ignore',
-    ]);
+    // Every key the schema has, in its order: the hand check cannot lag behind a key added to it.
+    expect(unknown.allowed).toEqual(Object.keys(CliConfigSchema.shape).filter((k) => k !== '$schema'));
+    expect(unknown.allowed).toContain('maxMemory');
   });
 
   it('agrees with the schema on generated configurations', () => {
