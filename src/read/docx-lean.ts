@@ -1,7 +1,7 @@
 import { inflateSync } from 'fflate';
 import { children, first, readXml, type XmlElement, type XmlNode } from './docx-xml.js';
 import type { MammothElement } from './docx-table.js';
-import { entryData, zipEntries, type ZipEntry } from './zip.js';
+import { entryData, localName, zipEntries, type ZipEntry } from './zip.js';
 
 /**
  * Reading a .docx the way mammoth reads it, for the packages where that can be done
@@ -54,6 +54,9 @@ function openPackage(bytes: Uint8Array): { exists(name: string): boolean; xml(na
       throw new Unsure();
     }
     if (data.length !== entry.compressedSize) throw new Unsure();
+    // JSZip names an entry by its local header (or its Unicode path field): a central name that differs would
+    // make this reader see another package than mammoth does.
+    if (entry.unicodePath || localName(bytes, entry) !== entry.name) throw new Unsure();
     // Encrypted entries, other methods, names JSZip may decode otherwise, names given twice.
     if ((entry.flags & 1) !== 0 || (entry.method !== 0 && entry.method !== 8)) throw new Unsure();
     if (!/^[\x20-\x7e]*$/.test(entry.name) || byName.has(entry.name)) throw new Unsure();

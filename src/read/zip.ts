@@ -13,6 +13,11 @@ export interface ZipEntry {
   size: number;
   /** Where the entry's local header starts. */
   offset: number;
+  /**
+   * It carries an Info-ZIP Unicode path (extra field 0x7075): JSZip names the entry by it rather than by
+   * `name`.
+   */
+  unicodePath: boolean;
 }
 
 const EOCD = 0x06054b50;
@@ -39,8 +44,10 @@ class Reader {
 
 /**
  * The entries of a zip package, read from its central directory (as JSZip, which
- * mammoth uses, reads them), zip64 included. Throws a plain Error on a package whose
- * directory is missing or damaged.
+ * mammoth uses, reads them), zip64 included: every central header that follows the
+ * directory's start, whatever count the end record states (JSZip reads on while the
+ * signature matches, so a count of 0 must not hide an entry from the size check).
+ * Throws a plain Error on a package whose directory is missing or damaged.
  */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const r = new Reader(bytes);
@@ -63,7 +70,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   }
   const entries: ZipEntry[] = [];
   let at = offset;
-  for (let i = 0; i < count; i++) {
+  // A stated count is a promise of that many headers (fewer is damage); more headers than stated are read on.
+  for (let i = 0; i < count || (at + 4 <= bytes.length && r.u32(at) === CENTRAL); i++) {
     if (r.u32(at) !== CENTRAL) throw new Error('damaged zip directory');
     const flags = r.u16(at + 8);
     const method = r.u16(at + 10);
@@ -74,6 +82,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     const commentLength = r.u16(at + 32);
     let local = r.u32(at + 42);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    let unicodePath = false;
     // Zip64: the real values follow in the extra field, in this order, for each field at MAX32.
     for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
       const id = r.u16(x);
@@ -90,12 +99,24 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
         }
         if (local === MAX32) local = r.u64(y);
       }
+      if (id === 0x7075) unicodePath = true;
       x += 4 + length;
     }
-    entries.push({ name, method, flags, compressedSize, size, offset: local });
+    entries.push({ name, method, flags, compressedSize, size, offset: local, unicodePath });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/**
+ * The name an entry's local header gives it: the one JSZip goes by (Windows zippers have written `\\` in the
+ * central directory's names and `/` in the local headers').
+ */
+export function localName(bytes: Uint8Array, entry: ZipEntry): string {
+  const r = new Reader(bytes);
+  if (r.u32(entry.offset) !== LOCAL) throw new Error(`damaged entry ${entry.name}`);
+  const length = r.u16(entry.offset + 26);
+  return new TextDecoder().decode(bytes.subarray(entry.offset + 30, entry.offset + 30 + length));
 }
 
 /** The compressed bytes of an entry: after its local header, whose name and extra lengths may differ. */

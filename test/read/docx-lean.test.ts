@@ -26,6 +26,7 @@ import { leanDocument } from '../../src/read/docx-lean.js';
 import type { MammothElement } from '../../src/read/docx-table.js';
 import { readXml } from '../../src/read/docx-xml.js';
 import { FIXTURES } from '../helpers/fixtures.js';
+import { zipEntries } from '../../src/read/zip.js';
 import { deflated, docxParts, wordReport, zip } from './make.js';
 
 /** What the readers downstream use of an element (mammoth's fields, with only what they read), and nothing else. */
@@ -311,6 +312,44 @@ describe('readXml', () => {
     expect(readXml(` <?xml version="1.0"?><w:p ${w}/>`)).toBeUndefined();
     // Attribute values as xmldom reads them: white space to spaces, then entities.
     expect(readXml(`<w:p ${w} w:val="a\tb&#10;c"/>`)?.attributes).toEqual({ 'w:val': 'a b\nc' });
+  });
+});
+
+/** The offset of the zip's end record (the last `PK\x05\x06`). */
+const endRecord = (bytes: Uint8Array) => Buffer.from(bytes).lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+
+/** `bytes` with the first central directory name `from` written `to` (same length); local headers untouched. */
+function renameCentral(bytes: Uint8Array, from: string, to: string): Uint8Array {
+  const out = Buffer.from(bytes);
+  const central = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  const at = out.indexOf(Buffer.from(from), central);
+  expect(at).toBeGreaterThan(central);
+  Buffer.from(to).copy(out, at);
+  return new Uint8Array(out);
+}
+
+describe('the zip as JSZip reads it (a review of the lean reader)', () => {
+  it('leaves to mammoth a package whose central and local names differ', async () => {
+    const report = await wordReport();
+    // A Windows zipper's `\` in the central directory: JSZip goes by the local header's `word/styles.xml`.
+    const backslash = renameCentral(report, 'word/styles.xml', 'word\\styles.xml');
+    await agree(backslash, false);
+    const read = await readDocx(backslash, 1e9);
+    expect(read.text).toBe((await readDocx(report, 1e9)).text);
+    // The other way round: a central name the local header does not have.
+    await agree(renameCentral(report, 'word/styles.xml', 'word/zzzzzz.xml'), false);
+  });
+
+  it('reads every central header, whatever count the end record states', async () => {
+    const report = await wordReport();
+    for (const count of [0, 3]) {
+      const understated = Buffer.from(report);
+      understated.writeUInt16LE(count, endRecord(report) + 8);
+      understated.writeUInt16LE(count, endRecord(report) + 10);
+      const bytes = new Uint8Array(understated);
+      expect(zipEntries(bytes).map((e) => e.name)).toEqual(zipEntries(report).map((e) => e.name));
+      await agree(bytes, true);
+    }
   });
 });
 

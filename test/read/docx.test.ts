@@ -38,6 +38,15 @@ describe('.docx decompression bombs', () => {
     expect(counted).toBeLessThan(15 * MB);
   });
 
+  it('counts the entries an end record leaves out (a count of 0 hid a bomb from the check)', async () => {
+    const bomb = Buffer.from(zip(docxParts(deflated('word/document.xml', 'x'.repeat(60 * MB)))));
+    const end = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    bomb.writeUInt16LE(0, end + 8);
+    bomb.writeUInt16LE(0, end + 10);
+    const result = await readBytes(new Uint8Array(bomb), 'bomb.docx', { maxExpandedSize: 10 * MB });
+    expect(result).toMatchObject({ ok: false, code: 'too-large' });
+  });
+
   it('reads the sizes a zip64 directory declares', async () => {
     const big = zip(docxParts({ name: 'word/document.xml', data: zeros(2), size: 5 * 2 ** 32, zip64: true }));
     expect(zipEntries(big).map((e) => e.size)).toEqual([expect.any(Number), expect.any(Number), 5 * 2 ** 32]);
