@@ -3,6 +3,12 @@ import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './task.js';
 
+/**
+ * The longest delay a timer takes (2^31 − 1 ms, 24.8 days): Node runs a longer one after 1 ms, so a
+ * `--timeout 3000000` (or `"timeout": 3000000`), meaning "no limit", failed every file at once.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** How files are run: on how many threads, and within which limits each. */
 export interface PoolOptions {
   jobs: number;
@@ -125,7 +131,7 @@ export class Pool {
     if (slot.running.length === 0) return;
     slot.timer = setTimeout(
       () => this.fail(slot, 'timeout', `took longer than ${this.options.timeoutMs} ms`),
-      this.options.timeoutMs,
+      Math.min(this.options.timeoutMs, MAX_TIMER_MS),
     );
   }
 

@@ -80,6 +80,13 @@ describe('the limits, from a configuration file', () => {
     expect(form.messages).toBeDefined();
   });
 
+  it('takes a timeout past what a timer holds as no limit, not as 1 ms', () => {
+    writeFileSync(join(project, '.jixiaorc.json'), '{"timeout": 3000000}');
+    const result = jixiao(['check', 'b-small.txt', '--format', 'json'], { cwd: project });
+    expect(JSON.parse(result.stdout)[0].messages).toHaveLength(3);
+    expect(result.stderr).not.toContain('TimeoutOverflowWarning');
+  });
+
   it('refuses a limit that is not one, naming the key', () => {
     writeFileSync(join(project, '.jixiaorc.json'), '{"timeout": 0}');
     const result = jixiao(['check', 'b-small.txt', '--locale', 'en'], { cwd: project });
