@@ -182,6 +182,16 @@ export const OPTION_FORMAT: ErrorKind<{ got: unknown }> = {
     "Markdown 请用 'jixiao/markdown' 的 `fromMarkdown` 读取",
 };
 
+export const OPTION_FORMAT_MARKDOWN: ErrorKind<{ got: unknown }> = {
+  reason: 'option-format',
+  code: 'options',
+  en: (f) =>
+    `option "format": fromMarkdown reads Markdown; got ${show(f.got, 'en')}. ` +
+    "Read plain text with `parse` from 'jixiao'",
+  'zh-CN': (f) =>
+    `选项“format”：fromMarkdown 读取 Markdown，收到 ${show(f.got, 'zh-CN')}。` + "纯文本请用 'jixiao' 的 `parse` 读取",
+};
+
 export const OPTION_YEAR: ErrorKind<{ got: unknown }> = {
   reason: 'option-year',
   code: 'options',

@@ -22,7 +22,7 @@ import { fromMdast } from './from-mdast.js';
  *   tree.children[1].placeholder // 'withheld'
  */
 export function fromMarkdown(markdown: string, options?: ParseOptions): Report {
-  const settings = parseSettings(options);
+  const settings = parseSettings(options, 'markdown');
   const text = typeof markdown === 'string' ? markdown : String(markdown ?? '');
   checkTablesFit(settings.tables, text);
   // What `unified().use(remarkParse).use(remarkGfm).use(remarkJixiao)` does: remark-parse is one call to

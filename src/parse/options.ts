@@ -1,4 +1,12 @@
-import { jixiaoError, OPTION_FIGURES, OPTION_FORMAT, OPTION_TABLES, OPTION_YEAR, OPTIONS_OBJECT } from '../errors.js';
+import {
+  jixiaoError,
+  OPTION_FIGURES,
+  OPTION_FORMAT,
+  OPTION_FORMAT_MARKDOWN,
+  OPTION_TABLES,
+  OPTION_YEAR,
+  OPTIONS_OBJECT,
+} from '../errors.js';
 import { defaultFigureConfig } from '../figures/config.js';
 import type { FigureConfig } from '../figures/types.js';
 import type { TableLayout } from '../read/grid.js';
@@ -34,13 +42,18 @@ export interface ParseSettings {
  *   parseSettings({ year: 2020 }).year // 2020
  *   parseSettings({ year: 2020.5 }) // throws JixiaoError: option "year": expected a four-digit year …
  */
-export function parseSettings(options: unknown): ParseSettings {
+export function parseSettings(options: unknown, reads: 'text' | 'markdown' = 'text'): ParseSettings {
   const given = optionsObject(options);
   const { year, figures, tables } = given as ParseOptions;
   // `format` was once an option here: Markdown is now read by `fromMarkdown` (jixiao/markdown), so the
-  // core's bundle carries no Markdown parser. Text is what the core reads, so `'text'` is still accepted.
-  if ('format' in given && given.format !== undefined && given.format !== 'text') {
-    throw jixiaoError(OPTION_FORMAT, { got: given.format }, { key: 'format' });
+  // core's bundle carries no Markdown parser. The format a function reads is still accepted; another is an
+  // error that names the function that reads it.
+  if ('format' in given && given.format !== undefined && given.format !== reads) {
+    throw jixiaoError(
+      reads === 'text' ? OPTION_FORMAT : OPTION_FORMAT_MARKDOWN,
+      { got: given.format },
+      { key: 'format' },
+    );
   }
   if (year !== undefined && !(Number.isInteger(year) && year >= 1000 && year <= 9999)) {
     throw jixiaoError(OPTION_YEAR, { got: year }, { key: 'year' });

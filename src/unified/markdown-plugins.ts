@@ -33,7 +33,7 @@ export const jixiaoStringify: Plugin<[MarkdownOptions?], Report, string> = funct
  *   report.data.title // '邵东市委统战部整体支出绩效自评报告'
  */
 export const remarkJixiao: Plugin<[ParseOptions?], Root, Report> = function (options) {
-  const settings = parseSettings(options);
+  const settings = parseSettings(options, 'markdown');
   // remark-parse reads these lists from the processor's data (remark-gfm adds to them the same way);
   // their types are remark-parse's, which the core does not depend on.
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };

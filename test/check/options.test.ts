@@ -2,7 +2,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { check, extract, JixiaoError, jixiaoParse, parse, type ParseOptions } from '../../src/index.js';
-import { remarkJixiao } from '../../src/markdown.js';
+import { fromMarkdown, remarkJixiao } from '../../src/markdown.js';
 
 const text = '某局2020年度部门整体支出绩效自评报告\n一、基本情况\n9月7日召开会议，支出520万元。\n';
 
@@ -29,7 +29,10 @@ describe('options are checked once, with an error naming the option', () => {
     [{ figures: { parsers: [{}], refiners: [] } }, 'figures', 'option "figures": expected false or { parsers'],
     [{ format: 'docx' }, 'format', 'option "format": jixiao reads plain text; got "docx" (a string)'],
   ])('parse(text, %j)', (options, key, message) => {
-    for (const run of [
+    // Markdown's reader says what it reads itself.
+    const markdownMessage =
+      key === 'format' ? 'option "format": fromMarkdown reads Markdown; got "docx" (a string)' : message;
+    for (const [run, says] of [
       () => parse(text, options as ParseOptions),
       () => extract(text, options as ParseOptions),
       () => check(text, options as ParseOptions),
@@ -42,11 +45,12 @@ describe('options are checked once, with an error naming the option', () => {
           .use(remarkParse)
           .use(remarkJixiao, options as ParseOptions)
           .freeze(),
-    ]) {
+      () => fromMarkdown(text, options as ParseOptions),
+    ].map((run, i) => [run, i < 4 ? message : markdownMessage] as const)) {
       const error = thrown(run);
       expect(error.code).toBe('options');
       expect(error.key).toBe(key);
-      expect(error.message.startsWith(message)).toBe(true);
+      expect(error.message.startsWith(says), error.message).toBe(true);
     }
   });
 

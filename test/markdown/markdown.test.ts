@@ -146,6 +146,27 @@ describe('Markdown input', () => {
     }
     // Plain text stays the core's (and the option still says so).
     expect(parse('一、基本情况\n\n保密\n', { format: 'text' } as ParseOptions).data.format).toBe('text');
+    // And the other way round: fromMarkdown and remarkJixiao take `format: 'markdown'` (what a program moving from
+    // `parse(md, {format: 'markdown'})` writes) and point text to `parse`.
+    expect(fromMarkdown('## 一、基本情况\n', { format: 'markdown' } as ParseOptions).children).toHaveLength(1);
+    for (const read of [
+      () => fromMarkdown('## 一、基本情况\n', { format: 'text' } as ParseOptions),
+      () =>
+        unified()
+          .use(remarkParse)
+          .use(remarkJixiao, { format: 'auto' } as ParseOptions)
+          .freeze(),
+    ]) {
+      let error: JixiaoError | undefined;
+      try {
+        read();
+      } catch (e) {
+        error = e as JixiaoError;
+      }
+      expect(error).toMatchObject({ code: 'options', key: 'format' });
+      expect(error!.message).toContain("Read plain text with `parse` from 'jixiao'");
+      expect(error!.messageIn('zh-CN')).toContain("纯文本请用 'jixiao' 的 `parse` 读取");
+    }
   });
 
   it('falls back to the text rules for Markdown pasted as paragraphs', () => {
