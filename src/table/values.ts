@@ -195,8 +195,9 @@ const parts = (date: FormDate): number[] => [
  * Whether a date done meets a deadline, compared on the parts both write (`9月20日` against `10月底前`: the month).
  * Both must start alike (a year on one side only could be another year: `2023年9月20日` against `10月底前` is not
  * compared). An earlier date meets it and a later one misses it. Within the deadline's own month or year, a date
- * meets a deadline that says 底 (`10月25日` against `10月底前`); it is left open (`null`) when the deadline is finer
- * (`10月` against `10月20日前`) or says only 前 (`10月25日` against `10月前`, which may mean before October).
+ * meets a deadline that says 底 (`10月25日` against `10月底前`), and the same day one by that day; it is left open
+ * (`null`) when the deadline is finer (`10月` against `10月20日前`) or says only 前 (`10月` or `10月25日` against
+ * `10月前`, which may mean before October).
  */
 function meetsDeadline(done: FormDate, deadline: FormDate): boolean | null {
   if (done.form[0] !== deadline.form[0]) return null;
@@ -205,8 +206,10 @@ function meetsDeadline(done: FormDate, deadline: FormDate): boolean | null {
   const first = 'ymd'.indexOf(deadline.form[0]!);
   const last = first + Math.min(done.form.length, deadline.form.length);
   for (let i = first; i < last; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
-  if (done.form === deadline.form) return true;
-  return done.form.length > deadline.form.length && deadline.end ? true : null;
+  // The same day meets a deadline by that day; the same month or year one that says 底 (`10月底前`), and is
+  // open against a bare 前 (`10月` against `10月前`, which may mean before October).
+  if (deadline.end || deadline.form.endsWith('d')) return done.form.length >= deadline.form.length ? true : null;
+  return null;
 }
 
 /** Multipliers a unit may start with (`万亩`, `万人次`). */

@@ -91,6 +91,9 @@ describe('a deadline against a date written in another form', () => {
     expect(met('2023年底前', '2023年12月31日')).toBe(true);
     // 10月前 may mean before October; a deadline finer than the date done cannot be told.
     expect(met('10月前', '10月25日')).toBeNull();
+    expect(met('10月前', '10月')).toBeNull();
+    expect(met('10月前', '9月')).toBe(true);
+    expect(met('10月20日前', '10月20日')).toBe(true);
     expect(met('10月20日前', '10月')).toBeNull();
     // A year on one side only could be another year.
     expect(met('10月底前', '2023年9月20日')).toBeNull();
