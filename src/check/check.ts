@@ -6,7 +6,6 @@ import type { ReportNode, Report } from '../tree/schema.js';
 import { readDirectives } from './directives.js';
 import { detectProfile, matchProfile, resolveProfile, type Profile, type ProfileInput } from './profiles/index.js';
 import { rules } from './rules/index.js';
-import { forgetForms } from '../table/forms.js';
 import { resolveSettings, type Resolved } from './settings.js';
 import type { Locale, Rule, RuleContext, RuleSetting, Wording } from './types.js';
 import { ancestry, forgetWalks } from './walk.js';
@@ -59,14 +58,11 @@ export function check(treeOrText: Report | string, options?: CheckOptions): VFil
   const tree = reportOf(treeOrText, parseSettings(given));
   // A tree of the caller's may have changed since it was last checked: nothing remembered of it
   // holds. Forgotten again at the end, so nothing of a report outlives its check.
-  const own = tree === treeOrText;
   forgetWalks();
-  if (own) forgetForms(tree);
   try {
     return runRules(tree, enabled, profile, locale);
   } finally {
     forgetWalks();
-    if (own) forgetForms(tree);
   }
 }
 

@@ -3,7 +3,7 @@ import { parseSettings, type ParseOptions } from '../parse/options.js';
 import { reportOf } from '../parse/parse.js';
 import { charSet, inSet } from '../text/chars.js';
 import { sectionTitle } from '../outline/outline.js';
-import { forgetForms, formRows } from '../table/forms.js';
+import { formRows } from '../table/forms.js';
 import type { IndicatorRecord, TableRecord } from '../table/types.js';
 import type {
   Approx,
@@ -161,12 +161,9 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
   walk(tree.children, 0, { section: null, title: null });
   // Document order; an event comes just before the date that opens it.
   out.sort((a, b) => a.start - b.start || (a.kind === 'event' ? -1 : b.kind === 'event' ? 1 : 0));
-  // A report without a table has no form: nothing to read (reading none still left an entry
-  // per tree in the forms' cache, 0.5 µs a one-paragraph report with its collection).
+  // A report without a table has no form: nothing to read. Read afresh on every call: the caller
+  // may have changed the tree since, and the records made here are the caller's alone.
   if (!tables) return out;
-  // Read afresh: the caller may have changed the tree since it was last read, and the records
-  // made here are the caller's alone (the next call, or check, reads the tree again).
-  forgetForms(tree);
   const rows = formRows(tree);
   if (rows.length === 0) return out;
   // A form's row goes just before the first figure at or after its start.
@@ -201,7 +198,6 @@ export function extract(treeOrText: Report | string, options?: ParseOptions): Ex
 export function indicators(treeOrText: Report | string, options?: ParseOptions): IndicatorRecord[] {
   const tree = reportOf(treeOrText, parseSettings(options));
   const out: IndicatorRecord[] = [];
-  forgetForms(tree);
   for (const { record } of formRows(tree)) if (record.kind === 'indicator') out.push(record);
   return out;
 }

@@ -11,18 +11,6 @@ export interface FormRow {
   table: TableNode;
 }
 
-/**
- * Per-tree results: the records are read once however many rules of one check ask. Every
- * public call (`check`, `extract`, `indicators`) forgets them first ({@link forgetForms}), so a
- * tree the caller changed between two calls is read again.
- */
-const FORMS = new WeakMap<Report, FormRow[]>();
-
-/** Forgets what {@link formRows} read of `tree`: the next call reads it again. */
-export function forgetForms(tree: Report): void {
-  FORMS.delete(tree);
-}
-
 /** Sources whose rows may leave out cells anywhere (copied text drops merged cells): read by content. */
 const RAGGED = new Set(['gfm', 'tab', 'pipe', 'spaces']);
 
@@ -37,8 +25,6 @@ const RAGGED = new Set(['gfm', 'tab', 'pipe', 'spaces']);
  *   // {kind: 'indicator', level1: '产出指标', name: '道路', weight: 10, score: 8, table: 0, row: 1, line: 2, column: 1, …}
  */
 export function formRows(tree: Report): FormRow[] {
-  const cached = FORMS.get(tree);
-  if (cached) return cached;
   const tables: Array<{ node: TableNode; section: string | null; title: string | null }> = [];
   const walk = (
     nodes: ReadonlyArray<FlowContent | Section['children'][number]>,
@@ -66,7 +52,6 @@ export function formRows(tree: Report): FormRow[] {
       out.push({ record, row, table: node });
     }
   }
-  FORMS.set(tree, out);
   return out;
 }
 
