@@ -1,4 +1,5 @@
 import { headerWordsAt, isTotalLabel, levelAt, nextHeaderWord, type Role } from './headers.js';
+import { charSet, inSet } from '../text/chars.js';
 import { startBefore } from '../tree/arrays.js';
 import type { TextCell } from './text-tables.js';
 import type { Grid } from '../read/grid.js';
@@ -26,8 +27,11 @@ interface Squeezed {
   origins?: number[];
 }
 
-/** The blanks a flattened form is read across. */
-const BLANKS = /[ \t\n\r\u00a0\u3000]+/g;
+/** The blanks a flattened form is read across: squeezed out by {@link BLANKS}, told by {@link isBlank}. */
+const BLANK_CHARS = ' \t\n\r\u00a0\u3000';
+const BLANKS = new RegExp(`[${BLANK_CHARS}]+`, 'g');
+const BLANK = charSet(BLANK_CHARS);
+const isBlank = (code: number) => inSet(BLANK, code);
 
 /**
  * Squeezes `[from, to)` with one regular expression, which makes the string in one piece. It was
@@ -47,8 +51,7 @@ function origin(sq: Squeezed, k: number): number {
     let length = 0;
     let stretch = -1;
     for (let i = sq.from; i <= sq.to; i++) {
-      const code = i < sq.to ? sq.text.charCodeAt(i) : 32;
-      if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x3000) {
+      if (i === sq.to || isBlank(sq.text.charCodeAt(i))) {
         if (stretch >= 0) {
           starts.push(length);
           origins.push(stretch);

@@ -16,6 +16,11 @@ const SPACE = charSet(
  */
 const INVISIBLE = charSet('\u200b\u200c\u200d\u2060');
 
+/** Whether `code` is one of the zero-width characters {@link squash} leaves out. */
+export function isInvisible(code: number): boolean {
+  return inSet(INVISIBLE, code);
+}
+
 /**
  * White space, including the ideographic space U+3000, NBSP and the BOM; not the
  * zero-width space U+200B, which is a format character that a lossless tree keeps.
@@ -59,7 +64,7 @@ export function squash(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!isSpace(code) && !inSet(INVISIBLE, code)) out += text[i];
+    if (!isSpace(code) && !isInvisible(code)) out += text[i];
   }
   return out;
 }
