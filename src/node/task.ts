@@ -88,7 +88,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const tree = parser(input.text, input.tables ? { ...options, tables: input.tables } : options);
     if (task.command === 'extract') return { ...base, records: extract(tree) };
     if (task.command === 'convert') {
-      writeOutput(task, tree, task.to === 'json' ? undefined : (await markdown()).toMarkdown);
+      writeOutput(task, tree, task.to === 'json' ? undefined : (await markdown()).toMarkdown(tree));
       return base;
     }
     const found = check(tree, task.check ?? {});
@@ -137,15 +137,18 @@ function plain(m: ReturnType<typeof check>[number]): PlainMessage {
   };
 }
 
-/** Writes a converted report to `task.output`; JSON is streamed, never built as one string. */
-function writeOutput(task: Task, tree: Report, toMarkdown?: (tree: Report) => string): void {
+/**
+ * Writes a converted report to `task.output`: its Markdown when given, else its JSON, streamed,
+ * never built as one string.
+ */
+function writeOutput(task: Task, tree: Report, markdown?: string): void {
   const fd = openSync(task.output!, 'wx');
   try {
     const sink = buffered(fd);
-    if (task.to === 'json') {
+    if (markdown === undefined) {
       writeJson(tree, task.compact ? '' : '  ', sink);
       sink.write('\n');
-    } else sink.write(toMarkdown!(tree));
+    } else sink.write(markdown);
     sink.flush();
   } finally {
     closeSync(fd);
