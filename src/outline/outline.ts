@@ -42,9 +42,7 @@ export function outline(tree: Report): OutlineEntry[] {
  *   section.type === 'section' && sectionTitle(section) // '项目概况'
  */
 export function sectionTitle(section: Section): string {
-  let title = '';
-  for (const child of section.children[0].children) if (child.type !== 'marker') title += child.value;
-  return title.trim().replace(TRAILING, '');
+  return titleOf(section, false);
 }
 
 /**
@@ -58,12 +56,17 @@ export function sectionTitle(section: Section): string {
  *   section.type === 'section' && headingTitle(section) // '完成投资 520万元'
  */
 export function headingTitle(section: Section): string {
+  return titleOf(section, true);
+}
+
+/** A section's title without its marker, with or without a space for each same-line gap between leaves. */
+function titleOf(section: Section, gaps: boolean): string {
   let title = '';
   let previous: Position | undefined;
   for (const child of section.children[0].children) {
     if (child.type === 'marker') continue;
     const { start } = child.position;
-    if (previous && start.offset > previous.end.offset && start.line === previous.end.line) title += ' ';
+    if (gaps && previous && start.offset > previous.end.offset && start.line === previous.end.line) title += ' ';
     title += child.value;
     previous = child.position;
   }
